@@ -1,0 +1,100 @@
+import Foundation
+public import Transport
+public import Wire
+
+/// RTDR as IC performs it (seed 000, "RTDR: Balance Update" and "Data Flow - Adjustments").
+///
+/// Open a session (setting 88, with 9 and 10), `GET payments-due/?filter[policy_number]=`
+/// on the data API (setting 8), read `current_due`, map `payment_types` to the block
+/// flags when setting 131 says `UpdateBlockedFlags: true`, and close the session.
+///
+/// Records: the collection may hold several resources; only those whose
+/// `policy_number` equals the account count. None is a `not-found` failure; more
+/// than one is an `ambiguous` failure: IC cannot tell which balance is right, so it
+/// shows none rather than a wrong one.
+///
+/// ```swift
+/// let result = await RTDR(settings: settings, client: HTTPClient()).run(account: "20240903")
+/// ```
+public struct RTDR: Sendable {
+    public var settings: AdvancedSettings
+    public var client: HTTPClient
+
+    public init(settings: AdvancedSettings, client: HTTPClient) {
+        self.settings = settings
+        self.client = client
+    }
+
+    /// Retrieves the account's balance; never throws, every failure is in the result.
+    public func run(account: String) async -> RTDRResult {
+        let connection: IMTConnection
+        let updateFlags: Bool
+        do {
+            connection = try IMTConnection(rtdr: settings, client: client)
+            updateFlags = try settings.updateBlockedFlags()
+        } catch {
+            let failure = IMTFailure(stage: .configuration, kind: .configuration, message: error.description)
+            return RTDRResult(account: account, outcome: .failed(failure), closing: nil)
+        }
+        let opened = await IMTSession.with(connection) { session in
+            await fetch(account: account, session: session, updateFlags: updateFlags)
+        }
+        switch opened {
+        case .success(let (outcome, closing)):
+            return RTDRResult(account: account, outcome: outcome, closing: closing)
+        case .failure(let failure):
+            return RTDRResult(account: account, outcome: .failed(failure), closing: nil)
+        }
+    }
+
+    func fetch(account: String, session: IMTSession, updateFlags: Bool) async -> RTDRResult.Outcome {
+        let filter = account.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? account
+        let url = session.connection.apiURL + "payments-due/?filter%5Bpolicy_number%5D=" + filter
+        let response: ClientResponse
+        do {
+            response = try await client.send(ClientRequest(method: "GET", url: url, headers: session.headers()))
+        } catch {
+            return .failed(.init(stage: .paymentsDue, kind: .transport, message: error.description))
+        }
+        guard response.status == 200 else {
+            return .failed(.init(
+                stage: .paymentsDue, kind: .httpStatus, status: response.status, message: IMTSession.describe(response)))
+        }
+        func invalid(_ message: String) -> RTDRResult.Outcome {
+            .failed(.init(stage: .paymentsDue, kind: .invalidResponse, status: response.status, message: message))
+        }
+        let records: [PaymentsDue]
+        do {
+            let document = try JSONParser.parse(response.body)
+            let resources = try JSONAPIDocument.collection(in: document)
+            records = try resources.enumerated().map { (i, resource) throws(JSONAPIDocument.Violation) in
+                try PaymentsDue(resource: resource, at: "/data/\(i)")
+            }
+        } catch let error as JSONParser.SyntaxError {
+            return invalid("malformed JSON at \(error)")
+        } catch let error as JSONAPIDocument.Violation {
+            return invalid(error.description)
+        } catch {
+            return invalid("\(error)")
+        }
+        let matching = records.filter { $0.policyNumber == account }
+        guard let record = matching.first else {
+            return .failed(.init(
+                stage: .paymentsDue, kind: .notFound, status: response.status,
+                message: "no payments-due record for policy \(account)"))
+        }
+        guard matching.count == 1 else {
+            return .failed(.init(
+                stage: .paymentsDue, kind: .ambiguous, status: response.status,
+                message: "\(matching.count) payments-due records for policy \(account) (ids \(matching.map(\.id).joined(separator: ", ")))"))
+        }
+        return .updated(balance: record.currentDue, blockFlags: updateFlags ? Self.blockFlags(record.paymentTypes) : nil)
+    }
+
+    /// Seed 000 (INT-12326): a method IMT leaves out of `payment_types` is blocked.
+    /// `[]` blocks both, `["ACH"]` blocks CC, `["CC"]` blocks ACH, `["ACH", "CC"]` blocks neither.
+    /// Names compare exactly; other names are ignored.
+    public static func blockFlags(_ paymentTypes: [String]) -> RTDRResult.BlockFlags {
+        .init(creditCard: !paymentTypes.contains("CC"), ach: !paymentTypes.contains("ACH"))
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Yams
+
+/// The normative statements of the seeds, each with a stable id (`Scenarios/requirements.yaml`).
+///
+/// ```yaml
+/// requirements:
+///   - id: IMT-SESS-001
+///     seed: 000_65f71bf3b937da3c.txt
+///     section: sessions
+///     quote: "Creates a session with an IC username and password. returns a cookie ..."
+/// ```
+public struct RequirementCatalog: Sendable {
+    public struct Requirement: Sendable, Hashable {
+        public var id: String
+        public var seed: String
+        public var section: String
+        public var quote: String
+    }
+
+    public static let fileName = "requirements.yaml"
+
+    public var file: String
+    public var requirements: [Requirement]
+
+    public func contains(_ id: String) -> Bool { requirements.contains { $0.id == id } }
+
+    /// Loads the catalog; ids must be unique and shaped like `IMT-RTDR-001`.
+    public static func load(file: String) throws(InputError) -> RequirementCatalog {
+        let text: String
+        do {
+            text = try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+            throw InputError(file: file, line: 1, column: 1, message: "cannot read the file: \(error.localizedDescription)")
+        }
+        let reader = YAMLReader(file: file)
+        let top = try reader.mapping(try reader.root(of: text), what: "a requirement catalog", allowed: ["requirements"], required: ["requirements"])
+        var requirements: [Requirement] = []
+        for node in try reader.sequence(top["requirements"]!, what: "requirements") {
+            let fields = try reader.mapping(
+                node, what: "a requirement", allowed: ["id", "seed", "section", "quote"],
+                required: ["id", "seed", "section", "quote"])
+            let id = try reader.nonEmptyText(fields["id"]!, what: "id")
+            guard id.range(of: #"^[A-Z]+(-[A-Z0-9]+)+$"#, options: .regularExpression) != nil else {
+                throw reader.error("requirement id '\(id)' must look like IMT-RTDR-001", at: fields["id"]!)
+            }
+            guard !requirements.contains(where: { $0.id == id }) else {
+                throw reader.error("requirement id '\(id)' is defined twice", at: fields["id"]!)
+            }
+            requirements.append(Requirement(
+                id: id,
+                seed: try reader.nonEmptyText(fields["seed"]!, what: "seed"),
+                section: try reader.nonEmptyText(fields["section"]!, what: "section"),
+                quote: try reader.nonEmptyText(fields["quote"]!, what: "quote")))
+        }
+        return RequirementCatalog(file: file, requirements: requirements)
+    }
+}

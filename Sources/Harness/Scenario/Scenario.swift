@@ -1,0 +1,74 @@
+import Foundation
+public import Partners
+
+/// One conformance case: the partners' state, the IC settings, the steps to run and what to compare.
+///
+/// ```yaml
+/// name: RTDR blocks CC when IMT offers ACH only
+/// profile: imt-mips-apps
+/// covers: [IMT-RTDR-003]
+/// clock: 2024-11-18T17:05:28Z
+/// settings: {88: "{imt.auth}/sessions/", 8: "{imt.api}/", 9: icuser, 10: secret}
+/// imt:
+///   users: {icuser: secret}
+///   policies: [{policy_number: "20240903", current_due: "1675.00", payment_types: [ACH]}]
+/// steps:
+///   - rtdr: {account: "20240903"}
+/// expect:
+///   golden: [journal, result]
+/// ```
+public struct Scenario: Sendable {
+    /// The file as it was named on the command line or found in a folder.
+    public var file: String
+    /// The path under the suite root without `.yaml`: the golden folder's path under `Golden/`.
+    public var relativePath: String
+    public var name: String
+    public var description: String?
+    public var profile: Profile
+    /// The requirement ids this scenario covers, with where each is written.
+    public var covers: [Located<String>]
+    /// The fixed time of the run, with an explicit zone, as written.
+    public var clock: String
+    /// IC advanced settings; values may hold `{imt.auth}`, `{imt.api}` and `{imt.origin}`.
+    public var settings: [Int: String]
+    /// The mock IMT's state, when the scenario starts one.
+    public var imt: IMTState?
+    public var steps: [Step]
+    /// The outputs compared with golden files.
+    public var golden: [GoldenOutput]
+
+    /// The integration profiles of the seeds.
+    public enum Profile: String, Sendable, CaseIterable {
+        case imtMipsApps = "imt-mips-apps"
+        case imtSpectrum = "imt-spectrum"
+        case aiMyMeter = "ai-mymeter"
+    }
+
+    /// One action of the system under test.
+    public enum Step: Sendable, Hashable {
+        /// IC's real-time balance retrieval for an account.
+        case rtdr(account: String)
+    }
+
+    /// An output a scenario can compare with its golden file `<name>.json`.
+    public enum GoldenOutput: String, Sendable, CaseIterable {
+        /// Every exchange the mock partners had.
+        case journal
+        /// What each step produced.
+        case result
+    }
+
+    /// Every secret the scenario holds (passwords of settings and users), to scrub from outputs.
+    public var secrets: [String] {
+        AdvancedSecretIDs.compactMap { settings[$0] } + (imt.map { Array($0.users.values) } ?? [])
+    }
+
+    private var AdvancedSecretIDs: [Int] { [10, 13, 16, 19, 22] }
+}
+
+/// A value with the position it was read from.
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    public var value: Value
+    public var line: Int
+    public var column: Int
+}

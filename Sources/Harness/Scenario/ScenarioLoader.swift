@@ -1,0 +1,125 @@
+import Foundation
+import Partners
+import Wire
+import Yams
+
+/// Loads a scenario file, rejecting anything malformed or unknown with its `file:line:column`.
+public enum ScenarioLoader {
+    static let topLevelKeys = ["name", "description", "profile", "covers", "clock", "settings", "imt", "steps", "expect"]
+    /// The advanced settings of seed 000.
+    static let knownSettings: Set<Int> = Set(8...22).union([32, 81, 88, 105, 131])
+    /// The placeholders a setting's value may use.
+    static let templates = ["{imt.auth}", "{imt.api}", "{imt.origin}"]
+
+    /// Loads `file`, whose golden folder is its path under `suiteRoot` without `.yaml`.
+    public static func load(file: String, suiteRoot: String) throws(InputError) -> Scenario {
+        let text: String
+        do {
+            text = try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+            throw InputError(file: file, line: 1, column: 1, message: "cannot read the file: \(error.localizedDescription)")
+        }
+        let reader = YAMLReader(file: file)
+        let root = try reader.root(of: text)
+        let top = try reader.mapping(
+            root, what: "a scenario", allowed: topLevelKeys, required: ["name", "profile", "clock", "steps"])
+
+        let profileNode = top["profile"]!
+        let profileName = try reader.text(profileNode, what: "profile")
+        guard let profile = Scenario.Profile(rawValue: profileName) else {
+            let names = Scenario.Profile.allCases.map(\.rawValue).joined(separator: ", ")
+            throw reader.error("unknown profile '\(profileName)'; expected one of: \(names)", at: profileNode)
+        }
+        var covers: [Located<String>] = []
+        if let node = top["covers"] {
+            for element in try reader.sequence(node, what: "covers") {
+                let id = try reader.nonEmptyText(element, what: "a requirement id")
+                covers.append(Located(value: id, line: element.mark?.line ?? 1, column: element.mark?.column ?? 1))
+            }
+        }
+        return Scenario(
+            file: file,
+            relativePath: relativePath(of: file, under: suiteRoot),
+            name: try reader.nonEmptyText(top["name"]!, what: "name"),
+            description: try top["description"].map { node throws(InputError) in try reader.text(node, what: "description") },
+            profile: profile,
+            covers: covers,
+            clock: try clock(top["clock"]!, reader),
+            settings: try top["settings"].map { node throws(InputError) in try settings(node, reader) } ?? [:],
+            imt: try top["imt"].map { node throws(InputError) in try IMTStateLoader(reader: reader).load(node) },
+            steps: try steps(top["steps"]!, reader),
+            golden: try golden(top["expect"], reader))
+    }
+
+    static func relativePath(of file: String, under root: String) -> String {
+        let standardFile = URL(fileURLWithPath: file).standardizedFileURL.path
+        let standardRoot = URL(fileURLWithPath: root).standardizedFileURL.path
+        var relative = standardFile.hasPrefix(standardRoot + "/") ? String(standardFile.dropFirst(standardRoot.count + 1)) : standardFile
+        if relative.hasSuffix(".yaml") { relative.removeLast(5) } else if relative.hasSuffix(".yml") { relative.removeLast(4) }
+        return relative
+    }
+
+    static func clock(_ node: Node, _ reader: YAMLReader) throws(InputError) -> String {
+        let text = try reader.text(node, what: "clock")
+        let pattern = #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"#
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = text.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
+        guard text.range(of: pattern, options: .regularExpression) != nil, formatter.date(from: text) != nil else {
+            throw reader.error(
+                "clock must be an ISO 8601 date and time with its zone, e.g. 2024-11-18T17:05:28Z or 2024-11-18T11:05:28-06:00",
+                at: node)
+        }
+        return text
+    }
+
+    static func settings(_ node: Node, _ reader: YAMLReader) throws(InputError) -> [Int: String] {
+        var values: [Int: String] = [:]
+        for (key, value) in try reader.pairs(node, what: "settings") {
+            guard let id = Int(try reader.text(key, what: "a setting id")), knownSettings.contains(id) else {
+                throw reader.error(
+                    "unknown advanced setting '\(key.scalar?.string ?? "")'; seed 000 defines 8-22, 32, 81, 88, 105 and 131",
+                    at: key)
+            }
+            let text = try reader.text(value, what: "advanced setting \(id)")
+            var rest = text
+            for template in templates { rest = rest.replacingOccurrences(of: template, with: "") }
+            if let unknown = rest.range(of: #"\{imt\.[^}]*\}"#, options: .regularExpression) {
+                throw reader.error(
+                    "unknown placeholder \(rest[unknown]) in advanced setting \(id); use \(templates.joined(separator: ", "))",
+                    at: value)
+            }
+            values[id] = text
+        }
+        return values
+    }
+
+    static func steps(_ node: Node, _ reader: YAMLReader) throws(InputError) -> [Scenario.Step] {
+        var steps: [Scenario.Step] = []
+        for element in try reader.sequence(node, what: "steps") {
+            let members = try reader.mapping(element, what: "a step", allowed: ["rtdr"])
+            guard members.count == 1 else { throw reader.error("a step has exactly one action, e.g. rtdr", at: element) }
+            if let rtdr = members["rtdr"] {
+                let fields = try reader.mapping(rtdr, what: "an rtdr step", allowed: ["account"], required: ["account"])
+                steps.append(.rtdr(account: try reader.nonEmptyText(fields["account"]!, what: "account")))
+            }
+        }
+        guard !steps.isEmpty else { throw reader.error("steps must hold at least one step", at: node) }
+        return steps
+    }
+
+    static func golden(_ node: Node?, _ reader: YAMLReader) throws(InputError) -> [Scenario.GoldenOutput] {
+        guard let node else { return Scenario.GoldenOutput.allCases }
+        let members = try reader.mapping(node, what: "expect", allowed: ["golden"])
+        guard let list = members["golden"] else { return Scenario.GoldenOutput.allCases }
+        var outputs: [Scenario.GoldenOutput] = []
+        for element in try reader.sequence(list, what: "expect.golden") {
+            let name = try reader.text(element, what: "a golden output")
+            guard let output = Scenario.GoldenOutput(rawValue: name) else {
+                let names = Scenario.GoldenOutput.allCases.map(\.rawValue).joined(separator: ", ")
+                throw reader.error("unknown golden output '\(name)'; expected one of: \(names)", at: element)
+            }
+            outputs.append(output)
+        }
+        return outputs
+    }
+}

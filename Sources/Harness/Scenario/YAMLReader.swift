@@ -1,0 +1,103 @@
+import Foundation
+import Yams
+
+/// Reads a YAML document node by node, reporting every problem at its `file:line:column`.
+struct YAMLReader {
+    let file: String
+
+    /// Parses the text into its root node; YAML syntax errors carry their position.
+    func root(of text: String) throws(InputError) -> Node {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw InputError(file: file, line: 1, column: 1, message: "the document is empty")
+            }
+            return node
+        } catch let error as InputError {
+            throw error
+        } catch let error as YamlError {
+            throw convert(error)
+        } catch {
+            throw InputError(file: file, line: 1, column: 1, message: "\(error)")
+        }
+    }
+
+    func convert(_ error: YamlError) -> InputError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return InputError(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return InputError(
+                file: file, line: context.mark.line, column: context.mark.column,
+                message: "duplicate key \(duplicates.joined(separator: ", "))")
+        case .reader(let problem, _, _, _):
+            return InputError(file: file, line: 1, column: 1, message: "cannot read YAML: \(problem)")
+        default:
+            return InputError(file: file, line: 1, column: 1, message: "YAML error: \(error)")
+        }
+    }
+
+    func error(_ message: String, at node: Node) -> InputError {
+        InputError(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message: message)
+    }
+
+    /// The members of a mapping, after checking every key is in `allowed` and every `required` key is there.
+    func mapping(_ node: Node, what: String, allowed: [String], required: [String] = []) throws(InputError) -> [String: Node] {
+        guard let mapping = node.mapping else { throw error("\(what) must be a mapping", at: node) }
+        var members: [String: Node] = [:]
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { throw error("\(what) has a key that is not a scalar", at: key) }
+            guard allowed.contains(name) else {
+                throw error("unknown key '\(name)' in \(what); expected one of: \(allowed.joined(separator: ", "))", at: key)
+            }
+            members[name] = value
+        }
+        for name in required where members[name] == nil {
+            throw error("\(what) needs '\(name)'", at: node)
+        }
+        return members
+    }
+
+    /// The pairs of a mapping whose keys are free-form, in document order.
+    func pairs(_ node: Node, what: String) throws(InputError) -> [(key: Node, value: Node)] {
+        guard let mapping = node.mapping else { throw error("\(what) must be a mapping", at: node) }
+        return mapping.map { ($0.key, $0.value) }
+    }
+
+    func sequence(_ node: Node, what: String) throws(InputError) -> [Node] {
+        guard let sequence = node.sequence else { throw error("\(what) must be a list", at: node) }
+        return Array(sequence)
+    }
+
+    /// A scalar's text exactly as written: `1675.00` stays `"1675.00"`, never a float.
+    func text(_ node: Node, what: String) throws(InputError) -> String {
+        guard let scalar = node.scalar else { throw error("\(what) must be a single value, not a list or mapping", at: node) }
+        return scalar.string
+    }
+
+    /// A non-empty string value (quoted or plain).
+    func nonEmptyText(_ node: Node, what: String) throws(InputError) -> String {
+        let value = try text(node, what: what)
+        guard !value.isEmpty else { throw error("\(what) must not be empty", at: node) }
+        return value
+    }
+
+    func bool(_ node: Node, what: String) throws(InputError) -> Bool {
+        switch try text(node, what: what) {
+        case "true": return true
+        case "false": return false
+        default: throw error("\(what) must be true or false", at: node)
+        }
+    }
+
+    func integer(_ node: Node, what: String) throws(InputError) -> Int {
+        guard let value = Int(try text(node, what: what)) else { throw error("\(what) must be a whole number", at: node) }
+        return value
+    }
+
+    func strings(_ node: Node, what: String) throws(InputError) -> [String] {
+        var values: [String] = []
+        for element in try sequence(node, what: what) { values.append(try text(element, what: "an element of \(what)")) }
+        return values
+    }
+}

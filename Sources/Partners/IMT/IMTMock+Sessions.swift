@@ -1,0 +1,85 @@
+import Synchronization
+import Foundation
+import Wire
+
+extension IMTMock {
+    /// `POST sessions/`: 201 and a session cookie for a known user and password, 401 otherwise.
+    func openSession(_ request: MockRequest) -> MockResponse {
+        if let rejected = rejectUnknownParameters(request, allowed: []) { return rejected }
+        let document: JSONValue
+        switch readDocument(request) {
+        case .success(let d): document = d
+        case .failure(let error): return .error(error)
+        }
+        let credentials: SessionRequest
+        do {
+            credentials = try SessionRequest(document: document)
+        } catch {
+            return .error(error)
+        }
+        let token: String? = store.withLock { store in
+            guard store.users[credentials.username] == credentials.password else { return nil }
+            store.sessionsOpened += 1
+            let token = "imt-\(billerID)-session-\(store.sessionsOpened)"
+            store.sessions[token] = credentials.username
+            return token
+        }
+        guard let token else {
+            return .error(JSONAPIError(
+                status: 401, code: "invalid-credentials", title: "Invalid credentials",
+                detail: "unknown username or wrong password", source: .pointer("/data/attributes")))
+        }
+        let body = JSONValue.object([
+            "data": .object([
+                "type": .string(SessionRequest.type),
+                "id": .string(credentials.username),
+                "attributes": .object(["username": .string(credentials.username)]),
+            ])
+        ])
+        return .jsonAPI(201, body, headers: [("Set-Cookie", "\(Self.sessionCookie)=\(token); Path=/; HttpOnly")])
+    }
+
+    /// `DELETE sessions/{username}`: closes the session of the cookie; 204.
+    func closeSession(_ request: MockRequest, username: String) -> MockResponse {
+        if let rejected = rejectUnknownParameters(request, allowed: []) { return rejected }
+        guard let token = sessionToken(request) else { return notAuthenticated() }
+        let closed: Bool? = store.withLock { store in
+            guard let owner = store.sessions[token] else { return nil }
+            guard owner == username else { return false }
+            store.sessions[token] = nil
+            return true
+        }
+        switch closed {
+        case nil: return notAuthenticated()
+        case false?:
+            return .error(JSONAPIError(
+                status: 404, code: "session-not-found", title: "No such session",
+                detail: "the session of this cookie does not belong to \(username)"))
+        case true?:
+            return MockResponse(status: 204)
+        }
+    }
+
+    /// The username of the live session named by the request's cookie.
+    func authenticatedUser(_ request: MockRequest) -> String? {
+        guard let token = sessionToken(request) else { return nil }
+        return store.withLock { $0.sessions[token] }
+    }
+
+    func sessionToken(_ request: MockRequest) -> String? {
+        guard let cookies = request.header("Cookie") else { return nil }
+        for pair in cookies.split(separator: ";") {
+            let kv = pair.split(separator: "=", maxSplits: 1)
+            if kv.count == 2, kv[0].trimmingCharacters(in: .whitespaces) == Self.sessionCookie {
+                return kv[1].trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return nil
+    }
+
+    func notAuthenticated() -> MockResponse {
+        .error(JSONAPIError(
+            status: 401, code: "not-authenticated", title: "Not authenticated",
+            detail: "a live \(Self.sessionCookie) cookie from POST sessions/ is required", source: .header("Cookie")))
+    }
+}

@@ -1,0 +1,91 @@
+import Wire
+import HTTPTypes
+import Hummingbird
+public import Logging
+import NIOCore
+
+/// Puts a mock partner's handler on a real socket, for as long as a body of work runs.
+public enum MockServer {
+    /// A server that could not start.
+    public struct StartError: Error, Sendable, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// Serves `handler` on `host:port` (port 0: any free port) while `body` runs with the bound port,
+    /// then shuts the server down, on success and on error alike.
+    public static func withRunning<T: Sendable>(
+        host: String = "127.0.0.1",
+        port: Int = 0,
+        maximumBodySize: Int,
+        logger: Logger = Logger(label: "bifrost.mock", factory: { _ in SwiftLogNoOpLogHandler() }),
+        handler: @escaping @Sendable (MockRequest) -> MockResponse,
+        body: (Int) async throws -> T
+    ) async throws -> T {
+        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let app = Application(
+            responder: MockResponder(handler: handler, maximumBodySize: maximumBodySize),
+            configuration: .init(address: .hostname(host, port: port)),
+            onServerRunning: { channel in
+                portContinuation.yield(channel.localAddress?.port ?? 0)
+                portContinuation.finish()
+            },
+            logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                defer { portContinuation.finish() }
+                try await app.run()
+            }
+            var iterator = ports.makeAsyncIterator()
+            guard let bound = await iterator.next(), bound > 0 else {
+                try await group.next()
+                throw StartError(message: "the mock server on \(host):\(port) did not start")
+            }
+            do {
+                let result = try await body(bound)
+                group.cancelAll()
+                return result
+            } catch {
+                group.cancelAll()
+                throw error
+            }
+        }
+    }
+}
+
+/// Adapts a mock handler to Hummingbird.
+struct MockResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    let handler: @Sendable (MockRequest) -> MockResponse
+    let maximumBodySize: Int
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        var request = request
+        let target = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
+        let headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: maximumBodySize)
+        } catch {
+            let response = MockResponse.error(.init(
+                status: 413, code: "body-too-large", title: "Request body too large",
+                detail: "the mock accepts at most \(maximumBodySize) bytes"))
+            return Self.response(response)
+        }
+        let mockRequest = MockRequest(
+            method: request.method.rawValue, target: target, headers: headers, body: Array(buffer: body))
+        return Self.response(handler(mockRequest))
+    }
+
+    static func response(_ response: MockResponse) -> Response {
+        var fields = HTTPFields()
+        for header in response.headers {
+            if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
+        }
+        return Response(
+            status: HTTPResponse.Status(code: response.status),
+            headers: fields,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
+    }
+}

@@ -1,0 +1,151 @@
+internal import CCurl
+import Foundation
+
+/// One libcurl easy handle, owned for one transfer and freed in `deinit`.
+///
+/// Its `perform()` blocks: callers run it on `HTTPClient`'s own queue, never on
+/// Swift concurrency's cooperative threads.
+final class CurlEasy {
+    private let handle: UnsafeMutableRawPointer
+    private var headerList: UnsafeMutablePointer<curl_slist>?
+    private let sink = ResponseSink()
+
+    /// libcurl needs `curl_global_init` once before any handle; a static let runs it once.
+    private static let globalInit: CURLcode = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+
+    init() throws(TransportError) {
+        guard Self.globalInit == CURLE_OK, let handle = curl_easy_init() else {
+            throw TransportError(code: .other, message: "libcurl could not be initialised", curlCode: -1)
+        }
+        self.handle = handle
+    }
+
+    deinit {
+        curl_slist_free_all(headerList)
+        curl_easy_cleanup(handle)
+    }
+
+    /// Sets up the transfer of `request` under `configuration`.
+    func prepare(_ request: ClientRequest, configuration: HTTPClient.Configuration) throws(TransportError) {
+        try set(CURLOPT_URL, request.url)
+        try set(CURLOPT_PROTOCOLS_STR, "http,https")
+        try set(CURLOPT_NOSIGNAL, 1)
+        try set(CURLOPT_FOLLOWLOCATION, 0)
+        try set(CURLOPT_CONNECTTIMEOUT_MS, Int(configuration.connectTimeout.milliseconds))
+        try set(CURLOPT_TIMEOUT_MS, Int(configuration.totalTimeout.milliseconds))
+        try set(CURLOPT_SSL_VERIFYPEER, configuration.verifyTLS ? 1 : 0)
+        try set(CURLOPT_SSL_VERIFYHOST, configuration.verifyTLS ? 2 : 0)
+        if let caFile = configuration.caFile { try set(CURLOPT_CAINFO, caFile) }
+
+        switch request.method {
+        case "GET": try set(CURLOPT_HTTPGET, 1)
+        case "HEAD": try set(CURLOPT_NOBODY, 1)
+        default: try set(CURLOPT_CUSTOMREQUEST, request.method)
+        }
+        if let body = request.body {
+            try check(bifrost_curl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)))
+            let code = body.withUnsafeBufferPointer { buffer in
+                bifrost_curl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!))
+            }
+            try check(code)
+        }
+        // "Expect:" with no value stops libcurl waiting for a 100-continue.
+        for header in request.headers + [HTTPHeader("Expect", "")] {
+            let line = header.value.isEmpty ? "\(header.name):" : "\(header.name): \(header.value)"
+            headerList = curl_slist_append(headerList, line)
+        }
+        try check(bifrost_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList))
+
+        let context = Unmanaged.passUnretained(sink).toOpaque()
+        try check(bifrost_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, { data, size, count, context in
+            guard let data, let context else { return 0 }
+            let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
+            sink.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: size * count))
+            return size * count
+        }))
+        try check(bifrost_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, context))
+        try check(bifrost_curl_setopt_callback(handle, CURLOPT_HEADERFUNCTION, { data, size, count, context in
+            guard let data, let context else { return 0 }
+            let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
+            sink.take(headerLine: UnsafeRawBufferPointer(start: data, count: size * count))
+            return size * count
+        }))
+        try check(bifrost_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, context))
+    }
+
+    /// Runs the transfer; blocks until it ends.
+    func perform() throws(TransportError) -> ClientResponse {
+        let code = curl_easy_perform(handle)
+        guard code == CURLE_OK else { throw Self.error(for: code) }
+        var status = 0
+        _ = bifrost_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        return ClientResponse(status: status, headers: sink.headers, body: sink.body, timings: timings())
+    }
+
+    private func timings() -> ClientResponse.Timings {
+        func time(_ info: CURLINFO) -> Duration {
+            var microseconds: curl_off_t = 0
+            _ = bifrost_curl_getinfo_off_t(handle, info, &microseconds)
+            return .microseconds(Int64(microseconds))
+        }
+        return .init(
+            nameLookup: time(CURLINFO_NAMELOOKUP_TIME_T),
+            connect: time(CURLINFO_CONNECT_TIME_T),
+            tlsHandshake: time(CURLINFO_APPCONNECT_TIME_T),
+            firstByte: time(CURLINFO_STARTTRANSFER_TIME_T),
+            total: time(CURLINFO_TOTAL_TIME_T))
+    }
+
+    private func set(_ option: CURLoption, _ value: Int) throws(TransportError) {
+        try check(bifrost_curl_setopt_long(handle, option, value))
+    }
+
+    private func set(_ option: CURLoption, _ value: String) throws(TransportError) {
+        // libcurl copies string options (since 7.17), so a temporary C string is enough.
+        try check(value.withCString { bifrost_curl_setopt_string(handle, option, $0) })
+    }
+
+    private func check(_ code: CURLcode) throws(TransportError) {
+        guard code == CURLE_OK else { throw Self.error(for: code) }
+    }
+
+    private static func error(for code: CURLcode) -> TransportError {
+        let message = String(cString: curl_easy_strerror(code))
+        let kind: TransportError.Code =
+            switch code {
+            case CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL: .invalidURL
+            case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING:
+                .connectionFailed
+            case CURLE_OPERATION_TIMEDOUT: .timeout
+            case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CACERT_BADFILE:
+                .tls
+            case CURLE_WEIRD_SERVER_REPLY, CURLE_PARTIAL_FILE, CURLE_BAD_CONTENT_ENCODING: .malformedResponse
+            default: .other
+            }
+        return TransportError(code: kind, message: message, curlCode: Int(code.rawValue))
+    }
+}
+
+/// Collects the headers and body libcurl hands to the callbacks.
+private final class ResponseSink {
+    var headers: [HTTPHeader] = []
+    var body: [UInt8] = []
+
+    func take(headerLine bytes: UnsafeRawBufferPointer) {
+        let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .newlines)
+        if line.hasPrefix("HTTP/") {
+            headers = []  // a new response (after a 100 Continue, say) starts afresh
+        } else if let colon = line.firstIndex(of: ":") {
+            let name = String(line[..<colon])
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers.append(HTTPHeader(name, value))
+        }
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds, for libcurl's `_MS` options.
+    var milliseconds: Int64 {
+        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
+    }
+}

@@ -1,0 +1,46 @@
+/// Replaces secrets with `<redacted>` before anything is logged, journaled or written.
+///
+/// A secret is the value of a JSON member or header whose name says so
+/// (password, token, cookie, key, secret, authorization): the whole value goes.
+public enum Redactor {
+    public static let mark = "<redacted>"
+
+    /// Member names (compared in lowercase, without `_` and `-`) whose values are secrets.
+    static let secretNames: Set<String> = [
+        "password", "passwd", "secret", "token", "cookie", "setcookie", "apikey",
+        "webservicekey", "remoteauthenticationtoken", "authorization", "sessionid",
+    ]
+
+    /// Whether a member or header named `name` holds a secret.
+    public static func isSecret(name: String) -> Bool {
+        let folded = name.lowercased().filter { $0 != "_" && $0 != "-" }
+        return secretNames.contains(folded)
+    }
+
+    /// The value with every secret member replaced, at any depth.
+    public static func redact(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let members):
+            return .object(members.map { member in
+                if isSecret(name: member.key), member.value != .null {
+                    return .init(member.key, .string(mark))
+                }
+                return .init(member.key, redact(member.value))
+            })
+        case .array(let elements):
+            return .array(elements.map(redact))
+        default:
+            return value
+        }
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs.
+    var trimmingSpaces: SubSequence {
+        var s = self[...]
+        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Harness
+
+/// The `bifrost` command line: thin, it parses arguments and calls the harness.
+@main
+struct Bifrost: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bifrost",
+        abstract: "Conformance harness and mock partner for Invoice Cloud and IMT integrations.",
+        subcommands: [RunCommand.self, RequirementsCommand.self])
+
+    /// Usage errors exit with 2, as input errors do, rather than ArgumentParser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Harness
+
+struct RequirementsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "requirements",
+        abstract: "List each requirement id with the scenarios covering it.",
+        discussion: "Exit status: 0 every id covered, 1 an id uncovered, 2 an input error.")
+
+    @Argument(help: "The suite folder holding requirements.yaml.")
+    var suite: String = "Scenarios"
+
+    func run() async throws {
+        let loaded: Suite
+        do {
+            loaded = try Suite.load(paths: [suite])
+        } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+        guard let catalog = loaded.catalog else {
+            printError("\(suite): no \(RequirementCatalog.fileName) in the suite root \(loaded.root)")
+            throw ExitCode(2)
+        }
+        let report = CoverageReport(catalog: catalog, scenarios: loaded.scenarios)
+        print(report.text)
+        if !report.uncovered.isEmpty { throw ExitCode(1) }
+    }
+}

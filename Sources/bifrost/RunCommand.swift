@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Harness
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run scenarios against in-process mocks and compare their outputs with the golden files.",
+        discussion: "Exit status: 0 all passed, 1 a difference or a missing golden file, 2 a usage or input error.")
+
+    @Argument(help: "Scenario files or folders (searched for *.yaml).")
+    var paths: [String] = ["Scenarios"]
+
+    @Option(help: "The golden folder (default: Golden beside the suite root).")
+    var golden: String?
+
+    @Flag(help: "Write the golden files from this run's outputs and list them. Refused when CI is set.")
+    var update = false
+
+    @Option(help: "Also write a JUnit XML report to this file.")
+    var junit: String?
+
+    @Option(help: "How many scenarios run at once.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if update, let ci = ProcessInfo.processInfo.environment["CI"], !ci.isEmpty {
+            throw ValidationError("--update refuses to run when CI is set: golden files are recorded and reviewed by a person")
+        }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() async throws {
+        let suite: Suite
+        do {
+            suite = try Suite.load(paths: paths)
+        } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+        let goldenRoot = golden ?? ((suite.root as NSString).deletingLastPathComponent as NSString).appendingPathComponent("Golden")
+        let runner = SuiteRunner(suite: suite, goldenRoot: goldenRoot, update: update, jobs: jobs)
+        let reports = await runner.run { report in print(ConsoleReporter.line(for: report)) }
+        print(ConsoleReporter.summary(reports))
+        if let junit {
+            do {
+                try JUnitReporter.write(reports, to: junit)
+            } catch {
+                printError("cannot write the JUnit report \(junit): \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+        }
+        if reports.contains(where: { $0.inputError != nil }) { throw ExitCode(2) }
+        if reports.contains(where: { !$0.passed }) { throw ExitCode(1) }
+    }
+}
