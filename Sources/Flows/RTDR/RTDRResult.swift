@@ -6,6 +6,11 @@ public struct RTDRResult: Sendable, Hashable {
     public struct BlockFlags: Sendable, Hashable {
         public var creditCard: Bool
         public var ach: Bool
+
+        public init(creditCard: Bool, ach: Bool) {
+            self.creditCard = creditCard
+            self.ach = ach
+        }
     }
 
     public enum Outcome: Sendable, Hashable {

@@ -6,6 +6,12 @@ public struct JSONParser {
         public var column: Int
         public var message: String
         public var description: String { "\(line):\(column): \(message)" }
+
+        public init(line: Int, column: Int, message: String) {
+            self.line = line
+            self.column = column
+            self.message = message
+        }
     }
 
     /// The deepest nesting accepted, so that hostile input cannot exhaust the stack.

@@ -25,6 +25,11 @@ public enum JSONAPIDocument {
         public var pointer: String
         public var message: String
         public var description: String { "\(pointer.isEmpty ? "/" : pointer): \(message)" }
+
+        public init(pointer: String, message: String) {
+            self.pointer = pointer
+            self.message = message
+        }
     }
 
     /// The resources of a document whose primary data is a collection.

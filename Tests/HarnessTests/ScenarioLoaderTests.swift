@@ -1,0 +1,85 @@
+import Partners
+import Wire
+import Foundation
+import Harness
+import Testing
+
+/// Positions of the loader's errors: `file:line:column`.
+@Suite struct ScenarioLoaderTests {
+    static let valid = """
+        name: example
+        profile: imt-mips-apps
+        clock: 2024-11-18T17:05:28Z
+        settings: {88: "{imt.auth}/sessions/", 8: "{imt.api}/", 9: u, 10: pw}
+        imt:
+          users: {u: pw}
+          policies:
+            - {policy_number: "1", current_due: 12.50, payment_types: [ACH]}
+        steps:
+          - rtdr: {account: "1"}
+
+        """
+
+    func load(_ text: String) throws -> Scenario {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-loader-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("case.yaml").path
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        return try ScenarioLoader.load(file: file, suiteRoot: folder.path)
+    }
+
+    func position(of text: String) -> (line: Int, column: Int, message: String)? {
+        do {
+            _ = try load(text)
+            return nil
+        } catch let error as InputError {
+            #expect(error.file.hasSuffix("case.yaml"))
+            return (error.line, error.column, error.message)
+        } catch {
+            return nil
+        }
+    }
+
+    @Test func `a valid scenario loads, money as written and never as a float`() throws {
+        let scenario = try load(Self.valid)
+        #expect(scenario.relativePath == "case")
+        #expect(scenario.steps == [.rtdr(account: "1")])
+        #expect(scenario.imt?.policies.first?.attributes["current_due"] == .string("12.50"))
+        #expect(scenario.imt?.policies.first?.attributes["city"] == .string("WEST DES MOINES"))
+        #expect(scenario.golden == [.journal, .result])
+    }
+
+    @Test func `a YAML syntax error carries its position`() {
+        let broken = Self.valid.replacingOccurrences(of: "- rtdr: {account: \"1\"}", with: "- rtdr: {account: \"1\"")
+        let found = position(of: broken)
+        #expect(found?.line == 11)
+        #expect(found?.message.hasPrefix("YAML syntax error") == true)
+    }
+
+    @Test func `an unknown key is reported where it is written`() {
+        let text = Self.valid.replacingOccurrences(of: "  users: {u: pw}", with: "  users: {u: pw}\n  userz: {}")
+        let found = position(of: text)
+        #expect(found?.line == 7)
+        #expect(found?.column == 3)
+        #expect(found?.message.contains("unknown key 'userz'") == true)
+    }
+
+    @Test func `an unknown attribute, setting, step or placeholder is refused at its position`() {
+        #expect(position(of: Self.valid.replacingOccurrences(of: "current_due: 12.50", with: "current_dew: 1"))?.line == 8)
+        #expect(position(of: Self.valid.replacingOccurrences(of: "9: u", with: "7: u"))?.column == 57)
+        #expect(position(of: Self.valid.replacingOccurrences(of: "- rtdr:", with: "- rtdx:"))?.line == 10)
+        #expect(position(of: Self.valid.replacingOccurrences(of: "{imt.api}", with: "{imt.data}"))?.message.contains("unknown placeholder") == true)
+    }
+
+    @Test func `a clock without its zone is refused`() {
+        let found = position(of: Self.valid.replacingOccurrences(of: "17:05:28Z", with: "17:05:28"))
+        #expect(found?.line == 3)
+        #expect(found?.column == 8)
+    }
+
+    @Test func `a bad fault route is refused`() {
+        let text = Self.valid.replacingOccurrences(of: "  users: {u: pw}", with: "  users: {u: pw}\n  faults: [{route: payments-due, status: 500}]")
+        #expect(position(of: text)?.message.contains("route must be a method and a path") == true)
+    }
+}
