@@ -1,0 +1,234 @@
+/// The state of one validation pass: where in the nesting of rows the file is,
+/// what the open invoice has shown so far, and the running totals.
+final class BIFValidationRun {
+    let profile: BIFProfile
+    let report: (BIFFinding) -> Void
+    let splitter = BIFFieldSplitter()
+    let fileHeader: BIFRowPlan
+    let invoiceHeader: BIFRowPlan
+    let customer: BIFRowPlan
+    let detail: BIFRowPlan
+    var summary = BIFValidationSummary()
+
+    /// The file header's line and its two totals, once seen.
+    var headerLine = 0
+    var headerCount: Int?
+    var headerTotal: Int64?
+    var sawFirstLine = false
+    var blankLine: Int?
+
+    /// The open invoice: its header line, number and date, whether its customer record came.
+    var invoiceLine = 0
+    var invoiceNumber: [UInt8] = []
+    var invoiceDate: BIFDate?
+    var customerSeen = false
+
+    init(layout: BIFLayout, profile: BIFProfile, report: @escaping (BIFFinding) -> Void) {
+        self.profile = profile
+        self.report = report
+        fileHeader = BIFRowPlan(layout.row(.fileHeader))
+        invoiceHeader = BIFRowPlan(layout.row(.invoiceHeader))
+        customer = BIFRowPlan(layout.row(.customer))
+        detail = BIFRowPlan(layout.row(.detail))
+    }
+
+    func check(_ line: BIFRawLine) {
+        summary.lines = line.number
+        if let length = line.overlongLength {
+            add(.text, line: line.number, message: BIFText.overlongMessage(length))
+            noteUnreadable()
+            return
+        }
+        if line.bytes.isEmpty {
+            if blankLine == nil { blankLine = line.number }
+            return
+        }
+        if let blank = blankLine {
+            add(.knownRow, line: blank, message: "blank line; blank lines are allowed only at the end of the file")
+            blankLine = nil
+        }
+        splitter.split(line.bytes)
+        if splitter.hasNonASCII, let column = BIFText.firstInvalidUTF8(line.bytes) {
+            add(.text, line: line.number, message: "the line is not valid UTF-8 (byte \(column))")
+            noteUnreadable()
+            return
+        }
+        if splitter.hasControlByte, let column = BIFText.firstControlCharacter(line.bytes) {
+            add(.text, line: line.number, message: "control character at byte \(column)")
+        }
+        let code = splitter[0]
+        let plan: BIFRowPlan
+        if invoiceHeader.matches(code) { plan = invoiceHeader }
+        else if customer.matches(code) { plan = customer }
+        else if detail.matches(code) { plan = detail }
+        else if fileHeader.matches(code) { plan = fileHeader }
+        else {
+            add(.knownRow, line: line.number, field: 1, fieldName: "RowType",
+                expected: [fileHeader, invoiceHeader, customer, detail].map { String(decoding: $0.code, as: UTF8.self) }
+                    .joined(separator: ", "),
+                actual: splitter.text(0), message: "unknown row code \"\(splitter.text(0))\"")
+            firstLine(line.number, isFileHeader: false)
+            return
+        }
+        let fieldsOK = checkFieldCount(plan, line: line.number)
+        if fieldsOK { checkFields(plan, line: line.number) }
+        switch plan.row.kind {
+        case .fileHeader: fileHeaderRow(line.number, fieldsOK: fieldsOK)
+        case .invoiceHeader: invoiceHeaderRow(line.number, fieldsOK: fieldsOK)
+        case .customer: customerRow(line.number, fieldsOK: fieldsOK)
+        case .detail: detailRow(line.number, fieldsOK: fieldsOK)
+        }
+    }
+
+    func finish() {
+        closeInvoice()
+        guard headerLine > 0 else {
+            if !sawFirstLine {
+                add(.fileHeaderFirst, line: 1, expected: "a file header (FH)", actual: "an empty file",
+                    message: "the file is empty: a BIF starts with its file header (FH)")
+            }
+            return
+        }
+        let countField = fileHeader.position("InvoiceCount")
+        if let headerCount, headerCount != summary.invoices {
+            add(.invoiceCount, line: headerLine, field: countField + 1, fieldName: "InvoiceCount",
+                expected: String(summary.invoices), actual: String(headerCount),
+                message: "InvoiceCount is \(headerCount) but the file has \(summary.invoices) invoice headers")
+        }
+        let totalField = fileHeader.position("TotalInvoiceAmount")
+        if let headerTotal, let total = summary.totalCents, headerTotal != total {
+            add(.totalAmount, line: headerLine, field: totalField + 1, fieldName: "TotalInvoiceAmount",
+                expected: BIFMoney.text(cents: total), actual: BIFMoney.text(cents: headerTotal),
+                message: "TotalInvoiceAmount is \(BIFMoney.text(cents: headerTotal)) but the invoices' TotalAmountDue sum to \(BIFMoney.text(cents: total))")
+        }
+        if profile == .imtMipsApps, summary.invoices != 1 {
+            add(.mipsOneInvoice, line: headerLine, expected: "1", actual: String(summary.invoices),
+                message: "an IMT MIPS/APPS upload holds exactly one invoice, this file has \(summary.invoices)")
+        }
+    }
+
+    // MARK: - Rows
+
+    private func fileHeaderRow(_ line: Int, fieldsOK: Bool) {
+        if headerLine > 0 || sawFirstLine {
+            add(.fileHeaderFirst, line: line, field: 1, fieldName: "RowType",
+                message: headerLine > 0 ? "a second file header; the first is on line \(headerLine)" : "the file header must be the first line")
+        }
+        firstLine(line, isFileHeader: true)
+        guard headerLine == 0 else { return }
+        headerLine = line
+        guard fieldsOK else { return }
+        headerCount = Int(splitter.text(fileHeader.position("InvoiceCount")))
+        headerTotal = BIFMoney.cents(splitter[fileHeader.position("TotalInvoiceAmount")])
+    }
+
+    private func invoiceHeaderRow(_ line: Int, fieldsOK: Bool) {
+        firstLine(line, isFileHeader: false)
+        closeInvoice()
+        summary.invoices += 1
+        invoiceLine = line
+        customerSeen = false
+        invoiceNumber.removeAll(keepingCapacity: true)
+        invoiceDate = nil
+        guard fieldsOK else {
+            summary.totalCents = nil
+            return
+        }
+        invoiceNumber.append(contentsOf: splitter[invoiceHeader.position("InvoiceNumber")])
+        invoiceDate = BIFDate(splitter[invoiceHeader.position("InvoiceDate")])
+        if let total = summary.totalCents {
+            if let cents = BIFMoney.cents(splitter[invoiceHeader.position("TotalAmountDue")]) {
+                let (sum, overflow) = total.addingReportingOverflow(cents)
+                summary.totalCents = overflow ? nil : sum
+            } else {
+                summary.totalCents = nil
+            }
+        }
+        checkInvoiceHeaderRules(line)
+    }
+
+    private func customerRow(_ line: Int, fieldsOK: Bool) {
+        firstLine(line, isFileHeader: false)
+        guard invoiceLine > 0, !customerSeen else {
+            add(.invoiceNesting, line: line, field: 1, fieldName: "RowType",
+                message: invoiceLine == 0
+                    ? "a customer record before any invoice header"
+                    : "a second customer record for invoice \(openInvoice) (line \(invoiceLine))")
+            return
+        }
+        customerSeen = true
+        if fieldsOK { checkCustomerRules(line) }
+    }
+
+    private func detailRow(_ line: Int, fieldsOK: Bool) {
+        firstLine(line, isFileHeader: false)
+        if invoiceLine == 0 || !customerSeen {
+            add(.invoiceNesting, line: line, field: 1, fieldName: "RowType",
+                message: invoiceLine == 0
+                    ? "an invoice detail before any invoice header"
+                    : "an invoice detail before the customer record of invoice \(openInvoice)")
+        }
+        if fieldsOK { checkDetailRules(line) }
+    }
+
+    /// Reports an invoice header without a customer record, once the invoice is over.
+    private func closeInvoice() {
+        guard invoiceLine > 0, !customerSeen else { return }
+        add(.invoiceNesting, line: invoiceLine, message: "invoice \(openInvoice) has no customer record after its header")
+        customerSeen = true
+    }
+
+    private func firstLine(_ line: Int, isFileHeader: Bool) {
+        if !sawFirstLine, !isFileHeader {
+            add(.fileHeaderFirst, line: line, field: 1, fieldName: "RowType", expected: "FH", actual: splitter.text(0),
+                message: "the first line must be the file header (FH)")
+        }
+        sawFirstLine = true
+    }
+
+    /// A line that could not be split: its amount, if it was an invoice, is unknown.
+    private func noteUnreadable() {
+        sawFirstLine = true
+        summary.totalCents = nil
+    }
+
+    var openInvoice: String { invoiceNumber.isEmpty ? "on line \(invoiceLine)" : String(decoding: invoiceNumber, as: UTF8.self) }
+
+    // MARK: - Fields
+
+    private func checkFieldCount(_ plan: BIFRowPlan, line: Int) -> Bool {
+        guard splitter.count != plan.fieldCount else { return true }
+        let hint = splitter.count > plan.fieldCount ? "; a value may not contain '|'" : ""
+        add(.fieldCount, line: line, expected: String(plan.fieldCount), actual: String(splitter.count),
+            message: "a \(plan.row.kind.label) has \(plan.fieldCount) fields, this line has \(splitter.count)\(hint)")
+        return false
+    }
+
+    private func checkFields(_ plan: BIFRowPlan, line: Int) {
+        for i in 1..<plan.fieldCount {
+            let value = splitter[i]
+            if value.isEmpty {
+                if plan.required[i] {
+                    let name = plan.row.fields[i].name
+                    add(.requiredField, line: line, field: i + 1, fieldName: name, expected: "a value", actual: "",
+                        message: "\(name) is required in a \(plan.row.kind.label)")
+                }
+            } else if !plan.formats[i].accepts(value) {
+                let name = plan.row.fields[i].name
+                add(.fieldFormat, line: line, field: i + 1, fieldName: name, expected: plan.formats[i].expectation,
+                    actual: splitter.text(i),
+                    message: "\(name): expected \(plan.formats[i].expectation), got \"\(splitter.text(i))\"")
+            }
+        }
+    }
+
+    func add(
+        _ rule: BIFRule, severity: BIFFinding.Severity = .error, line: Int, field: Int? = nil, fieldName: String? = nil,
+        expected: String? = nil, actual: String? = nil, message: String
+    ) {
+        if severity == .error { summary.errors += 1 } else { summary.warnings += 1 }
+        report(BIFFinding(
+            rule: rule, severity: severity, line: line, field: field, fieldName: fieldName, expected: expected,
+            actual: actual, message: message))
+    }
+}
