@@ -9,21 +9,23 @@ struct ScenarioExecution {
     let scenario: Scenario
     let client: HTTPClient
 
-    /// The outputs by golden name (`journal`, `result`), secrets scrubbed.
-    func run() async throws -> [Scenario.GoldenOutput: JSONValue] {
+    /// The outputs by golden file (`journal.json`, `result.json`, BIFs the steps wrote), secrets scrubbed.
+    func run() async throws -> [Scenario.GoldenOutput: OutputValue] {
         let mock = IMTMock(state: scenario.imt ?? IMTState())
-        let steps = try await MockServer.withRunning(maximumBodySize: IMTMock.maximumBodySize, handler: mock.handle) { port in
-            let origin = "http://127.0.0.1:\(port)"
-            let settings = AdvancedSettings(scenario.settings.mapValues { value in
-                value.replacingOccurrences(of: "{imt.auth}", with: origin + mock.authPath)
-                    .replacingOccurrences(of: "{imt.api}", with: origin + mock.apiPath)
-                    .replacingOccurrences(of: "{imt.origin}", with: origin)
-            })
-            var results: [JSONValue] = []
-            for step in scenario.steps {
-                results.append(await run(step, settings: settings))
+        let needsMock = scenario.imt != nil || scenario.steps.contains { if case .rtdr = $0 { true } else { false } }
+        let (steps, files): ([JSONValue], [String: [UInt8]])
+        if needsMock {
+            (steps, files) = try await MockServer.withRunning(maximumBodySize: IMTMock.maximumBodySize, handler: mock.handle) { port in
+                let origin = "http://127.0.0.1:\(port)"
+                let settings = AdvancedSettings(scenario.settings.mapValues { value in
+                    value.replacingOccurrences(of: "{imt.auth}", with: origin + mock.authPath)
+                        .replacingOccurrences(of: "{imt.api}", with: origin + mock.apiPath)
+                        .replacingOccurrences(of: "{imt.origin}", with: origin)
+                })
+                return await runSteps(settings: settings)
             }
-            return results
+        } else {
+            (steps, files) = await runSteps(settings: AdvancedSettings(scenario.settings))
         }
         let scrubber = SecretScrubber(secrets: scenario.secrets)
         let result = JSONValue.object([
@@ -32,13 +34,26 @@ struct ScenarioExecution {
             "clock": .string(scenario.clock),
             "steps": .array(steps),
         ])
-        return [.journal: scrubber.scrub(mock.journal.json), .result: scrubber.scrub(result)]
+        var outputs: [Scenario.GoldenOutput: OutputValue] = [
+            .journal: .json(scrubber.scrub(mock.journal.json)), .result: .json(scrubber.scrub(result)),
+        ]
+        for step in scenario.steps {
+            if let name = step.output, let bytes = files[name] { outputs[Scenario.GoldenOutput(fileName: name)] = .bif(bytes) }
+        }
+        return outputs
     }
 
-    func run(_ step: Scenario.Step, settings: AdvancedSettings) async -> JSONValue {
-        switch step {
-        case .rtdr(let account):
-            return await RTDR(settings: settings, client: client).run(account: account).json
+    /// Runs the steps in order; BIF steps read and write the scenario's files.
+    private func runSteps(settings: AdvancedSettings) async -> ([JSONValue], [String: [UInt8]]) {
+        var bif = BIFStepRunner(files: scenario.files.mapValues { Array($0.utf8) }, profile: scenario.profile)
+        var results: [JSONValue] = []
+        for step in scenario.steps {
+            if case .rtdr(let account) = step {
+                results.append(await RTDR(settings: settings, client: client).run(account: account).json)
+            } else {
+                results.append(bif.run(step))
+            }
         }
+        return (results, bif.files)
     }
 }

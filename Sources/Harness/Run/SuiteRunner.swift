@@ -54,13 +54,12 @@ public struct SuiteRunner: Sendable {
             let outputs = try await ScenarioExecution(scenario: scenario, client: client).run()
             let store = GoldenStore(root: goldenRoot)
             for output in scenario.golden {
-                switch try store.check(outputs[output] ?? .null, scenario: scenario, output: output, update: update) {
+                switch try store.check(outputs[output] ?? .json(.null), scenario: scenario, output: output, update: update) {
                 case .matched: break
                 case .written(let path): report.written.append(path)
                 case .missing(let path):
                     report.failures.append("missing golden file \(path) (review the output, then record it with --update)")
-                case .differs(let differences, let diff):
-                    let lines = differences.map { "\(output.rawValue).json \($0)" }
+                case .differs(let lines, let diff):
                     report.failures.append((lines + [diff]).joined(separator: "\n"))
                 }
             }

@@ -1,5 +1,6 @@
 import Foundation
 public import Partners
+public import Wire
 
 /// One conformance case: the partners' state, the IC settings, the steps to run and what to compare.
 ///
@@ -36,6 +37,8 @@ public struct Scenario: Sendable {
     public var steps: [Step]
     /// The outputs compared with golden files.
     public var golden: [GoldenOutput]
+    /// BIF files written in the scenario, by name.
+    public var files: [String: String] = [:]
 
     /// The integration profiles of the seeds.
     public enum Profile: String, Sendable, CaseIterable {
@@ -48,14 +51,38 @@ public struct Scenario: Sendable {
     public enum Step: Sendable, Hashable {
         /// IC's real-time balance retrieval for an account.
         case rtdr(account: String)
+        /// Validates a BIF (a file of the scenario or one a step wrote) with a profile's rules.
+        case bifValidate(file: String, profile: BIFProfile)
+        /// Consolidates single-invoice BIFs into the output file.
+        case bifMerge(files: [String], output: String, date: BIFDate)
+        /// Generates a synthetic BIF of the scenario's profile.
+        case bifGenerate(invoices: Int, seed: UInt64, output: String)
+        /// Compares two BIFs field by field.
+        case bifDiff(expected: String, actual: String)
+
+        /// The BIF file the step writes, if any.
+        public var output: String? {
+            switch self {
+            case .bifMerge(_, let output, _), .bifGenerate(_, _, let output): output
+            default: nil
+            }
+        }
     }
 
-    /// An output a scenario can compare with its golden file `<name>.json`.
-    public enum GoldenOutput: String, Sendable, CaseIterable {
+    /// An output a scenario compares with its golden file: `journal.json`, `result.json`, or a BIF a step wrote.
+    public struct GoldenOutput: Sendable, Hashable, CustomStringConvertible {
+        public let fileName: String
+
+        public init(fileName: String) { self.fileName = fileName }
+
         /// Every exchange the mock partners had.
-        case journal
+        public static let journal = GoldenOutput(fileName: "journal.json")
         /// What each step produced.
-        case result
+        public static let result = GoldenOutput(fileName: "result.json")
+
+        /// Whether the output is a BIF, compared with the field-aware diff.
+        public var isBIF: Bool { fileName.hasSuffix(".bif") }
+        public var description: String { fileName }
     }
 
     /// Every secret the scenario holds (passwords of settings and users), to scrub from outputs.

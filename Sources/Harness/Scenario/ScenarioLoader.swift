@@ -5,7 +5,9 @@ import Yams
 
 /// Loads a scenario file, rejecting anything malformed or unknown with its `file:line:column`.
 public enum ScenarioLoader {
-    static let topLevelKeys = ["name", "description", "profile", "covers", "clock", "settings", "imt", "steps", "expect"]
+    static let topLevelKeys = [
+        "name", "description", "profile", "covers", "clock", "settings", "imt", "files", "steps", "expect",
+    ]
     /// The advanced settings of seed 000.
     static let knownSettings: Set<Int> = Set(8...22).union([32, 81, 88, 105, 131])
     /// The placeholders a setting's value may use.
@@ -37,18 +39,23 @@ public enum ScenarioLoader {
                 covers.append(Located(value: id, line: element.mark?.line ?? 1, column: element.mark?.column ?? 1))
             }
         }
-        return Scenario(
+        let clock = try clock(top["clock"]!, reader)
+        let files = try top["files"].map { node throws(InputError) in try BIFStepLoader.files(node, reader) } ?? [:]
+        let steps = try steps(top["steps"]!, reader, profile: profile, clock: clock, files: files)
+        var scenario = Scenario(
             file: file,
             relativePath: relativePath(of: file, under: suiteRoot),
             name: try reader.nonEmptyText(top["name"]!, what: "name"),
             description: try top["description"].map { node throws(InputError) in try reader.text(node, what: "description") },
             profile: profile,
             covers: covers,
-            clock: try clock(top["clock"]!, reader),
+            clock: clock,
             settings: try top["settings"].map { node throws(InputError) in try settings(node, reader) } ?? [:],
             imt: try top["imt"].map { node throws(InputError) in try IMTStateLoader(reader: reader).load(node) },
-            steps: try steps(top["steps"]!, reader),
-            golden: try golden(top["expect"], reader))
+            steps: steps,
+            golden: try golden(top["expect"], reader, steps: steps))
+        scenario.files = files
+        return scenario
     }
 
     static func relativePath(of file: String, under root: String) -> String {
@@ -93,32 +100,47 @@ public enum ScenarioLoader {
         return values
     }
 
-    static func steps(_ node: Node, _ reader: YAMLReader) throws(InputError) -> [Scenario.Step] {
+    static let stepNames = ["rtdr"] + BIFStepLoader.stepNames
+
+    static func steps(
+        _ node: Node, _ reader: YAMLReader, profile: Scenario.Profile, clock: String, files: [String: String]
+    ) throws(InputError) -> [Scenario.Step] {
         var steps: [Scenario.Step] = []
+        var bif = BIFStepLoader(reader: reader, profile: profile, clock: clock, known: Set(files.keys))
         for element in try reader.sequence(node, what: "steps") {
-            let members = try reader.mapping(element, what: "a step", allowed: ["rtdr"])
-            guard members.count == 1 else { throw reader.error("a step has exactly one action, e.g. rtdr", at: element) }
-            if let rtdr = members["rtdr"] {
-                let fields = try reader.mapping(rtdr, what: "an rtdr step", allowed: ["account"], required: ["account"])
+            let members = try reader.mapping(element, what: "a step", allowed: stepNames)
+            guard members.count == 1, let (name, body) = members.first else {
+                throw reader.error("a step has exactly one action, e.g. rtdr", at: element)
+            }
+            if name == "rtdr" {
+                let fields = try reader.mapping(body, what: "an rtdr step", allowed: ["account"], required: ["account"])
                 steps.append(.rtdr(account: try reader.nonEmptyText(fields["account"]!, what: "account")))
+            } else {
+                steps.append(try bif.step(name, body))
             }
         }
         guard !steps.isEmpty else { throw reader.error("steps must hold at least one step", at: node) }
         return steps
     }
 
-    static func golden(_ node: Node?, _ reader: YAMLReader) throws(InputError) -> [Scenario.GoldenOutput] {
-        guard let node else { return Scenario.GoldenOutput.allCases }
+    /// The outputs to compare: `journal`, `result`, and BIF files the steps write.
+    static func golden(_ node: Node?, _ reader: YAMLReader, steps: [Scenario.Step]) throws(InputError) -> [Scenario.GoldenOutput] {
+        let standard: [Scenario.GoldenOutput] = [.journal, .result]
+        guard let node else { return standard }
         let members = try reader.mapping(node, what: "expect", allowed: ["golden"])
-        guard let list = members["golden"] else { return Scenario.GoldenOutput.allCases }
+        guard let list = members["golden"] else { return standard }
+        let written = steps.compactMap(\.output)
         var outputs: [Scenario.GoldenOutput] = []
         for element in try reader.sequence(list, what: "expect.golden") {
             let name = try reader.text(element, what: "a golden output")
-            guard let output = Scenario.GoldenOutput(rawValue: name) else {
-                let names = Scenario.GoldenOutput.allCases.map(\.rawValue).joined(separator: ", ")
+            switch name {
+            case "journal": outputs.append(.journal)
+            case "result": outputs.append(.result)
+            case _ where written.contains(name): outputs.append(Scenario.GoldenOutput(fileName: name))
+            default:
+                let names = (["journal", "result"] + written).joined(separator: ", ")
                 throw reader.error("unknown golden output '\(name)'; expected one of: \(names)", at: element)
             }
-            outputs.append(output)
         }
         return outputs
     }

@@ -23,15 +23,12 @@ public struct BIFDifference: Sendable, Hashable, CustomStringConvertible {
 
     /// `invoice 20240903-2024-09-01, customer record, CustomerName: expected "SMITH JESSICA", got "SMITH JESICA"`.
     public var description: String {
-        let place = invoice.map { "invoice \($0)" } ?? "file header"
+        let at = [invoice.map { "invoice \($0)" }, row].compactMap { $0 }.joined(separator: ", ")
         switch kind {
-        case .field:
-            let where_ = [place, row].compactMap { $0 }.joined(separator: ", ")
-            return "\(where_), \(field ?? "?"): expected \(quoted(expected)), got \(quoted(actual))"
-        case .fieldCount:
-            return "\(place), \(row ?? "?"): expected \(expected ?? "?") fields, got \(actual ?? "?")"
-        case .addedRow: return "\(place), \(row ?? "?"): added (line \(actualLine ?? 0))"
-        case .removedRow: return "\(place), \(row ?? "?"): missing (expected line \(expectedLine ?? 0))"
+        case .field: return "\(at), \(field ?? "?"): expected \(quoted(expected)), got \(quoted(actual))"
+        case .fieldCount: return "\(at): expected \(expected ?? "?") fields, got \(actual ?? "?")"
+        case .addedRow: return "\(at): added (line \(actualLine ?? 0))"
+        case .removedRow: return "\(at): missing (expected line \(expectedLine ?? 0))"
         case .addedInvoice: return "\(place): added (line \(actualLine ?? 0))"
         case .removedInvoice: return "\(place): missing (expected line \(expectedLine ?? 0))"
         }

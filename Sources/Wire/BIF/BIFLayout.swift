@@ -51,6 +51,9 @@ public enum BIFRowKind: String, Sendable, CaseIterable {
 
     /// As findings and diffs name it: "invoice header".
     public var label: String { String(rawValue.map { $0 == "-" ? " " : $0 }) }
+
+    /// The label with its article: "an invoice header", "a customer record".
+    public var labelWithArticle: String { (self == .invoiceHeader || self == .detail ? "an " : "a ") + label }
 }
 
 extension BIFLayout {

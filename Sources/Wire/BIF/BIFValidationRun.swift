@@ -200,7 +200,7 @@ final class BIFValidationRun {
         guard splitter.count != plan.fieldCount else { return true }
         let hint = splitter.count > plan.fieldCount ? "; a value may not contain '|'" : ""
         add(.fieldCount, line: line, expected: String(plan.fieldCount), actual: String(splitter.count),
-            message: "a \(plan.row.kind.label) has \(plan.fieldCount) fields, this line has \(splitter.count)\(hint)")
+            message: "\(plan.row.kind.labelWithArticle) has \(plan.fieldCount) fields, this line has \(splitter.count)\(hint)")
         return false
     }
 
@@ -211,7 +211,7 @@ final class BIFValidationRun {
                 if plan.required[i] {
                     let name = plan.row.fields[i].name
                     add(.requiredField, line: line, field: i + 1, fieldName: name, expected: "a value", actual: "",
-                        message: "\(name) is required in a \(plan.row.kind.label)")
+                        message: "\(name) is required in \(plan.row.kind.labelWithArticle)")
                 }
             } else if !plan.formats[i].accepts(value) {
                 let name = plan.row.fields[i].name
