@@ -29,8 +29,8 @@ public struct BIFDifference: Sendable, Hashable, CustomStringConvertible {
         case .fieldCount: return "\(at): expected \(expected ?? "?") fields, got \(actual ?? "?")"
         case .addedRow: return "\(at): added (line \(actualLine ?? 0))"
         case .removedRow: return "\(at): missing (expected line \(expectedLine ?? 0))"
-        case .addedInvoice: return "\(place): added (line \(actualLine ?? 0))"
-        case .removedInvoice: return "\(place): missing (expected line \(expectedLine ?? 0))"
+        case .addedInvoice: return "\(at): added (line \(actualLine ?? 0))"
+        case .removedInvoice: return "\(at): missing (expected line \(expectedLine ?? 0))"
         }
     }
 
