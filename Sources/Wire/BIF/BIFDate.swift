@@ -14,17 +14,12 @@ public struct BIFDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Parses exactly `mm/dd/yyyy`.
     public init?(_ bytes: UnsafeRawBufferPointer) {
         guard bytes.count == 10, bytes[2] == UInt8(ascii: "/"), bytes[5] == UInt8(ascii: "/") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                let digit = bytes[i] &- 48
-                guard digit < 10 else { return nil }
-                value = value * 10 + Int(digit)
-            }
-            return value
-        }
-        guard let month = number(0..<2), let day = number(3..<5), let year = number(6..<10) else { return nil }
-        self.init(year: year, month: month, day: day)
+        let (m0, m1, d0, d1) = (bytes[0] &- 48, bytes[1] &- 48, bytes[3] &- 48, bytes[4] &- 48)
+        let (y0, y1, y2, y3) = (bytes[6] &- 48, bytes[7] &- 48, bytes[8] &- 48, bytes[9] &- 48)
+        guard max(max(m0, m1, d0, d1), max(y0, y1, y2, y3)) < 10 else { return nil }
+        self.init(
+            year: Int(y0) * 1000 + Int(y1) * 100 + Int(y2) * 10 + Int(y3), month: Int(m0) * 10 + Int(m1),
+            day: Int(d0) * 10 + Int(d1))
     }
 
     /// Parses exactly `mm/dd/yyyy`.

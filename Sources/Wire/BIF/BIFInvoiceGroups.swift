@@ -45,12 +45,12 @@ final class BIFInvoiceGroups<Source: BIFByteSource> {
 
     /// The next group, or nil after the last.
     func next() throws(BIFReadError) -> BIFInvoiceGroup? {
-        while let line = try nextLine() {
-            guard invoiceHeader.matches(splitter[0]) else {
+        while let (line, fields) = try nextLine() {
+            guard invoiceHeader.matches(fields[0]) else {
                 current!.append(line.bytes)
                 continue
             }
-            var started = BIFInvoiceGroup(key: splitter.text(numberPosition), line: line.number)
+            var started = BIFInvoiceGroup(key: fields.text(numberPosition), line: line.number)
             started.append(line.bytes)
             defer { current = started }
             return current
@@ -60,7 +60,7 @@ final class BIFInvoiceGroups<Source: BIFByteSource> {
     }
 
     /// The next line, split into fields.
-    private func nextLine() throws(BIFReadError) -> BIFRawLine? {
+    private func nextLine() throws(BIFReadError) -> (BIFRawLine, BIFFields)? {
         let line: BIFRawLine
         do {
             guard let next = try scanner.next() else { return nil }
@@ -71,10 +71,10 @@ final class BIFInvoiceGroups<Source: BIFByteSource> {
         if let length = line.overlongLength {
             throw BIFReadError(line: line.number, column: 1, message: BIFText.overlongMessage(length))
         }
-        splitter.split(line.bytes)
-        if splitter.hasNonASCII, let column = BIFText.firstInvalidUTF8(line.bytes) {
+        let fields = splitter.split(line.bytes)
+        if fields.hasNonASCII, let column = BIFText.firstInvalidUTF8(line.bytes) {
             throw BIFReadError(line: line.number, column: column, message: "the line is not valid UTF-8")
         }
-        return line
+        return (line, fields)
     }
 }

@@ -3,22 +3,23 @@ public enum BIFMoney {
     /// The amount of `-?digits.dd` in cents, exact; nil for anything else or on overflow.
     public static func cents(_ bytes: UnsafeRawBufferPointer) -> Int64? {
         let count = bytes.count
-        var i = 0
         let negative = count > 0 && bytes[0] == UInt8(ascii: "-")
-        if negative { i = 1 }
-        guard count - i >= 4, bytes[count - 3] == UInt8(ascii: ".") else { return nil }
+        let start = negative ? 1 : 0
+        guard count - start >= 4, bytes[count - 3] == UInt8(ascii: ".") else { return nil }
+        // Up to 18 digits cannot overflow; longer amounts take the checked path.
+        let fast = count - start <= 19
         var value: Int64 = 0
-        while i < count {
-            let byte = bytes[i]
-            if i != count - 3 {
-                let digit = byte &- 48
-                guard digit < 10 else { return nil }
+        for i in start..<count where i != count - 3 {
+            let digit = bytes[i] &- 48
+            guard digit < 10 else { return nil }
+            if fast {
+                value = value &* 10 &+ Int64(digit)
+            } else {
                 let (times10, o1) = value.multipliedReportingOverflow(by: 10)
                 let (sum, o2) = times10.addingReportingOverflow(Int64(digit))
                 guard !o1, !o2 else { return nil }
                 value = sum
             }
-            i += 1
         }
         return negative ? -value : value
     }

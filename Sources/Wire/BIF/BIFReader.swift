@@ -40,13 +40,12 @@ public final class BIFReader<Source: BIFByteSource> {
         if let column = BIFText.firstInvalidUTF8(line.bytes) {
             throw BIFReadError(line: line.number, column: column, message: "the line is not valid UTF-8")
         }
-        splitter.split(line.bytes)
-        guard splitter.count <= BIFFieldSplitter.capacity else {
+        let fields = splitter.split(line.bytes)
+        guard fields.count <= BIFFieldSplitter.capacity else {
             throw BIFReadError(
                 line: line.number, column: 1,
-                message: "the line has \(splitter.count) fields, more than the \(BIFFieldSplitter.capacity) a BIF line may have")
+                message: "the line has \(fields.count) fields, more than the \(BIFFieldSplitter.capacity) a BIF line may have")
         }
-        return BIFRecord(
-            line: line.number, fields: (0..<splitter.count).map { splitter.text($0) }, terminator: line.terminator)
+        return BIFRecord(line: line.number, fields: (0..<fields.count).map { fields.text($0) }, terminator: line.terminator)
     }
 }

@@ -1,7 +1,7 @@
 /// A layout row prepared for the validator's inner loop: its code as bytes,
 /// each field's format and required flag in flat arrays, and the positions of
 /// the fields the rules read.
-struct BIFRowPlan {
+final class BIFRowPlan {
     let row: BIFLayout.Row
     let code: [UInt8]
     let formats: [BIFFieldFormat]
@@ -24,6 +24,8 @@ struct BIFRowPlan {
     func position(_ name: String) -> Int { positions[name] ?? -1 }
 
     func matches(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        bytes.count == code.count && code.withUnsafeBytes { $0.elementsEqual(bytes) }
+        guard bytes.count == code.count else { return false }
+        for i in 0..<bytes.count where bytes[i] != code[i] { return false }
+        return true
     }
 }

@@ -1,94 +1,99 @@
 /// The rules of the IMT profiles, read from seeds 000, 001, 002 and 004.
 extension BIFValidationRun {
-    func checkInvoiceHeaderRules(_ line: Int) {
-        let recordType = value("RecordType")
-        let isDelete = recordType.elementsEqual("D".utf8)
-        if !recordType.isEmpty, !isDelete, !recordType.elementsEqual("R".utf8) {
-            flag(.recordType, "RecordType", expected: "R or D", line)
+    mutating func checkInvoiceHeaderRules(_ line: Int, _ row: BIFFields) {
+        let recordType = row[fields.recordType.position]
+        let isDelete = recordType.count == 1 && recordType[0] == UInt8(ascii: "D")
+        let isRegular = recordType.count == 1 && recordType[0] == UInt8(ascii: "R")
+        if !recordType.isEmpty, !isDelete, !isRegular {
+            flag(.recordType, fields.recordType, expected: "R or D", line, row)
         }
         switch profile {
         case .common: break
-        case .imtMipsApps: checkMIPSInvoiceHeader(line, recordType: recordType)
-        case .imtSpectrum: checkSpectrumInvoiceHeader(line, isDelete: isDelete)
+        case .imtMipsApps: checkMIPSInvoiceHeader(line, row, recordType: recordType)
+        case .imtSpectrum: checkSpectrumInvoiceHeader(line, row, isDelete: isDelete)
         }
     }
 
-    func checkCustomerRules(_ line: Int) {
+    mutating func checkCustomerRules(_ line: Int, _ row: BIFFields) {
         guard profile == .imtMipsApps, let date = invoiceDate, !invoiceNumber.isEmpty else { return }
-        let account = value("AccountNumber", in: customer)
+        let account = row[fields.accountNumber.position]
         let expected = String(decoding: account, as: UTF8.self) + "-" + date.iso
         guard !invoiceNumber.elementsEqual(expected.utf8) else { return }
         let actual = String(decoding: invoiceNumber, as: UTF8.self)
-        add(.mipsInvoiceNumber, line: invoiceLine, field: invoiceHeader.position("InvoiceNumber") + 1,
-            fieldName: "InvoiceNumber", expected: expected, actual: actual,
+        add(.mipsInvoiceNumber, line: invoiceLine, field: fields.invoiceNumber.position + 1,
+            fieldName: fields.invoiceNumber.name, expected: expected, actual: actual,
             message: "InvoiceNumber: expected \"\(expected)\" (AccountNumber on line \(line) and InvoiceDate), got \"\(actual)\"")
     }
 
-    func checkDetailRules(_ line: Int) {
+    mutating func checkDetailRules(_ line: Int, _ row: BIFFields) {
         guard profile == .imtMipsApps else { return }
-        let description = value("Description", in: detail)
+        let description = row[fields.description.position]
         if !description.elementsEqual("Insurance".utf8) {
-            flag(.mipsDescription, "Description", in: detail, expected: "Insurance", line)
+            flag(.mipsDescription, fields.description, expected: "Insurance", line, row)
         }
     }
 
-    private func checkMIPSInvoiceHeader(_ line: Int, recordType: UnsafeRawBufferPointer) {
-        if !recordType.isEmpty, !recordType.elementsEqual("R".utf8) { flag(.mipsRecordType, "RecordType", expected: "R", line) }
-        if BIFFieldFormat.boolean(value("BalanceForward")) != true {
-            flag(.mipsBalanceForward, "BalanceForward", expected: "1", line)
+    private mutating func checkMIPSInvoiceHeader(_ line: Int, _ row: BIFFields, recordType: UnsafeRawBufferPointer) {
+        if !recordType.isEmpty, !recordType.elementsEqual("R".utf8) { flag(.mipsRecordType, fields.recordType, expected: "R", line, row) }
+        if BIFFieldFormat.boolean(row[fields.balanceForward.position]) != true {
+            flag(.mipsBalanceForward, fields.balanceForward, expected: "1", line, row)
         }
-        if !value("InvoiceTypeID").elementsEqual("252".utf8) { flag(.mipsInvoiceType, "InvoiceTypeID", expected: "252", line) }
-        if BIFFieldFormat.boolean(value("AllowPartialPayments")) != false {
-            flag(.mipsPartialPayments, "AllowPartialPayments", expected: "0 (false)", line)
+        if !row[fields.invoiceTypeID.position].elementsEqual("252".utf8) { flag(.mipsInvoiceType, fields.invoiceTypeID, expected: "252", line, row) }
+        if BIFFieldFormat.boolean(row[fields.allowPartialPayments.position]) != false {
+            flag(.mipsPartialPayments, fields.allowPartialPayments, expected: "0 (false)", line, row)
         }
-        for name in ["BlockPaymentsCC", "BlockPaymentsEFT"] where BIFFieldFormat.boolean(value(name)) != false {
-            flag(.mipsBlockFlags, name, expected: "0 (false)", line)
+        if BIFFieldFormat.boolean(row[fields.blockCC.position]) != false {
+            flag(.mipsBlockFlags, fields.blockCC, expected: "0 (false)", line, row)
         }
-        checkMinimumPayment(.mipsMinimumPayment, line)
+        if BIFFieldFormat.boolean(row[fields.blockEFT.position]) != false {
+            flag(.mipsBlockFlags, fields.blockEFT, expected: "0 (false)", line, row)
+        }
+        checkMinimumPayment(.mipsMinimumPayment, line, row)
     }
 
-    private func checkSpectrumInvoiceHeader(_ line: Int, isDelete: Bool) {
-        if BIFFieldFormat.boolean(value("BalanceForward")) == true {
-            flag(.spectrumOpenItem, "BalanceForward", expected: "empty or 0 (open item billing)", line)
+    private mutating func checkSpectrumInvoiceHeader(_ line: Int, _ row: BIFFields, isDelete: Bool) {
+        if BIFFieldFormat.boolean(row[fields.balanceForward.position]) == true {
+            flag(.spectrumOpenItem, fields.balanceForward, expected: "empty or 0 (open item billing)", line, row)
         }
         if isDelete {
-            let total = value("TotalAmountDue")
+            let total = row[fields.totalAmountDue.position]
             if let cents = BIFMoney.cents(total), cents != 0 {
-                flag(.spectrumDeleteAmount, "TotalAmountDue", expected: "0.00 (a D record carries no amount)", line)
+                flag(.spectrumDeleteAmount, fields.totalAmountDue, expected: "0.00 (a D record carries no amount)", line, row)
             }
         } else {
-            checkMinimumPayment(.spectrumMinimumPayment, line)
-            for name in ["FirstNotifyRequestedDate", "AutoPayCollectionDate"] where value(name).isEmpty {
-                flag(.spectrumDates, name, expected: "a date mm/dd/yyyy", line)
+            checkMinimumPayment(.spectrumMinimumPayment, line, row)
+            if row[fields.firstNotifyDate.position].isEmpty || row[fields.autoPayCollectionDate.position].isEmpty {
+                for name in [fields.firstNotifyDate, fields.autoPayCollectionDate] where row[name.position].isEmpty {
+                    flag(.spectrumDates, name, expected: "a date mm/dd/yyyy", line, row)
+                }
             }
         }
-        for name in ["BlockPaymentsCC", "BlockPaymentsEFT", "AllowPartialPayments"] where value(name).isEmpty {
-            flag(.spectrumPaymentOptions, name, expected: "1 or 0", line)
+        if row[fields.blockCC.position].isEmpty || row[fields.blockEFT.position].isEmpty
+            || row[fields.allowPartialPayments.position].isEmpty
+        {
+            for name in [fields.blockCC, fields.blockEFT, fields.allowPartialPayments] where row[name.position].isEmpty {
+                flag(.spectrumPaymentOptions, name, expected: "1 or 0", line, row)
+            }
         }
-        let guid = value("InvoiceFormatGuid")
+        let guid = row[fields.formatGuid.position]
         if BIFFieldFormat.guid.accepts(guid), guid.allSatisfy({ $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "-") }) {
-            flag(.spectrumFormatGuid, "InvoiceFormatGuid", expected: "the biller's invoice format GUID", line)
+            flag(.spectrumFormatGuid, fields.formatGuid, expected: "the biller's invoice format GUID", line, row)
         }
     }
 
     /// MinimumAmountDue must equal TotalAmountDue (both valid money; format errors are reported apart).
-    private func checkMinimumPayment(_ rule: BIFRule, _ line: Int) {
-        guard let total = BIFMoney.cents(value("TotalAmountDue")) else { return }
-        let minimum = value("MinimumAmountDue")
+    private mutating func checkMinimumPayment(_ rule: BIFRule, _ line: Int, _ row: BIFFields) {
+        guard let total = BIFMoney.cents(row[fields.totalAmountDue.position]) else { return }
+        let minimum = row[fields.minimumAmountDue.position]
         if minimum.isEmpty || BIFMoney.cents(minimum).map({ $0 != total }) == true {
-            flag(rule, "MinimumAmountDue", expected: BIFMoney.text(cents: total), line)
+            flag(rule, fields.minimumAmountDue, expected: BIFMoney.text(cents: total), line, row)
         }
     }
 
-    private func value(_ name: String, in plan: BIFRowPlan? = nil) -> UnsafeRawBufferPointer {
-        splitter[(plan ?? invoiceHeader).position(name)]
-    }
-
-    /// Reports the field `name` of the current row not being `expected`.
-    private func flag(_ rule: BIFRule, _ name: String, in plan: BIFRowPlan? = nil, expected: String, _ line: Int) {
-        let position = (plan ?? invoiceHeader).position(name)
-        let actual = splitter.text(position)
-        add(rule, line: line, field: position + 1, fieldName: name, expected: expected, actual: actual,
-            message: "\(name): expected \(expected), got \(actual.isEmpty ? "nothing" : "\"\(actual)\"")")
+    /// Reports `field` of the current row not being `expected`.
+    private mutating func flag(_ rule: BIFRule, _ field: BIFFieldRef, expected: String, _ line: Int, _ row: BIFFields) {
+        let actual = row.text(field.position)
+        add(rule, line: line, field: field.position + 1, fieldName: field.name, expected: expected, actual: actual,
+            message: "\(field.name): expected \(expected), got \(actual.isEmpty ? "nothing" : "\"\(actual)\"")")
     }
 }

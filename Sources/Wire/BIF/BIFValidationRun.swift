@@ -1,6 +1,9 @@
 /// The state of one validation pass: where in the nesting of rows the file is,
 /// what the open invoice has shown so far, and the running totals.
-final class BIFValidationRun {
+///
+/// A struct, and the current row a parameter, so that the inner loop pays no
+/// dynamic exclusivity checks.
+struct BIFValidationRun {
     let profile: BIFProfile
     let report: (BIFFinding) -> Void
     let splitter = BIFFieldSplitter()
@@ -8,6 +11,7 @@ final class BIFValidationRun {
     let invoiceHeader: BIFRowPlan
     let customer: BIFRowPlan
     let detail: BIFRowPlan
+    let fields: BIFRuleFields
     var summary = BIFValidationSummary()
 
     /// The file header's line and its two totals, once seen.
@@ -30,9 +34,10 @@ final class BIFValidationRun {
         invoiceHeader = BIFRowPlan(layout.row(.invoiceHeader))
         customer = BIFRowPlan(layout.row(.customer))
         detail = BIFRowPlan(layout.row(.detail))
+        fields = BIFRuleFields(fileHeader: fileHeader, invoiceHeader: invoiceHeader, customer: customer, detail: detail)
     }
 
-    func check(_ line: BIFRawLine) {
+    mutating func check(_ line: BIFRawLine) {
         summary.lines = line.number
         if let length = line.overlongLength {
             add(.text, line: line.number, message: BIFText.overlongMessage(length))
@@ -47,16 +52,16 @@ final class BIFValidationRun {
             add(.knownRow, line: blank, message: "blank line; blank lines are allowed only at the end of the file")
             blankLine = nil
         }
-        splitter.split(line.bytes)
-        if splitter.hasNonASCII, let column = BIFText.firstInvalidUTF8(line.bytes) {
+        let row = splitter.split(line.bytes)
+        if row.hasNonASCII, let column = BIFText.firstInvalidUTF8(line.bytes) {
             add(.text, line: line.number, message: "the line is not valid UTF-8 (byte \(column))")
             noteUnreadable()
             return
         }
-        if splitter.hasControlByte, let column = BIFText.firstControlCharacter(line.bytes) {
+        if row.hasControlByte, let column = BIFText.firstControlCharacter(line.bytes) {
             add(.text, line: line.number, message: "control character at byte \(column)")
         }
-        let code = splitter[0]
+        let code = row[0]
         let plan: BIFRowPlan
         if invoiceHeader.matches(code) { plan = invoiceHeader }
         else if customer.matches(code) { plan = customer }
@@ -66,21 +71,21 @@ final class BIFValidationRun {
             add(.knownRow, line: line.number, field: 1, fieldName: "RowType",
                 expected: [fileHeader, invoiceHeader, customer, detail].map { String(decoding: $0.code, as: UTF8.self) }
                     .joined(separator: ", "),
-                actual: splitter.text(0), message: "unknown row code \"\(splitter.text(0))\"")
-            firstLine(line.number, isFileHeader: false)
+                actual: row.text(0), message: "unknown row code \"\(row.text(0))\"")
+            firstLine(line.number, row, isFileHeader: false)
             return
         }
-        let fieldsOK = checkFieldCount(plan, line: line.number)
-        if fieldsOK { checkFields(plan, line: line.number) }
+        let fieldsOK = checkFieldCount(plan, row, line: line.number)
+        if fieldsOK { checkFields(plan, row, line: line.number) }
         switch plan.row.kind {
-        case .fileHeader: fileHeaderRow(line.number, fieldsOK: fieldsOK)
-        case .invoiceHeader: invoiceHeaderRow(line.number, fieldsOK: fieldsOK)
-        case .customer: customerRow(line.number, fieldsOK: fieldsOK)
-        case .detail: detailRow(line.number, fieldsOK: fieldsOK)
+        case .fileHeader: fileHeaderRow(line.number, row, fieldsOK: fieldsOK)
+        case .invoiceHeader: invoiceHeaderRow(line.number, row, fieldsOK: fieldsOK)
+        case .customer: customerRow(line.number, row, fieldsOK: fieldsOK)
+        case .detail: detailRow(line.number, row, fieldsOK: fieldsOK)
         }
     }
 
-    func finish() {
+    mutating func finish() {
         closeInvoice()
         guard headerLine > 0 else {
             if !sawFirstLine {
@@ -89,13 +94,13 @@ final class BIFValidationRun {
             }
             return
         }
-        let countField = fileHeader.position("InvoiceCount")
+        let countField = fields.invoiceCount.position
         if let headerCount, headerCount != summary.invoices {
             add(.invoiceCount, line: headerLine, field: countField + 1, fieldName: "InvoiceCount",
                 expected: String(summary.invoices), actual: String(headerCount),
                 message: "InvoiceCount is \(headerCount) but the file has \(summary.invoices) invoice headers")
         }
-        let totalField = fileHeader.position("TotalInvoiceAmount")
+        let totalField = fields.totalInvoiceAmount.position
         if let headerTotal, let total = summary.totalCents, headerTotal != total {
             add(.totalAmount, line: headerLine, field: totalField + 1, fieldName: "TotalInvoiceAmount",
                 expected: BIFMoney.text(cents: total), actual: BIFMoney.text(cents: headerTotal),
@@ -109,21 +114,21 @@ final class BIFValidationRun {
 
     // MARK: - Rows
 
-    private func fileHeaderRow(_ line: Int, fieldsOK: Bool) {
+    private mutating func fileHeaderRow(_ line: Int, _ row: BIFFields, fieldsOK: Bool) {
         if headerLine > 0 || sawFirstLine {
             add(.fileHeaderFirst, line: line, field: 1, fieldName: "RowType",
                 message: headerLine > 0 ? "a second file header; the first is on line \(headerLine)" : "the file header must be the first line")
         }
-        firstLine(line, isFileHeader: true)
+        firstLine(line, row, isFileHeader: true)
         guard headerLine == 0 else { return }
         headerLine = line
         guard fieldsOK else { return }
-        headerCount = Int(splitter.text(fileHeader.position("InvoiceCount")))
-        headerTotal = BIFMoney.cents(splitter[fileHeader.position("TotalInvoiceAmount")])
+        headerCount = Int(row.text(fields.invoiceCount.position))
+        headerTotal = BIFMoney.cents(row[fields.totalInvoiceAmount.position])
     }
 
-    private func invoiceHeaderRow(_ line: Int, fieldsOK: Bool) {
-        firstLine(line, isFileHeader: false)
+    private mutating func invoiceHeaderRow(_ line: Int, _ row: BIFFields, fieldsOK: Bool) {
+        firstLine(line, row, isFileHeader: false)
         closeInvoice()
         summary.invoices += 1
         invoiceLine = line
@@ -134,21 +139,21 @@ final class BIFValidationRun {
             summary.totalCents = nil
             return
         }
-        invoiceNumber.append(contentsOf: splitter[invoiceHeader.position("InvoiceNumber")])
-        invoiceDate = BIFDate(splitter[invoiceHeader.position("InvoiceDate")])
+        invoiceNumber.append(contentsOf: row[fields.invoiceNumber.position])
+        invoiceDate = BIFDate(row[fields.invoiceDate.position])
         if let total = summary.totalCents {
-            if let cents = BIFMoney.cents(splitter[invoiceHeader.position("TotalAmountDue")]) {
+            if let cents = BIFMoney.cents(row[fields.totalAmountDue.position]) {
                 let (sum, overflow) = total.addingReportingOverflow(cents)
                 summary.totalCents = overflow ? nil : sum
             } else {
                 summary.totalCents = nil
             }
         }
-        checkInvoiceHeaderRules(line)
+        checkInvoiceHeaderRules(line, row)
     }
 
-    private func customerRow(_ line: Int, fieldsOK: Bool) {
-        firstLine(line, isFileHeader: false)
+    private mutating func customerRow(_ line: Int, _ row: BIFFields, fieldsOK: Bool) {
+        firstLine(line, row, isFileHeader: false)
         guard invoiceLine > 0, !customerSeen else {
             add(.invoiceNesting, line: line, field: 1, fieldName: "RowType",
                 message: invoiceLine == 0
@@ -157,37 +162,37 @@ final class BIFValidationRun {
             return
         }
         customerSeen = true
-        if fieldsOK { checkCustomerRules(line) }
+        if fieldsOK { checkCustomerRules(line, row) }
     }
 
-    private func detailRow(_ line: Int, fieldsOK: Bool) {
-        firstLine(line, isFileHeader: false)
+    private mutating func detailRow(_ line: Int, _ row: BIFFields, fieldsOK: Bool) {
+        firstLine(line, row, isFileHeader: false)
         if invoiceLine == 0 || !customerSeen {
             add(.invoiceNesting, line: line, field: 1, fieldName: "RowType",
                 message: invoiceLine == 0
                     ? "an invoice detail before any invoice header"
                     : "an invoice detail before the customer record of invoice \(openInvoice)")
         }
-        if fieldsOK { checkDetailRules(line) }
+        if fieldsOK { checkDetailRules(line, row) }
     }
 
     /// Reports an invoice header without a customer record, once the invoice is over.
-    private func closeInvoice() {
+    private mutating func closeInvoice() {
         guard invoiceLine > 0, !customerSeen else { return }
         add(.invoiceNesting, line: invoiceLine, message: "invoice \(openInvoice) has no customer record after its header")
         customerSeen = true
     }
 
-    private func firstLine(_ line: Int, isFileHeader: Bool) {
+    private mutating func firstLine(_ line: Int, _ row: BIFFields, isFileHeader: Bool) {
         if !sawFirstLine, !isFileHeader {
-            add(.fileHeaderFirst, line: line, field: 1, fieldName: "RowType", expected: "FH", actual: splitter.text(0),
+            add(.fileHeaderFirst, line: line, field: 1, fieldName: "RowType", expected: "FH", actual: row.text(0),
                 message: "the first line must be the file header (FH)")
         }
         sawFirstLine = true
     }
 
     /// A line that could not be split: its amount, if it was an invoice, is unknown.
-    private func noteUnreadable() {
+    private mutating func noteUnreadable() {
         sawFirstLine = true
         summary.totalCents = nil
     }
@@ -196,17 +201,17 @@ final class BIFValidationRun {
 
     // MARK: - Fields
 
-    private func checkFieldCount(_ plan: BIFRowPlan, line: Int) -> Bool {
-        guard splitter.count != plan.fieldCount else { return true }
-        let hint = splitter.count > plan.fieldCount ? "; a value may not contain '|'" : ""
-        add(.fieldCount, line: line, expected: String(plan.fieldCount), actual: String(splitter.count),
-            message: "\(plan.row.kind.labelWithArticle) has \(plan.fieldCount) fields, this line has \(splitter.count)\(hint)")
+    private mutating func checkFieldCount(_ plan: BIFRowPlan, _ row: BIFFields, line: Int) -> Bool {
+        guard row.count != plan.fieldCount else { return true }
+        let hint = row.count > plan.fieldCount ? "; a value may not contain '|'" : ""
+        add(.fieldCount, line: line, expected: String(plan.fieldCount), actual: String(row.count),
+            message: "\(plan.row.kind.labelWithArticle) has \(plan.fieldCount) fields, this line has \(row.count)\(hint)")
         return false
     }
 
-    private func checkFields(_ plan: BIFRowPlan, line: Int) {
+    private mutating func checkFields(_ plan: BIFRowPlan, _ row: BIFFields, line: Int) {
         for i in 1..<plan.fieldCount {
-            let value = splitter[i]
+            let value = row[i]
             if value.isEmpty {
                 if plan.required[i] {
                     let name = plan.row.fields[i].name
@@ -216,13 +221,13 @@ final class BIFValidationRun {
             } else if !plan.formats[i].accepts(value) {
                 let name = plan.row.fields[i].name
                 add(.fieldFormat, line: line, field: i + 1, fieldName: name, expected: plan.formats[i].expectation,
-                    actual: splitter.text(i),
-                    message: "\(name): expected \(plan.formats[i].expectation), got \"\(splitter.text(i))\"")
+                    actual: row.text(i),
+                    message: "\(name): expected \(plan.formats[i].expectation), got \"\(row.text(i))\"")
             }
         }
     }
 
-    func add(
+    mutating func add(
         _ rule: BIFRule, severity: BIFFinding.Severity = .error, line: Int, field: Int? = nil, fieldName: String? = nil,
         expected: String? = nil, actual: String? = nil, message: String
     ) {
