@@ -10,7 +10,7 @@ let package = Package(
     name: "Bifrost",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "bifrost", targets: ["bifrost"]),
+        .executable(name: "bifrost", targets: ["bifrost"])
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),

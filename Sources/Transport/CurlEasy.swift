@@ -45,7 +45,9 @@ final class CurlEasy {
         if let body = request.body {
             try check(bifrost_curl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)))
             let code = body.withUnsafeBufferPointer { buffer in
-                bifrost_curl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!))
+                bifrost_curl_setopt_pointer(
+                    handle, CURLOPT_COPYPOSTFIELDS,
+                    UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!))
             }
             try check(code)
         }
@@ -57,19 +59,25 @@ final class CurlEasy {
         try check(bifrost_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList))
 
         let context = Unmanaged.passUnretained(sink).toOpaque()
-        try check(bifrost_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, { data, size, count, context in
-            guard let data, let context else { return 0 }
-            let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
-            sink.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: size * count))
-            return size * count
-        }))
+        try check(
+            bifrost_curl_setopt_callback(
+                handle, CURLOPT_WRITEFUNCTION,
+                { data, size, count, context in
+                    guard let data, let context else { return 0 }
+                    let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
+                    sink.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: size * count))
+                    return size * count
+                }))
         try check(bifrost_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, context))
-        try check(bifrost_curl_setopt_callback(handle, CURLOPT_HEADERFUNCTION, { data, size, count, context in
-            guard let data, let context else { return 0 }
-            let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
-            sink.take(headerLine: UnsafeRawBufferPointer(start: data, count: size * count))
-            return size * count
-        }))
+        try check(
+            bifrost_curl_setopt_callback(
+                handle, CURLOPT_HEADERFUNCTION,
+                { data, size, count, context in
+                    guard let data, let context else { return 0 }
+                    let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
+                    sink.take(headerLine: UnsafeRawBufferPointer(start: data, count: size * count))
+                    return size * count
+                }))
         try check(bifrost_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, context))
     }
 

@@ -45,11 +45,12 @@ public struct HTTPClient: Sendable {
         let configuration = self.configuration
         let result: Result<ClientResponse, TransportError> = await withCheckedContinuation { continuation in
             Self.queue.async {
-                continuation.resume(returning: Result { () throws(TransportError) -> ClientResponse in
-                    let easy = try CurlEasy()
-                    try easy.prepare(request, configuration: configuration)
-                    return try easy.perform()
-                })
+                continuation.resume(
+                    returning: Result { () throws(TransportError) -> ClientResponse in
+                        let easy = try CurlEasy()
+                        try easy.prepare(request, configuration: configuration)
+                        return try easy.perform()
+                    })
             }
         }
         return try result.get()

@@ -21,12 +21,13 @@ public enum Redactor {
     public static func redact(_ value: JSONValue) -> JSONValue {
         switch value {
         case .object(let members):
-            return .object(members.map { member in
-                if isSecret(name: member.key), member.value != .null {
-                    return .init(member.key, .string(mark))
-                }
-                return .init(member.key, redact(member.value))
-            })
+            return .object(
+                members.map { member in
+                    if isSecret(name: member.key), member.value != .null {
+                        return .init(member.key, .string(mark))
+                    }
+                    return .init(member.key, redact(member.value))
+                })
         case .array(let elements):
             return .array(elements.map(redact))
         default:

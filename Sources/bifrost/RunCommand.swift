@@ -38,7 +38,8 @@ struct RunCommand: AsyncParsableCommand {
             printError(error.description)
             throw ExitCode(2)
         }
-        let goldenRoot = golden ?? ((suite.root as NSString).deletingLastPathComponent as NSString).appendingPathComponent("Golden")
+        let goldenRoot =
+            golden ?? ((suite.root as NSString).deletingLastPathComponent as NSString).appendingPathComponent("Golden")
         let runner = SuiteRunner(suite: suite, goldenRoot: goldenRoot, update: update, jobs: jobs)
         let reports = await runner.run { report in print(ConsoleReporter.line(for: report)) }
         print(ConsoleReporter.summary(reports))

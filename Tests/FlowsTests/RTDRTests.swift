@@ -13,11 +13,16 @@ import Wire
         paymentTypes: [String] = ["CC"], setting131: String? = #"{"RTDRConfig": {"UpdateBlockedFlags": true}}"#,
         password: String = "pw", faults: [Fault] = []
     ) async throws -> (RTDRResult, IMTMock) {
-        let attributes = PaymentsDue.seedExampleAttributes.setting("payment_types", to: .array(paymentTypes.map(JSONValue.string)))
-        let mock = IMTMock(state: IMTState(
-            users: ["icuser": "pw"], policies: [IMTPolicy(id: "41703", attributes: attributes)], faults: faults))
+        let attributes = PaymentsDue.seedExampleAttributes.setting(
+            "payment_types", to: .array(paymentTypes.map(JSONValue.string)))
+        let mock = IMTMock(
+            state: IMTState(
+                users: ["icuser": "pw"], policies: [IMTPolicy(id: "41703", attributes: attributes)], faults: faults))
         let result = try await MockServer.withRunning(maximumBodySize: IMTMock.maximumBodySize, handler: mock.handle) { port in
-            var values = [88: "http://127.0.0.1:\(port)\(mock.authPath)/sessions/", 8: "http://127.0.0.1:\(port)\(mock.apiPath)/", 9: "icuser", 10: password]
+            var values = [
+                88: "http://127.0.0.1:\(port)\(mock.authPath)/sessions/", 8: "http://127.0.0.1:\(port)\(mock.apiPath)/",
+                9: "icuser", 10: password,
+            ]
             values[131] = setting131
             return await RTDR(settings: AdvancedSettings(values), client: HTTPClient()).run(account: Self.account)
         }
@@ -27,9 +32,13 @@ import Wire
     @Test(arguments: [
         ([String](), true, true), (["ACH"], true, false), (["CC"], false, true), (["ACH", "CC"], false, false),
     ])
-    func `payment_types maps to the block flags as the seed's four cases say`(types: [String], blockCC: Bool, blockACH: Bool) async throws {
+    func `payment_types maps to the block flags as the seed's four cases say`(
+        types: [String], blockCC: Bool, blockACH: Bool
+    ) async throws {
         let (result, mock) = try await rtdr(paymentTypes: types)
-        #expect(result.outcome == .updated(balance: Money(parsing: "1675.00")!, blockFlags: .init(creditCard: blockCC, ach: blockACH)))
+        #expect(
+            result.outcome == .updated(balance: Money(parsing: "1675.00")!, blockFlags: .init(creditCard: blockCC, ach: blockACH))
+        )
         #expect(result.closing == .closed)
         #expect(mock.openSessions == 0)
     }

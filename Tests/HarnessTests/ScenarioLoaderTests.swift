@@ -1,8 +1,8 @@
-import Partners
-import Wire
 import Foundation
 import Harness
+import Partners
 import Testing
+import Wire
 
 /// Positions of the loader's errors: `file:line:column`.
 @Suite struct ScenarioLoaderTests {
@@ -69,7 +69,9 @@ import Testing
         #expect(position(of: Self.valid.replacingOccurrences(of: "current_due: 12.50", with: "current_dew: 1"))?.line == 8)
         #expect(position(of: Self.valid.replacingOccurrences(of: "9: u", with: "7: u"))?.column == 57)
         #expect(position(of: Self.valid.replacingOccurrences(of: "- rtdr:", with: "- rtdx:"))?.line == 10)
-        #expect(position(of: Self.valid.replacingOccurrences(of: "{imt.api}", with: "{imt.data}"))?.message.contains("unknown placeholder") == true)
+        #expect(
+            position(of: Self.valid.replacingOccurrences(of: "{imt.api}", with: "{imt.data}"))?.message.contains(
+                "unknown placeholder") == true)
     }
 
     @Test func `a clock without its zone is refused`() {
@@ -79,7 +81,8 @@ import Testing
     }
 
     @Test func `a bad fault route is refused`() {
-        let text = Self.valid.replacingOccurrences(of: "  users: {u: pw}", with: "  users: {u: pw}\n  faults: [{route: payments-due, status: 500}]")
+        let text = Self.valid.replacingOccurrences(
+            of: "  users: {u: pw}", with: "  users: {u: pw}\n  faults: [{route: payments-due, status: 500}]")
         #expect(position(of: text)?.message.contains("route must be a method and a path") == true)
     }
 }

@@ -4,16 +4,18 @@ import Wire
 
 /// The mock IMT in process: `handle(_:)` with no server.
 @Suite struct IMTMockTests {
-    let mock = IMTMock(state: IMTState(
-        users: ["icuser": "pw"],
-        policies: [IMTPolicy(id: "41703", attributes: PaymentsDue.seedExampleAttributes)]))
+    let mock = IMTMock(
+        state: IMTState(
+            users: ["icuser": "pw"],
+            policies: [IMTPolicy(id: "41703", attributes: PaymentsDue.seedExampleAttributes)]))
 
     static let jsonAPI = [(name: "Content-Type", value: JSONAPIMediaType.value), (name: "Accept", value: JSONAPIMediaType.value)]
 
     func login(password: String = "pw") -> MockResponse {
-        mock.handle(MockRequest(
-            method: "POST", target: "/auth/3401/api/sessions/", headers: Self.jsonAPI,
-            body: Array(SessionRequest(username: "icuser", password: password).document.compactText.utf8)))
+        mock.handle(
+            MockRequest(
+                method: "POST", target: "/auth/3401/api/sessions/", headers: Self.jsonAPI,
+                body: Array(SessionRequest(username: "icuser", password: password).document.compactText.utf8)))
     }
 
     func cookie(_ response: MockResponse) throws -> (name: String, value: String) {
@@ -50,22 +52,28 @@ import Wire
 
     @Test func `closing a session makes its cookie stop working`() throws {
         let session = try cookie(login())
-        #expect(mock.handle(MockRequest(method: "DELETE", target: "/auth/3401/api/sessions/icuser", headers: [session])).status == 204)
-        let after = mock.handle(MockRequest(
-            method: "GET", target: "/webpayments/3401/api/payments-due/?filter%5Bpolicy_number%5D=1", headers: [session]))
+        #expect(
+            mock.handle(MockRequest(method: "DELETE", target: "/auth/3401/api/sessions/icuser", headers: [session])).status == 204
+        )
+        let after = mock.handle(
+            MockRequest(
+                method: "GET", target: "/webpayments/3401/api/payments-due/?filter%5Bpolicy_number%5D=1", headers: [session]))
         #expect(after.status == 401)
         #expect(try errorObject(after).source == .header("Cookie"))
         #expect(mock.openSessions == 0)
     }
 
     @Test func `a wrong content type is 415, malformed JSON 400, each with an error object`() throws {
-        let wrongType = mock.handle(MockRequest(
-            method: "POST", target: "/auth/3401/api/sessions/", headers: [("Content-Type", "application/json")], body: Array("{}".utf8)))
+        let wrongType = mock.handle(
+            MockRequest(
+                method: "POST", target: "/auth/3401/api/sessions/", headers: [("Content-Type", "application/json")],
+                body: Array("{}".utf8)))
         #expect(wrongType.status == 415)
         #expect(try errorObject(wrongType).source == .header("Content-Type"))
 
-        let malformed = mock.handle(MockRequest(
-            method: "POST", target: "/auth/3401/api/sessions/", headers: Self.jsonAPI, body: Array(#"{"data": "#.utf8)))
+        let malformed = mock.handle(
+            MockRequest(
+                method: "POST", target: "/auth/3401/api/sessions/", headers: Self.jsonAPI, body: Array(#"{"data": "#.utf8)))
         #expect(malformed.status == 400)
         let error = try errorObject(malformed)
         #expect(error.code == "malformed-json")
@@ -74,19 +82,24 @@ import Wire
 
     @Test func `an unknown query parameter is 400 naming it; IMT's signing parameters are allowed`() throws {
         let session = try cookie(login())
-        let unknown = mock.handle(MockRequest(
-            method: "GET", target: "/webpayments/3401/api/payments-due/?filter%5Bpolicy_number%5D=1&sort=x", headers: [session]))
+        let unknown = mock.handle(
+            MockRequest(
+                method: "GET", target: "/webpayments/3401/api/payments-due/?filter%5Bpolicy_number%5D=1&sort=x",
+                headers: [session]))
         #expect(unknown.status == 400)
         #expect(try errorObject(unknown).source == .parameter("sort"))
-        let signed = mock.handle(MockRequest(
-            method: "GET", target: "/webpayments/3401/api/payments-due/?filter%5Bpolicy_number%5D=1&__client_id=a&__signature=b",
-            headers: [session]))
+        let signed = mock.handle(
+            MockRequest(
+                method: "GET",
+                target: "/webpayments/3401/api/payments-due/?filter%5Bpolicy_number%5D=1&__client_id=a&__signature=b",
+                headers: [session]))
         #expect(signed.status == 200)
     }
 
     @Test func `a missing attribute is 400 with a pointer to it`() throws {
         let body = #"{"data": {"type": "sessions", "attributes": {"username": "icuser"}}}"#
-        let response = mock.handle(MockRequest(method: "POST", target: "/auth/3401/api/sessions/", headers: Self.jsonAPI, body: Array(body.utf8)))
+        let response = mock.handle(
+            MockRequest(method: "POST", target: "/auth/3401/api/sessions/", headers: Self.jsonAPI, body: Array(body.utf8)))
         #expect(response.status == 400)
         #expect(try errorObject(response).source == .pointer("/data/attributes/password"))
     }
@@ -100,7 +113,8 @@ import Wire
     }
 
     @Test func `a fault for the next request answers its status once, then the route works again`() throws {
-        let faulty = IMTMock(state: IMTState(users: ["icuser": "pw"], faults: [Fault(method: "POST", path: "/sessions", status: 503, times: 1)]))
+        let faulty = IMTMock(
+            state: IMTState(users: ["icuser": "pw"], faults: [Fault(method: "POST", path: "/sessions", status: 503, times: 1)]))
         let request = MockRequest(
             method: "POST", target: "/auth/3401/api/sessions/", headers: Self.jsonAPI,
             body: Array(SessionRequest(username: "icuser", password: "pw").document.compactText.utf8))

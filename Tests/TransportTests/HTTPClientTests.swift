@@ -13,13 +13,16 @@ import Wire
             "cookie": .string(request.header("Cookie") ?? ""),
             "body": .string(String(decoding: request.body, as: UTF8.self)),
         ])
-        return MockResponse(status: 207, headers: [("Set-Cookie", "sessionid=abc; Path=/"), ("X-Test", "1")], body: Array(body.compactText.utf8))
+        return MockResponse(
+            status: 207, headers: [("Set-Cookie", "sessionid=abc; Path=/"), ("X-Test", "1")], body: Array(body.compactText.utf8))
     }
 
     @Test func `a request carries method, body and headers, and the response its status, headers and timings`() async throws {
         try await MockServer.withRunning(maximumBodySize: 1024, handler: Self.echo) { port in
-            let response = try await HTTPClient().send(ClientRequest(
-                method: "PATCH", url: "http://127.0.0.1:\(port)/a%20b/", headers: [HTTPHeader("Cookie", "x=1")], body: Array("hello".utf8)))
+            let response = try await HTTPClient().send(
+                ClientRequest(
+                    method: "PATCH", url: "http://127.0.0.1:\(port)/a%20b/", headers: [HTTPHeader("Cookie", "x=1")],
+                    body: Array("hello".utf8)))
             #expect(response.status == 207)
             #expect(response.headers.first(named: "x-test") == "1")
             let echoed = try JSONParser.parse(response.body)
@@ -84,7 +87,9 @@ final class SilentListener {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = 0
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, listen(descriptor, 8) == 0 else { throw POSIXError(.EADDRINUSE) }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)

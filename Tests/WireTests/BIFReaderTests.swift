@@ -3,7 +3,8 @@ import Wire
 
 /// The reader and writer: exact round trips, positions, and constant memory on bad lines.
 @Suite struct BIFReaderTests {
-    static let sample = "FH|6f1c2e0a-3b4d-4e5f-8a9b-0c1d2e3f4a5b||11/18/2024|1|1675.00\nCR|20240903|SMITH JESSICA\nID|1675.00|Insurance\n"
+    static let sample =
+        "FH|6f1c2e0a-3b4d-4e5f-8a9b-0c1d2e3f4a5b||11/18/2024|1|1675.00\nCR|20240903|SMITH JESSICA\nID|1675.00|Insurance\n"
 
     @Test(arguments: [
         sample,
@@ -45,7 +46,8 @@ import Wire
 
     @Test func `a line over the limit is skipped with its length, and the next line is read`() throws {
         let long = [UInt8](repeating: UInt8(ascii: "x"), count: 1_000_000)
-        let scanner = BIFLineScanner(source: BIFMemorySource(Array("FH|a\n".utf8) + long + Array("\r\nCR|b".utf8)), maxLineLength: 4096, chunkSize: 8192)
+        let scanner = BIFLineScanner(
+            source: BIFMemorySource(Array("FH|a\n".utf8) + long + Array("\r\nCR|b".utf8)), maxLineLength: 4096, chunkSize: 8192)
         var seen: [(Int, Int?, String)] = []
         while let line = try scanner.next() {
             seen.append((line.number, line.overlongLength, String(decoding: line.bytes, as: UTF8.self)))
@@ -56,7 +58,8 @@ import Wire
     }
 
     @Test func `a file without any newline ends in one overlong line`() throws {
-        let scanner = BIFLineScanner(source: BIFMemorySource([UInt8](repeating: 0x41, count: 300_000)), maxLineLength: 1024, chunkSize: 4096)
+        let scanner = BIFLineScanner(
+            source: BIFMemorySource([UInt8](repeating: 0x41, count: 300_000)), maxLineLength: 1024, chunkSize: 4096)
         let line = try #require(try scanner.next())
         #expect(line.overlongLength == 300_000)
         #expect(line.terminator == .none)

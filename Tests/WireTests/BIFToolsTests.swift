@@ -4,7 +4,9 @@ import Wire
 
 /// Consolidation, the field-aware diff, the layout file, money and dates.
 @Suite struct BIFToolsTests {
-    static func upload(_ account: String, _ amount: String, guid: String = "6f1c2e0a-3b4d-4e5f-8a9b-0c1d2e3f4a5b") throws -> BIFFile {
+    static func upload(
+        _ account: String, _ amount: String, guid: String = "6f1c2e0a-3b4d-4e5f-8a9b-0c1d2e3f4a5b"
+    ) throws -> BIFFile {
         let text = """
             FH|\(guid)||11/18/2024|1|\(amount)
             IH|R|a1b2c3d4-5e6f-4a0b-8c1d-2e3f4a5b6c7d|\(account)-2024-11-18|11/18/2024|12/18/2024|\(amount)|1|252|\(amount)|0|0|0||||||||||||
@@ -36,7 +38,8 @@ import Wire
     @Test func `uploads of two billers are not merged`() throws {
         #expect(throws: BIFMergeError.self) {
             try BIFConsolidator(fileDate: BIFDate("11/19/2024")!).merge([
-                ("a", try Self.upload("1", "1.00")), ("b", try Self.upload("2", "1.00", guid: "00000000-3b4d-4e5f-8a9b-0c1d2e3f4a5b")),
+                ("a", try Self.upload("1", "1.00")),
+                ("b", try Self.upload("2", "1.00", guid: "00000000-3b4d-4e5f-8a9b-0c1d2e3f4a5b")),
             ])
         }
     }
@@ -48,16 +51,18 @@ import Wire
         lines[2] = lines[2].replacingOccurrences(of: name, with: "SOMEONE ELSE")
         let moved = [lines[0]] + lines[4...6] + lines[1...3] + lines[7...]
         let differences = try BIFDiff().compare(expected: generated, actual: Array((moved.joined(separator: "\n") + "\n").utf8))
-        #expect(differences.map(\.description) == [
-            "invoice \(lines[1].split(separator: "|")[3]), customer record, CustomerName: expected \"\(name)\", got \"SOMEONE ELSE\"",
-        ])
+        #expect(
+            differences.map(\.description) == [
+                "invoice \(lines[1].split(separator: "|")[3]), customer record, CustomerName: expected \"\(name)\", got \"SOMEONE ELSE\""
+            ])
     }
 
     @Test func `the diff reports added and removed invoices`() throws {
         let three = BIFGenerator(profile: .imtSpectrum, seed: 3).bytes(invoices: 3)
         let lines = String(decoding: three, as: UTF8.self).split(separator: "\n").map(String.init)
         let withoutSecond = [lines[0]] + lines[1...3] + lines[7...]
-        let differences = try BIFDiff().compare(expected: three, actual: Array((withoutSecond.joined(separator: "\n") + "\n").utf8))
+        let differences = try BIFDiff().compare(
+            expected: three, actual: Array((withoutSecond.joined(separator: "\n") + "\n").utf8))
         #expect(differences.map(\.kind) == [.removedInvoice])
         let back = try BIFDiff().compare(expected: Array((withoutSecond.joined(separator: "\n") + "\n").utf8), actual: three)
         #expect(back.map(\.kind) == [.addedInvoice])
@@ -90,7 +95,10 @@ import Wire
         #expect(BIFMoney.cents(text) == nil)
     }
 
-    @Test(arguments: [("02/29/2024", true), ("02/29/2023", false), ("02/29/2000", true), ("02/29/1900", false), ("13/01/2024", false), ("1/1/2024", false), ("12/31/2024", true)])
+    @Test(arguments: [
+        ("02/29/2024", true), ("02/29/2023", false), ("02/29/2000", true), ("02/29/1900", false), ("13/01/2024", false),
+        ("1/1/2024", false), ("12/31/2024", true),
+    ])
     func `dates are real calendar days written mm/dd/yyyy`(text: String, valid: Bool) {
         #expect((BIFDate(text) != nil) == valid)
     }

@@ -24,7 +24,8 @@ import Wire
 
     @Test(arguments: [(BIFProfile.imtMipsApps, 1), (.imtSpectrum, 500), (.common, 50)])
     func `generated files have no findings`(profile: BIFProfile, invoices: Int) {
-        let generated = profile == .common ? Self.lines(.imtSpectrum, invoices: invoices) : Self.lines(profile, invoices: invoices)
+        let generated =
+            profile == .common ? Self.lines(.imtSpectrum, invoices: invoices) : Self.lines(profile, invoices: invoices)
         #expect(Self.findings(generated, profile).isEmpty)
     }
 
@@ -37,7 +38,8 @@ import Wire
         (2, 2, "X", "BIF-COM-010"),
     ])
     func `an injected defect is found at its line and field`(line: Int, field: Int, value: String, rule: String) {
-        let findings = Self.findings(Self.setting(Self.lines(.imtSpectrum, invoices: 3), line: line, field: field, to: value), .imtSpectrum)
+        let findings = Self.findings(
+            Self.setting(Self.lines(.imtSpectrum, invoices: 3), line: line, field: field, to: value), .imtSpectrum)
         let finding = findings.first { $0.rule.id == rule }
         #expect(finding?.line == line)
         #expect(finding?.field == field)
@@ -45,7 +47,8 @@ import Wire
 
     @Test func `a MIPS/APPS file with two invoices breaks BIF-MIPS-009`() {
         let one = Self.lines(.imtMipsApps, invoices: 1)
-        let two = Self.setting(one + one[1...].map { $0.replacingOccurrences(of: "20000000", with: "20000001") }, line: 1, field: 5, to: "2")
+        let two = Self.setting(
+            one + one[1...].map { $0.replacingOccurrences(of: "20000000", with: "20000001") }, line: 1, field: 5, to: "2")
         let findings = Self.findings(two, .imtMipsApps)
         #expect(findings.map(\.rule.id).contains("BIF-MIPS-009"))
     }
@@ -84,8 +87,10 @@ import Wire
         var lines = ["FH|6f1c2e0a-3b4d-4e5f-8a9b-0c1d2e3f4a5b||09/01/2024|3|0.30"]
         for n in 1...3 {
             let ih = Self.setting(Self.lines(.imtSpectrum, invoices: 1), line: 2, field: 7, to: "0.10")[1]
-            lines += [Self.setting([ih], line: 1, field: 10, to: "0.10")[0].replacingOccurrences(of: "20000000", with: "2000000\(n)"),
-                      "CR|2000000\(n)|A B", "ID|0.10|Insurance"]
+            lines += [
+                Self.setting([ih], line: 1, field: 10, to: "0.10")[0].replacingOccurrences(of: "20000000", with: "2000000\(n)"),
+                "CR|2000000\(n)|A B", "ID|0.10|Insurance",
+            ]
         }
         #expect(Self.findings(lines, .imtSpectrum).filter { $0.rule.id == "BIF-COM-008" }.isEmpty)
     }

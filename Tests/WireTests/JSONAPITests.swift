@@ -4,8 +4,9 @@ import Wire
 @Suite struct JSONAPITests {
     @Test func `an error object carries status and code as strings and its source`() {
         let error = JSONAPIError(status: 400, code: "unknown-parameter", title: "Unknown", source: .parameter("sort"))
-        #expect(JSONAPIError.document([error]).compactText
-            == #"{"errors":[{"status":"400","code":"unknown-parameter","title":"Unknown","source":{"parameter":"sort"}}]}"#)
+        #expect(
+            JSONAPIError.document([error]).compactText
+                == #"{"errors":[{"status":"400","code":"unknown-parameter","title":"Unknown","source":{"parameter":"sort"}}]}"#)
         #expect(JSONAPIError.errors(in: JSONAPIError.document([error])) == [error])
     }
 
@@ -31,7 +32,10 @@ import Wire
         let bad = JSONAPIResource(
             type: "payments-due", id: "1",
             attributes: PaymentsDue.seedExampleAttributes.setting("current_due", to: .number("1675.00")))
-        #expect(throws: JSONAPIDocument.Violation(pointer: "/data/2/attributes/current_due", message: "current_due must be a decimal string")) {
+        #expect(
+            throws: JSONAPIDocument.Violation(
+                pointer: "/data/2/attributes/current_due", message: "current_due must be a decimal string")
+        ) {
             try PaymentsDue(resource: bad, at: "/data/2")
         }
     }
@@ -68,8 +72,10 @@ import Wire
     }
 
     @Test func `secrets are redacted at any depth, other members kept`() throws {
-        let value = try JSONParser.parse(#"{"data": {"attributes": {"password": "pw", "username": "u"}}, "list": [{"Set-Cookie": "a=b"}]}"#)
-        #expect(Redactor.redact(value).compactText
-            == #"{"data":{"attributes":{"password":"<redacted>","username":"u"}},"list":[{"Set-Cookie":"<redacted>"}]}"#)
+        let value = try JSONParser.parse(
+            #"{"data": {"attributes": {"password": "pw", "username": "u"}}, "list": [{"Set-Cookie": "a=b"}]}"#)
+        #expect(
+            Redactor.redact(value).compactText
+                == #"{"data":{"attributes":{"password":"<redacted>","username":"u"}},"list":[{"Set-Cookie":"<redacted>"}]}"#)
     }
 }

@@ -55,16 +55,18 @@ public struct IMTSession: Sendable {
         let cookies = CookieJar()
         cookies.store(from: response.headers)
         guard !cookies.isEmpty else {
-            return .failure(.init(
-                stage: .openSession, kind: .invalidResponse, status: response.status,
-                message: "the response set no session cookie"))
+            return .failure(
+                .init(
+                    stage: .openSession, kind: .invalidResponse, status: response.status,
+                    message: "the response set no session cookie"))
         }
         return .success(IMTSession(connection: connection, cookies: cookies))
     }
 
     /// `DELETE sessions/{username}` with the session cookie; nil when it succeeded.
     func close() async -> IMTFailure? {
-        let username = connection.username.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"]))
+        let username =
+            connection.username.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"]))
             ?? connection.username
         let request = ClientRequest(method: "DELETE", url: connection.sessionsURL + username, headers: headers())
         do {

@@ -57,8 +57,9 @@ public struct RTDR: Sendable {
             return .failed(.init(stage: .paymentsDue, kind: .transport, message: error.description))
         }
         guard response.status == 200 else {
-            return .failed(.init(
-                stage: .paymentsDue, kind: .httpStatus, status: response.status, message: IMTSession.describe(response)))
+            return .failed(
+                .init(
+                    stage: .paymentsDue, kind: .httpStatus, status: response.status, message: IMTSession.describe(response)))
         }
         func invalid(_ message: String) -> RTDRResult.Outcome {
             .failed(.init(stage: .paymentsDue, kind: .invalidResponse, status: response.status, message: message))
@@ -79,14 +80,18 @@ public struct RTDR: Sendable {
         }
         let matching = records.filter { $0.policyNumber == account }
         guard let record = matching.first else {
-            return .failed(.init(
-                stage: .paymentsDue, kind: .notFound, status: response.status,
-                message: "no payments-due record for policy \(account)"))
+            return .failed(
+                .init(
+                    stage: .paymentsDue, kind: .notFound, status: response.status,
+                    message: "no payments-due record for policy \(account)"))
         }
         guard matching.count == 1 else {
-            return .failed(.init(
-                stage: .paymentsDue, kind: .ambiguous, status: response.status,
-                message: "\(matching.count) payments-due records for policy \(account) (ids \(matching.map(\.id).joined(separator: ", ")))"))
+            return .failed(
+                .init(
+                    stage: .paymentsDue, kind: .ambiguous, status: response.status,
+                    message:
+                        "\(matching.count) payments-due records for policy \(account) (ids \(matching.map(\.id).joined(separator: ", ")))"
+                ))
         }
         return .updated(balance: record.currentDue, blockFlags: updateFlags ? Self.blockFlags(record.paymentTypes) : nil)
     }

@@ -23,7 +23,8 @@ public struct AdvancedSettings: Sendable, Hashable {
         do {
             json = try JSONParser.parse(text)
         } catch {
-            throw SettingsError(id: 131, message: "is not JSON (\(error)); expected {\"RTDRConfig\": {\"UpdateBlockedFlags\": true|false}}")
+            throw SettingsError(
+                id: 131, message: "is not JSON (\(error)); expected {\"RTDRConfig\": {\"UpdateBlockedFlags\": true|false}}")
         }
         guard let config = json["RTDRConfig"] else {
             throw SettingsError(id: 131, message: "has no RTDRConfig object")

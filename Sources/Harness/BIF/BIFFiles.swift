@@ -23,7 +23,9 @@ public enum BIFFiles {
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
         do {
-            if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+            if !directory.isEmpty {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
             guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
                 throw InputError(file: path, line: 1, column: 1, message: "cannot create \(temporary)")
             }
@@ -32,7 +34,8 @@ public enum BIFFiles {
             try body(handle)
             try handle.synchronize()
             guard rename(temporary, path) == 0 else {
-                throw InputError(file: path, line: 1, column: 1, message: "cannot rename into place: \(String(cString: strerror(errno)))")
+                throw InputError(
+                    file: path, line: 1, column: 1, message: "cannot rename into place: \(String(cString: strerror(errno)))")
             }
         } catch let error as InputError {
             unlink(temporary)

@@ -45,9 +45,10 @@ public enum JSONDiff {
             result += members.filter { !goldenNames.contains($0.key) }
             return .object(result)
         case (.array(let golden), .array(let elements)):
-            return .array(elements.enumerated().map { i, element in
-                reconcile(expected: i < golden.count ? golden[i] : nil, actual: element)
-            })
+            return .array(
+                elements.enumerated().map { i, element in
+                    reconcile(expected: i < golden.count ? golden[i] : nil, actual: element)
+                })
         default:
             return actual
         }
@@ -110,9 +111,11 @@ public enum JSONDiff {
 
     /// `$.name` for plain names, `$["odd name"]` otherwise.
     static func path(_ parent: String, key: String) -> String {
-        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy {
-            CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-"
-        }
+        let plain =
+            !key.isEmpty
+            && key.unicodeScalars.allSatisfy {
+                CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-"
+            }
         return plain ? "\(parent).\(key)" : "\(parent)[\(JSONValue.string(key).compactText)]"
     }
 }

@@ -34,7 +34,9 @@ struct GoldenStore {
         }
     }
 
-    private func checkJSON(_ actual: JSONValue, golden stored: [UInt8]?, file: String, output: Scenario.GoldenOutput, update: Bool) throws -> Verdict {
+    private func checkJSON(
+        _ actual: JSONValue, golden stored: [UInt8]?, file: String, output: Scenario.GoldenOutput, update: Bool
+    ) throws -> Verdict {
         var golden: JSONValue?
         if let stored {
             do {
@@ -53,11 +55,14 @@ struct GoldenStore {
         guard let golden else { return .missing(path: file) }
         let differences = JSONDiff.differences(expected: golden, actual: actual)
         if differences.isEmpty { return .matched }
-        let diff = UnifiedDiff.make(old: golden.prettyText, new: reconciled.prettyText, oldName: file, newName: "actual \(output)")
+        let diff = UnifiedDiff.make(
+            old: golden.prettyText, new: reconciled.prettyText, oldName: file, newName: "actual \(output)")
         return .differs(differences.map { "\(output) \($0)" }, unifiedDiff: diff)
     }
 
-    private func checkBIF(_ actual: [UInt8], golden: [UInt8]?, file: String, output: Scenario.GoldenOutput, update: Bool) throws -> Verdict {
+    private func checkBIF(
+        _ actual: [UInt8], golden: [UInt8]?, file: String, output: Scenario.GoldenOutput, update: Bool
+    ) throws -> Verdict {
         if update {
             guard golden != actual else { return .matched }
             try BIFFiles.write(actual, to: file)

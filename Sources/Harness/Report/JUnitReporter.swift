@@ -12,12 +12,14 @@ public enum JUnitReporter {
             let path = report.scenario.relativePath
             let className = (path as NSString).deletingLastPathComponent.replacingOccurrences(of: "/", with: ".")
             let name = (path as NSString).lastPathComponent
-            out += "    <testcase classname=\"\(escape(className))\" name=\"\(escape(name))\" file=\"\(escape(report.scenario.file))\" time=\"\(seconds(report.duration))\""
+            out +=
+                "    <testcase classname=\"\(escape(className))\" name=\"\(escape(name))\" file=\"\(escape(report.scenario.file))\" time=\"\(seconds(report.duration))\""
             if report.passed {
                 out += "/>\n"
             } else {
                 let message = report.failures.first?.split(separator: "\n").first.map(String.init) ?? "failed"
-                out += ">\n      <failure message=\"\(escape(message))\">\(escape(report.failures.joined(separator: "\n\n")))</failure>\n    </testcase>\n"
+                out +=
+                    ">\n      <failure message=\"\(escape(message))\">\(escape(report.failures.joined(separator: "\n\n")))</failure>\n    </testcase>\n"
             }
         }
         out += "  </testsuite>\n</testsuites>\n"

@@ -14,7 +14,9 @@ public struct CoverageReport: Sendable {
     public var text: String {
         var lines: [String] = []
         for row in rows {
-            lines.append("\(row.requirement.id)  \(row.requirement.seed)  \(row.requirement.section)\(row.scenarios.isEmpty ? "  UNCOVERED" : "")")
+            lines.append(
+                "\(row.requirement.id)  \(row.requirement.seed)  \(row.requirement.section)\(row.scenarios.isEmpty ? "  UNCOVERED" : "")"
+            )
             lines += row.scenarios.map { "    \($0)" }
         }
         lines.append("\(rows.count) requirements, \(rows.count - uncovered.count) covered, \(uncovered.count) uncovered")

@@ -34,7 +34,8 @@ public struct RequirementCatalog: Sendable {
             throw InputError(file: file, line: 1, column: 1, message: "cannot read the file: \(error.localizedDescription)")
         }
         let reader = YAMLReader(file: file)
-        let top = try reader.mapping(try reader.root(of: text), what: "a requirement catalog", allowed: ["requirements"], required: ["requirements"])
+        let top = try reader.mapping(
+            try reader.root(of: text), what: "a requirement catalog", allowed: ["requirements"], required: ["requirements"])
         var requirements: [Requirement] = []
         for node in try reader.sequence(top["requirements"]!, what: "requirements") {
             let fields = try reader.mapping(
@@ -47,11 +48,12 @@ public struct RequirementCatalog: Sendable {
             guard !requirements.contains(where: { $0.id == id }) else {
                 throw reader.error("requirement id '\(id)' is defined twice", at: fields["id"]!)
             }
-            requirements.append(Requirement(
-                id: id,
-                seed: try reader.nonEmptyText(fields["seed"]!, what: "seed"),
-                section: try reader.nonEmptyText(fields["section"]!, what: "section"),
-                quote: try reader.nonEmptyText(fields["quote"]!, what: "quote")))
+            requirements.append(
+                Requirement(
+                    id: id,
+                    seed: try reader.nonEmptyText(fields["seed"]!, what: "seed"),
+                    section: try reader.nonEmptyText(fields["section"]!, what: "section"),
+                    quote: try reader.nonEmptyText(fields["quote"]!, what: "quote")))
         }
         return RequirementCatalog(file: file, requirements: requirements)
     }

@@ -25,12 +25,13 @@ struct BIFStepRunner {
                 return .object([
                     "step": "bif-merge", "status": "written", "output": .string(output),
                     "invoices": .number(String(result.file.records.filter { $0.code == invoiceCode }.count)),
-                    "replacements": .array(result.replacements.map { replacement in
-                        .object([
-                            "invoice": .string(replacement.invoiceNumber), "replaced": .string(replacement.replaced),
-                            "by": .string(replacement.by),
-                        ])
-                    }),
+                    "replacements": .array(
+                        result.replacements.map { replacement in
+                            .object([
+                                "invoice": .string(replacement.invoiceNumber), "replaced": .string(replacement.replaced),
+                                "by": .string(replacement.by),
+                            ])
+                        }),
                 ])
             } catch {
                 return failed("bif-merge", error.description)
@@ -60,7 +61,9 @@ struct BIFStepRunner {
 
     private func validate(_ file: String, profile: BIFProfile) -> JSONValue {
         var findings: [JSONValue] = []
-        let summary = try? BIFValidator(profile: profile).validate(BIFMemorySource(files[file] ?? [])) { findings.append($0.json) }
+        let summary = try? BIFValidator(profile: profile).validate(BIFMemorySource(files[file] ?? [])) {
+            findings.append($0.json)
+        }
         return .object([
             "step": "bif-validate", "file": .string(file), "profile": .string(profile.rawValue),
             "invoices": .number(String(summary?.invoices ?? 0)), "errors": .number(String(summary?.errors ?? 0)),

@@ -10,11 +10,14 @@ extension RTDRResult {
             members.append(.init("status", "updated"))
             members.append(.init("balance", .string(balance.description)))
             if let flags {
-                members.append(.init("blockFlags", .object([
-                    "update": true,
-                    "blockPaymentsCC": .bool(flags.creditCard),
-                    "blockPaymentsEFT": .bool(flags.ach),
-                ])))
+                members.append(
+                    .init(
+                        "blockFlags",
+                        .object([
+                            "update": true,
+                            "blockPaymentsCC": .bool(flags.creditCard),
+                            "blockPaymentsEFT": .bool(flags.ach),
+                        ])))
             } else {
                 members.append(.init("blockFlags", .object(["update": false])))
             }

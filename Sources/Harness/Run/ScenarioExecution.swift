@@ -1,5 +1,5 @@
-import Foundation
 import Flows
+import Foundation
 import Partners
 import Transport
 import Wire
@@ -15,13 +15,15 @@ struct ScenarioExecution {
         let needsMock = scenario.imt != nil || scenario.steps.contains { if case .rtdr = $0 { true } else { false } }
         let (steps, files): ([JSONValue], [String: [UInt8]])
         if needsMock {
-            (steps, files) = try await MockServer.withRunning(maximumBodySize: IMTMock.maximumBodySize, handler: mock.handle) { port in
+            (steps, files) = try await MockServer.withRunning(maximumBodySize: IMTMock.maximumBodySize, handler: mock.handle) {
+                port in
                 let origin = "http://127.0.0.1:\(port)"
-                let settings = AdvancedSettings(scenario.settings.mapValues { value in
-                    value.replacingOccurrences(of: "{imt.auth}", with: origin + mock.authPath)
-                        .replacingOccurrences(of: "{imt.api}", with: origin + mock.apiPath)
-                        .replacingOccurrences(of: "{imt.origin}", with: origin)
-                })
+                let settings = AdvancedSettings(
+                    scenario.settings.mapValues { value in
+                        value.replacingOccurrences(of: "{imt.auth}", with: origin + mock.authPath)
+                            .replacingOccurrences(of: "{imt.api}", with: origin + mock.apiPath)
+                            .replacingOccurrences(of: "{imt.origin}", with: origin)
+                    })
                 return await runSteps(settings: settings)
             }
         } else {

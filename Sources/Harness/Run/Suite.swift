@@ -30,7 +30,10 @@ public struct Suite: Sendable {
             }
             if isDirectory.boolValue {
                 let found = (fm.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                    .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && ($0 as NSString).lastPathComponent != RequirementCatalog.fileName }
+                    .filter {
+                        ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml"))
+                            && ($0 as NSString).lastPathComponent != RequirementCatalog.fileName
+                    }
                     .sorted()
                 files += found.map { (path as NSString).appendingPathComponent($0) }
             } else {
@@ -63,7 +66,8 @@ public struct Suite: Sendable {
     static func suiteRoot(for path: String) -> String {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
-        let start = fm.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        let start =
+            fm.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
             ? path : (path as NSString).deletingLastPathComponent
         var candidate = URL(fileURLWithPath: start.isEmpty ? "." : start).standardizedFileURL
         while true {

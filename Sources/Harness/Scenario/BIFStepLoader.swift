@@ -51,7 +51,8 @@ struct BIFStepLoader {
             }
             return .bifValidate(file: try file(fields["file"]!), profile: rules)
         case "bif-merge":
-            let fields = try reader.mapping(node, what: "a bif-merge step", allowed: ["files", "output", "date"], required: ["files", "output"])
+            let fields = try reader.mapping(
+                node, what: "a bif-merge step", allowed: ["files", "output", "date"], required: ["files", "output"])
             var inputs: [String] = []
             for element in try reader.sequence(fields["files"]!, what: "files") { inputs.append(try file(element)) }
             guard !inputs.isEmpty else { throw reader.error("files must name at least one BIF", at: fields["files"]!) }
@@ -59,7 +60,8 @@ struct BIFStepLoader {
             return .bifMerge(files: inputs, output: try output(fields["output"]!), date: date)
         case "bif-generate":
             let fields = try reader.mapping(
-                node, what: "a bif-generate step", allowed: ["invoices", "seed", "output"], required: ["invoices", "seed", "output"])
+                node, what: "a bif-generate step", allowed: ["invoices", "seed", "output"],
+                required: ["invoices", "seed", "output"])
             let invoices = try reader.integer(fields["invoices"]!, what: "invoices")
             guard invoices >= 0, profile != .imtMipsApps || invoices == 1 else {
                 throw reader.error("invoices must be 0 or more, and 1 for an imt-mips-apps upload", at: fields["invoices"]!)
@@ -69,7 +71,8 @@ struct BIFStepLoader {
             guard seed >= 0 else { throw reader.error("seed must be 0 or more", at: fields["seed"]!) }
             return .bifGenerate(invoices: invoices, seed: UInt64(seed), output: try output(fields["output"]!))
         default:
-            let fields = try reader.mapping(node, what: "a bif-diff step", allowed: ["expected", "actual"], required: ["expected", "actual"])
+            let fields = try reader.mapping(
+                node, what: "a bif-diff step", allowed: ["expected", "actual"], required: ["expected", "actual"])
             return .bifDiff(expected: try file(fields["expected"]!), actual: try file(fields["actual"]!))
         }
     }

@@ -54,12 +54,17 @@ struct IMTStateLoader {
     }
 
     func fault(_ node: Node) throws(InputError) -> Fault {
-        let members = try reader.mapping(node, what: "a fault", allowed: ["route", "status", "times"], required: ["route", "status"])
+        let members = try reader.mapping(
+            node, what: "a fault", allowed: ["route", "status", "times"], required: ["route", "status"])
         let routeNode = members["route"]!
         let status = try reader.integer(members["status"]!, what: "status")
-        guard (100...599).contains(status) else { throw reader.error("status must be an HTTP status (100-599)", at: members["status"]!) }
+        guard (100...599).contains(status) else {
+            throw reader.error("status must be an HTTP status (100-599)", at: members["status"]!)
+        }
         let times = try members["times"].map { node throws(InputError) in try reader.integer(node, what: "times") }
-        if let times, times < 1 { throw reader.error("times must be at least 1 (leave it out for always)", at: members["times"]!) }
+        if let times, times < 1 {
+            throw reader.error("times must be at least 1 (leave it out for always)", at: members["times"]!)
+        }
         guard let fault = Fault(route: try reader.text(routeNode, what: "route"), status: status, times: times) else {
             throw reader.error("route must be a method and a path, e.g. \"GET /payments-due/\"", at: routeNode)
         }

@@ -61,7 +61,8 @@ public enum ScenarioLoader {
     static func relativePath(of file: String, under root: String) -> String {
         let standardFile = URL(fileURLWithPath: file).standardizedFileURL.path
         let standardRoot = URL(fileURLWithPath: root).standardizedFileURL.path
-        var relative = standardFile.hasPrefix(standardRoot + "/") ? String(standardFile.dropFirst(standardRoot.count + 1)) : standardFile
+        var relative =
+            standardFile.hasPrefix(standardRoot + "/") ? String(standardFile.dropFirst(standardRoot.count + 1)) : standardFile
         if relative.hasSuffix(".yaml") { relative.removeLast(5) } else if relative.hasSuffix(".yml") { relative.removeLast(4) }
         return relative
     }
@@ -124,7 +125,8 @@ public enum ScenarioLoader {
     }
 
     /// The outputs to compare: `journal`, `result`, and BIF files the steps write.
-    static func golden(_ node: Node?, _ reader: YAMLReader, steps: [Scenario.Step]) throws(InputError) -> [Scenario.GoldenOutput] {
+    static func golden(_ node: Node?, _ reader: YAMLReader, steps: [Scenario.Step]) throws(InputError) -> [Scenario.GoldenOutput]
+    {
         let standard: [Scenario.GoldenOutput] = [.journal, .result]
         guard let node else { return standard }
         let members = try reader.mapping(node, what: "expect", allowed: ["golden"])

@@ -11,9 +11,10 @@ extension IMTMock {
         guard authenticatedUser(request) != nil else { return notAuthenticated() }
         if let rejected = rejectUnknownParameters(request, allowed: [Self.policyFilter]) { return rejected }
         guard let policyNumber = request.query.first(where: { $0.name == Self.policyFilter })?.value else {
-            return .error(JSONAPIError(
-                status: 400, code: "filter-required", title: "Missing filter",
-                detail: "\(Self.policyFilter) is required", source: .parameter(Self.policyFilter)))
+            return .error(
+                JSONAPIError(
+                    status: 400, code: "filter-required", title: "Missing filter",
+                    detail: "\(Self.policyFilter) is required", source: .parameter(Self.policyFilter)))
         }
         let matching = store.withLock { $0.policies.filter { $0.policyNumber == policyNumber } }
         return .jsonAPI(200, .object(["data": .array(matching.map(\.resource.json))]))

@@ -1,5 +1,5 @@
-import Synchronization
 import Foundation
+import Synchronization
 import Wire
 
 extension IMTMock {
@@ -25,9 +25,10 @@ extension IMTMock {
             return token
         }
         guard let token else {
-            return .error(JSONAPIError(
-                status: 401, code: "invalid-credentials", title: "Invalid credentials",
-                detail: "unknown username or wrong password", source: .pointer("/data/attributes")))
+            return .error(
+                JSONAPIError(
+                    status: 401, code: "invalid-credentials", title: "Invalid credentials",
+                    detail: "unknown username or wrong password", source: .pointer("/data/attributes")))
         }
         let body = JSONValue.object([
             "data": .object([
@@ -52,9 +53,10 @@ extension IMTMock {
         switch closed {
         case nil: return notAuthenticated()
         case false?:
-            return .error(JSONAPIError(
-                status: 404, code: "session-not-found", title: "No such session",
-                detail: "the session of this cookie does not belong to \(username)"))
+            return .error(
+                JSONAPIError(
+                    status: 404, code: "session-not-found", title: "No such session",
+                    detail: "the session of this cookie does not belong to \(username)"))
         case true?:
             return MockResponse(status: 204)
         }
@@ -78,8 +80,9 @@ extension IMTMock {
     }
 
     func notAuthenticated() -> MockResponse {
-        .error(JSONAPIError(
-            status: 401, code: "not-authenticated", title: "Not authenticated",
-            detail: "a live \(Self.sessionCookie) cookie from POST sessions/ is required", source: .header("Cookie")))
+        .error(
+            JSONAPIError(
+                status: 401, code: "not-authenticated", title: "Not authenticated",
+                detail: "a live \(Self.sessionCookie) cookie from POST sessions/ is required", source: .header("Cookie")))
     }
 }

@@ -58,18 +58,20 @@ public final class IMTMock: Sendable {
         } else if request.path.hasPrefix(apiPath + "/") {
             (api, relative) = ("data", String(request.path.dropFirst(apiPath.count)))
         } else {
-            return .error(JSONAPIError(
-                status: 404, code: "not-found", title: "No such resource",
-                detail: "\(request.path) is under neither \(authPath)/ nor \(apiPath)/"))
+            return .error(
+                JSONAPIError(
+                    status: 404, code: "not-found", title: "No such resource",
+                    detail: "\(request.path) is under neither \(authPath)/ nor \(apiPath)/"))
         }
         if let injected = faults.response(method: request.method, relativePath: relative) {
             return injected
         }
         guard JSONAPIMediaType.isAcceptable(accept: request.header("Accept")) else {
-            return .error(JSONAPIError(
-                status: 406, code: "not-acceptable", title: "Not acceptable",
-                detail: "every JSON:API media type in Accept has parameters other than ext or profile",
-                source: .header("Accept")))
+            return .error(
+                JSONAPIError(
+                    status: 406, code: "not-acceptable", title: "Not acceptable",
+                    detail: "every JSON:API media type in Accept has parameters other than ext or profile",
+                    source: .header("Accept")))
         }
         let segments = relative.split(separator: "/").map(String.init)
         switch (api, segments.count, segments.first) {
@@ -81,9 +83,10 @@ public final class IMTMock: Sendable {
         case ("data", 1, "payments-due"):
             return request.method == "GET" ? paymentsDue(request) : methodNotAllowed(request, allow: "GET")
         default:
-            return .error(JSONAPIError(
-                status: 404, code: "not-found", title: "No such resource",
-                detail: "the mock IMT serves no \(relative) under \(api == "auth" ? authPath : apiPath)/"))
+            return .error(
+                JSONAPIError(
+                    status: 404, code: "not-found", title: "No such resource",
+                    detail: "the mock IMT serves no \(relative) under \(api == "auth" ? authPath : apiPath)/"))
         }
     }
 
@@ -100,25 +103,28 @@ public final class IMTMock: Sendable {
     func rejectUnknownParameters(_ request: MockRequest, allowed: Set<String>) -> MockResponse? {
         let permitted = allowed.union(["__client_id", "__signature"])
         guard let unknown = request.query.first(where: { !permitted.contains($0.name) }) else { return nil }
-        return .error(JSONAPIError(
-            status: 400, code: "unknown-parameter", title: "Unknown query parameter",
-            detail: "\(unknown.name) is not supported here", source: .parameter(unknown.name)))
+        return .error(
+            JSONAPIError(
+                status: 400, code: "unknown-parameter", title: "Unknown query parameter",
+                detail: "\(unknown.name) is not supported here", source: .parameter(unknown.name)))
     }
 
     /// Reads a JSON:API request body: 415 for another media type, 400 for malformed JSON.
     func readDocument(_ request: MockRequest) -> Result<JSONValue, JSONAPIError> {
         guard JSONAPIMediaType.isAcceptableContentType(request.header("Content-Type")) else {
-            return .failure(JSONAPIError(
-                status: 415, code: "unsupported-media-type", title: "Unsupported media type",
-                detail: "Content-Type must be \(JSONAPIMediaType.value), got \(request.header("Content-Type") ?? "none")",
-                source: .header("Content-Type")))
+            return .failure(
+                JSONAPIError(
+                    status: 415, code: "unsupported-media-type", title: "Unsupported media type",
+                    detail: "Content-Type must be \(JSONAPIMediaType.value), got \(request.header("Content-Type") ?? "none")",
+                    source: .header("Content-Type")))
         }
         do {
             return .success(try JSONParser.parse(request.body))
         } catch {
-            return .failure(JSONAPIError(
-                status: 400, code: "malformed-json", title: "Malformed JSON",
-                detail: "line \(error.line), column \(error.column): \(error.message)", source: .pointer("")))
+            return .failure(
+                JSONAPIError(
+                    status: 400, code: "malformed-json", title: "Malformed JSON",
+                    detail: "line \(error.line), column \(error.column): \(error.message)", source: .pointer("")))
         }
     }
 }

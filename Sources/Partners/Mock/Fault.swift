@@ -1,5 +1,5 @@
-public import Wire
 import Synchronization
+public import Wire
 
 /// A failure a mock partner injects instead of answering normally.
 ///
@@ -57,8 +57,9 @@ public final class FaultBook: Sendable {
             return found
         }
         guard let fault else { return nil }
-        return .error(JSONAPIError(
-            status: fault.status, code: "injected-fault", title: "Injected fault",
-            detail: "the scenario made \(fault.route) answer \(fault.status)"))
+        return .error(
+            JSONAPIError(
+                status: fault.status, code: "injected-fault", title: "Injected fault",
+                detail: "the scenario made \(fault.route) answer \(fault.status)"))
     }
 }

@@ -30,12 +30,13 @@ public final class Journal: Sendable {
             "body": Self.bodyJSON(response.body, contentType: response.header("Content-Type")),
         ])
         entries.withLock { list in
-            list.append(.object([
-                "seq": .number(String(list.count + 1)),
-                "partner": .string(partner),
-                "request": requestJSON,
-                "response": responseJSON,
-            ]))
+            list.append(
+                .object([
+                    "seq": .number(String(list.count + 1)),
+                    "partner": .string(partner),
+                    "request": requestJSON,
+                    "response": responseJSON,
+                ]))
         }
     }
 

@@ -11,8 +11,10 @@ public struct MockRequest: Sendable {
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
 
-    public init(method: String, path: String, query: [(name: String, value: String)] = [],
-                headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+    public init(
+        method: String, path: String, query: [(name: String, value: String)] = [],
+        headers: [(name: String, value: String)] = [], body: [UInt8] = []
+    ) {
         self.method = method
         self.path = path
         self.query = query
@@ -62,7 +64,9 @@ public struct MockResponse: Sendable {
     }
 
     /// A JSON:API document response.
-    public static func jsonAPI(_ status: Int, _ document: JSONValue, headers: [(name: String, value: String)] = []) -> MockResponse {
+    public static func jsonAPI(
+        _ status: Int, _ document: JSONValue, headers: [(name: String, value: String)] = []
+    ) -> MockResponse {
         MockResponse(
             status: status,
             headers: [("Content-Type", JSONAPIMediaType.value)] + headers,

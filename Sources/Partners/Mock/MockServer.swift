@@ -1,8 +1,8 @@
-import Wire
 import HTTPTypes
 import Hummingbird
 public import Logging
 import NIOCore
+import Wire
 
 /// Puts a mock partner's handler on a real socket, for as long as a body of work runs.
 public enum MockServer {
@@ -68,9 +68,10 @@ struct MockResponder: HTTPResponder {
         do {
             body = try await request.collectBody(upTo: maximumBodySize)
         } catch {
-            let response = MockResponse.error(.init(
-                status: 413, code: "body-too-large", title: "Request body too large",
-                detail: "the mock accepts at most \(maximumBodySize) bytes"))
+            let response = MockResponse.error(
+                .init(
+                    status: 413, code: "body-too-large", title: "Request body too large",
+                    detail: "the mock accepts at most \(maximumBodySize) bytes"))
             return Self.response(response)
         }
         let mockRequest = MockRequest(

@@ -35,13 +35,16 @@ public struct BIFConsolidator: Sendable {
 
         for (name, file) in inputs {
             guard let header = file.records.first, header.code == headerRow.code else {
-                throw BIFMergeError(file: name, line: 1, message: "the file does not start with a file header (\(headerRow.code))")
+                throw BIFMergeError(
+                    file: name, line: 1, message: "the file does not start with a file header (\(headerRow.code))")
             }
             let guid = header.value("BillerGuid", in: headerRow)
             if let billerGuid, billerGuid.value != guid {
                 throw BIFMergeError(
                     file: name, line: header.line,
-                    message: "BillerGuid \(guid) differs from \(billerGuid.value) in \(billerGuid.from): one import file is for one biller")
+                    message:
+                        "BillerGuid \(guid) differs from \(billerGuid.value) in \(billerGuid.from): one import file is for one biller"
+                )
             }
             billerGuid = billerGuid ?? (guid, name)
             for record in file.records.dropFirst() {
@@ -84,9 +87,10 @@ public struct BIFConsolidator: Sendable {
             "BillerGuid": billerGuid?.value ?? "", "FileCreationDate": fileDate.description,
             "InvoiceCount": String(merged.count), "TotalInvoiceAmount": BIFMoney.text(cents: total),
         ]
-        let header = BIFRecord(fields: headerRow.fields.enumerated().map { i, field in
-            i == 0 ? headerRow.code : values[field.name] ?? ""
-        })
+        let header = BIFRecord(
+            fields: headerRow.fields.enumerated().map { i, field in
+                i == 0 ? headerRow.code : values[field.name] ?? ""
+            })
         return Result(file: BIFFile(records: [header] + merged.flatMap(\.records)), replacements: replacements)
     }
 }

@@ -85,17 +85,19 @@ public struct BIFDiff: Sendable {
                 continue
             }
             guard recordA.fields.count == recordB.fields.count else {
-                result.append(BIFDifference(
-                    kind: .fieldCount, invoice: invoice, row: label, expected: String(recordA.fields.count),
-                    actual: String(recordB.fields.count), expectedLine: recordA.line, actualLine: recordB.line))
+                result.append(
+                    BIFDifference(
+                        kind: .fieldCount, invoice: invoice, row: label, expected: String(recordA.fields.count),
+                        actual: String(recordB.fields.count), expectedLine: recordA.line, actualLine: recordB.line))
                 continue
             }
             let row = layout.row(code: recordA.code)
             for i in recordA.fields.indices where recordA.fields[i] != recordB.fields[i] {
                 let name = row.flatMap { i < $0.fields.count ? $0.fields[i].name : nil } ?? "field \(i + 1)"
-                result.append(BIFDifference(
-                    kind: .field, invoice: invoice, row: label, field: name, expected: recordA.fields[i],
-                    actual: recordB.fields[i], expectedLine: recordA.line, actualLine: recordB.line))
+                result.append(
+                    BIFDifference(
+                        kind: .field, invoice: invoice, row: label, field: name, expected: recordA.fields[i],
+                        actual: recordB.fields[i], expectedLine: recordA.line, actualLine: recordB.line))
             }
         }
         for (label, recordB) in rowsB where !labelsA.contains(label) {

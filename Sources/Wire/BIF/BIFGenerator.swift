@@ -20,10 +20,13 @@ public struct BIFGenerator: Sendable {
         let total = (0..<invoices).reduce(Int64(0)) { $0 + invoice($1).cents }
         var out: [UInt8] = []
         out.reserveCapacity(1 << 20 + 4096)
-        record(.fileHeader, [
-            "BillerGuid": guid(0), "ThirdPartyFileReference": "bifrost-\(seed)", "FileCreationDate": fileDate.description,
-            "InvoiceCount": String(invoices), "TotalInvoiceAmount": BIFMoney.text(cents: total),
-        ]).write(to: &out)
+        record(
+            .fileHeader,
+            [
+                "BillerGuid": guid(0), "ThirdPartyFileReference": "bifrost-\(seed)", "FileCreationDate": fileDate.description,
+                "InvoiceCount": String(invoices), "TotalInvoiceAmount": BIFMoney.text(cents: total),
+            ]
+        ).write(to: &out)
         for index in 0..<invoices {
             let invoice = invoice(index)
             for record in records(of: invoice) { record.write(to: &out) }
@@ -53,8 +56,12 @@ public struct BIFGenerator: Sendable {
         var partial: Bool
     }
 
-    private static let lastNames = ["SMITH", "JOHNSON", "WILLIAMS", "BROWN", "JONES", "GARCIA", "MILLER", "DAVIS", "OLSON", "NGUYEN"]
-    private static let firstNames = ["JESSICA", "MICHAEL", "SARAH", "DAVID", "EMILY", "JAMES", "MARIA", "ROBERT", "LINDA", "KAREN"]
+    private static let lastNames = [
+        "SMITH", "JOHNSON", "WILLIAMS", "BROWN", "JONES", "GARCIA", "MILLER", "DAVIS", "OLSON", "NGUYEN",
+    ]
+    private static let firstNames = [
+        "JESSICA", "MICHAEL", "SARAH", "DAVID", "EMILY", "JAMES", "MARIA", "ROBERT", "LINDA", "KAREN",
+    ]
 
     /// Invoice `index`, drawn from its own stream of the seed so that any invoice can be made alone.
     func invoice(_ index: Int) -> Invoice {

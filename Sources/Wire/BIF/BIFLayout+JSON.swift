@@ -23,7 +23,9 @@ extension BIFLayout {
             var parsedFields: [Field] = []
             for (j, field) in fields.enumerated() {
                 let fieldAt = "\(at).fields[\(j)]"
-                guard let name = field["name"]?.stringValue, !name.isEmpty else { throw BIFLayoutError("\(fieldAt).name is missing") }
+                guard let name = field["name"]?.stringValue, !name.isEmpty else {
+                    throw BIFLayoutError("\(fieldAt).name is missing")
+                }
                 guard let formatName = field["format"]?.stringValue, let format = BIFFieldFormat(rawValue: formatName) else {
                     throw BIFLayoutError(
                         "\(fieldAt).format must be one of \(BIFFieldFormat.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -47,7 +49,9 @@ extension BIFLayout {
             let matching = rows.filter { $0.kind == kind }
             guard matching.count == 1 else { throw BIFLayoutError("the layout needs exactly one \(kind.rawValue) row") }
             let row = matching[0]
-            guard row.fields.first?.name == "RowType" else { throw BIFLayoutError("the \(kind.rawValue) row's first field must be RowType") }
+            guard row.fields.first?.name == "RowType" else {
+                throw BIFLayoutError("the \(kind.rawValue) row's first field must be RowType")
+            }
             for name in Self.fieldsRulesRead[kind] ?? [] where row.index(of: name) == nil {
                 throw BIFLayoutError("the \(kind.rawValue) row lacks \(name), which the rules read")
             }
@@ -58,17 +62,22 @@ extension BIFLayout {
 
     /// The layout in its JSON form.
     public var json: JSONValue {
-        .object(["rows": .array(rows.map { row in
-            .object([
-                "kind": .string(row.kind.rawValue), "code": .string(row.code),
-                "fields": .array(row.fields.map { field in
+        .object([
+            "rows": .array(
+                rows.map { row in
                     .object([
-                        "fileSpecID": field.fileSpecID.map { .number(String($0)) } ?? .null, "name": .string(field.name),
-                        "required": .bool(field.required), "format": .string(field.format.rawValue),
+                        "kind": .string(row.kind.rawValue), "code": .string(row.code),
+                        "fields": .array(
+                            row.fields.map { field in
+                                .object([
+                                    "fileSpecID": field.fileSpecID.map { .number(String($0)) } ?? .null,
+                                    "name": .string(field.name),
+                                    "required": .bool(field.required), "format": .string(field.format.rawValue),
+                                ])
+                            }),
                     ])
-                }),
-            ])
-        })])
+                })
+        ])
     }
 }
 

@@ -24,7 +24,8 @@ public struct BIFRule: Sendable, Hashable, CustomStringConvertible {
 
     // IMT MIPS/APPS.
     public static let mipsRecordType = BIFRule("BIF-MIPS-001", "RecordType is always R.")
-    public static let mipsBalanceForward = BIFRule("BIF-MIPS-002", "BalanceForward is 1: the integration requires balance forward.")
+    public static let mipsBalanceForward = BIFRule(
+        "BIF-MIPS-002", "BalanceForward is 1: the integration requires balance forward.")
     public static let mipsInvoiceType = BIFRule("BIF-MIPS-003", "InvoiceTypeID is 252.")
     public static let mipsInvoiceNumber = BIFRule(
         "BIF-MIPS-004", "InvoiceNumber is AccountNumber-YYYY-MM-DD, the date being the InvoiceDate.")

@@ -20,7 +20,8 @@ extension BIFValidationRun {
         let expected = String(decoding: account, as: UTF8.self) + "-" + date.iso
         guard !invoiceNumber.elementsEqual(expected.utf8) else { return }
         let actual = String(decoding: invoiceNumber, as: UTF8.self)
-        add(.mipsInvoiceNumber, line: invoiceLine, field: fields.invoiceNumber.position + 1,
+        add(
+            .mipsInvoiceNumber, line: invoiceLine, field: fields.invoiceNumber.position + 1,
             fieldName: fields.invoiceNumber.name, expected: expected, actual: actual,
             message: "InvoiceNumber: expected \"\(expected)\" (AccountNumber on line \(line) and InvoiceDate), got \"\(actual)\"")
     }
@@ -34,11 +35,15 @@ extension BIFValidationRun {
     }
 
     private mutating func checkMIPSInvoiceHeader(_ line: Int, _ row: BIFFields, recordType: UnsafeRawBufferPointer) {
-        if !recordType.isEmpty, !recordType.elementsEqual("R".utf8) { flag(.mipsRecordType, fields.recordType, expected: "R", line, row) }
+        if !recordType.isEmpty, !recordType.elementsEqual("R".utf8) {
+            flag(.mipsRecordType, fields.recordType, expected: "R", line, row)
+        }
         if BIFFieldFormat.boolean(row[fields.balanceForward.position]) != true {
             flag(.mipsBalanceForward, fields.balanceForward, expected: "1", line, row)
         }
-        if !row[fields.invoiceTypeID.position].elementsEqual("252".utf8) { flag(.mipsInvoiceType, fields.invoiceTypeID, expected: "252", line, row) }
+        if !row[fields.invoiceTypeID.position].elementsEqual("252".utf8) {
+            flag(.mipsInvoiceType, fields.invoiceTypeID, expected: "252", line, row)
+        }
         if BIFFieldFormat.boolean(row[fields.allowPartialPayments.position]) != false {
             flag(.mipsPartialPayments, fields.allowPartialPayments, expected: "0 (false)", line, row)
         }
@@ -93,7 +98,8 @@ extension BIFValidationRun {
     /// Reports `field` of the current row not being `expected`.
     private mutating func flag(_ rule: BIFRule, _ field: BIFFieldRef, expected: String, _ line: Int, _ row: BIFFields) {
         let actual = row.text(field.position)
-        add(rule, line: line, field: field.position + 1, fieldName: field.name, expected: expected, actual: actual,
+        add(
+            rule, line: line, field: field.position + 1, fieldName: field.name, expected: expected, actual: actual,
             message: "\(field.name): expected \(expected), got \(actual.isEmpty ? "nothing" : "\"\(actual)\"")")
     }
 }

@@ -63,12 +63,17 @@ struct BIFValidationRun {
         }
         let code = row[0]
         let plan: BIFRowPlan
-        if invoiceHeader.matches(code) { plan = invoiceHeader }
-        else if customer.matches(code) { plan = customer }
-        else if detail.matches(code) { plan = detail }
-        else if fileHeader.matches(code) { plan = fileHeader }
-        else {
-            add(.knownRow, line: line.number, field: 1, fieldName: "RowType",
+        if invoiceHeader.matches(code) {
+            plan = invoiceHeader
+        } else if customer.matches(code) {
+            plan = customer
+        } else if detail.matches(code) {
+            plan = detail
+        } else if fileHeader.matches(code) {
+            plan = fileHeader
+        } else {
+            add(
+                .knownRow, line: line.number, field: 1, fieldName: "RowType",
                 expected: [fileHeader, invoiceHeader, customer, detail].map { String(decoding: $0.code, as: UTF8.self) }
                     .joined(separator: ", "),
                 actual: row.text(0), message: "unknown row code \"\(row.text(0))\"")
@@ -89,25 +94,31 @@ struct BIFValidationRun {
         closeInvoice()
         guard headerLine > 0 else {
             if !sawFirstLine {
-                add(.fileHeaderFirst, line: 1, expected: "a file header (FH)", actual: "an empty file",
+                add(
+                    .fileHeaderFirst, line: 1, expected: "a file header (FH)", actual: "an empty file",
                     message: "the file is empty: a BIF starts with its file header (FH)")
             }
             return
         }
         let countField = fields.invoiceCount.position
         if let headerCount, headerCount != summary.invoices {
-            add(.invoiceCount, line: headerLine, field: countField + 1, fieldName: "InvoiceCount",
+            add(
+                .invoiceCount, line: headerLine, field: countField + 1, fieldName: "InvoiceCount",
                 expected: String(summary.invoices), actual: String(headerCount),
                 message: "InvoiceCount is \(headerCount) but the file has \(summary.invoices) invoice headers")
         }
         let totalField = fields.totalInvoiceAmount.position
         if let headerTotal, let total = summary.totalCents, headerTotal != total {
-            add(.totalAmount, line: headerLine, field: totalField + 1, fieldName: "TotalInvoiceAmount",
+            add(
+                .totalAmount, line: headerLine, field: totalField + 1, fieldName: "TotalInvoiceAmount",
                 expected: BIFMoney.text(cents: total), actual: BIFMoney.text(cents: headerTotal),
-                message: "TotalInvoiceAmount is \(BIFMoney.text(cents: headerTotal)) but the invoices' TotalAmountDue sum to \(BIFMoney.text(cents: total))")
+                message:
+                    "TotalInvoiceAmount is \(BIFMoney.text(cents: headerTotal)) but the invoices' TotalAmountDue sum to \(BIFMoney.text(cents: total))"
+            )
         }
         if profile == .imtMipsApps, summary.invoices != 1 {
-            add(.mipsOneInvoice, line: headerLine, expected: "1", actual: String(summary.invoices),
+            add(
+                .mipsOneInvoice, line: headerLine, expected: "1", actual: String(summary.invoices),
                 message: "an IMT MIPS/APPS upload holds exactly one invoice, this file has \(summary.invoices)")
         }
     }
@@ -116,8 +127,10 @@ struct BIFValidationRun {
 
     private mutating func fileHeaderRow(_ line: Int, _ row: BIFFields, fieldsOK: Bool) {
         if headerLine > 0 || sawFirstLine {
-            add(.fileHeaderFirst, line: line, field: 1, fieldName: "RowType",
-                message: headerLine > 0 ? "a second file header; the first is on line \(headerLine)" : "the file header must be the first line")
+            add(
+                .fileHeaderFirst, line: line, field: 1, fieldName: "RowType",
+                message: headerLine > 0
+                    ? "a second file header; the first is on line \(headerLine)" : "the file header must be the first line")
         }
         firstLine(line, row, isFileHeader: true)
         guard headerLine == 0 else { return }
@@ -155,7 +168,8 @@ struct BIFValidationRun {
     private mutating func customerRow(_ line: Int, _ row: BIFFields, fieldsOK: Bool) {
         firstLine(line, row, isFileHeader: false)
         guard invoiceLine > 0, !customerSeen else {
-            add(.invoiceNesting, line: line, field: 1, fieldName: "RowType",
+            add(
+                .invoiceNesting, line: line, field: 1, fieldName: "RowType",
                 message: invoiceLine == 0
                     ? "a customer record before any invoice header"
                     : "a second customer record for invoice \(openInvoice) (line \(invoiceLine))")
@@ -168,7 +182,8 @@ struct BIFValidationRun {
     private mutating func detailRow(_ line: Int, _ row: BIFFields, fieldsOK: Bool) {
         firstLine(line, row, isFileHeader: false)
         if invoiceLine == 0 || !customerSeen {
-            add(.invoiceNesting, line: line, field: 1, fieldName: "RowType",
+            add(
+                .invoiceNesting, line: line, field: 1, fieldName: "RowType",
                 message: invoiceLine == 0
                     ? "an invoice detail before any invoice header"
                     : "an invoice detail before the customer record of invoice \(openInvoice)")
@@ -185,7 +200,8 @@ struct BIFValidationRun {
 
     private mutating func firstLine(_ line: Int, _ row: BIFFields, isFileHeader: Bool) {
         if !sawFirstLine, !isFileHeader {
-            add(.fileHeaderFirst, line: line, field: 1, fieldName: "RowType", expected: "FH", actual: row.text(0),
+            add(
+                .fileHeaderFirst, line: line, field: 1, fieldName: "RowType", expected: "FH", actual: row.text(0),
                 message: "the first line must be the file header (FH)")
         }
         sawFirstLine = true
@@ -204,7 +220,8 @@ struct BIFValidationRun {
     private mutating func checkFieldCount(_ plan: BIFRowPlan, _ row: BIFFields, line: Int) -> Bool {
         guard row.count != plan.fieldCount else { return true }
         let hint = row.count > plan.fieldCount ? "; a value may not contain '|'" : ""
-        add(.fieldCount, line: line, expected: String(plan.fieldCount), actual: String(row.count),
+        add(
+            .fieldCount, line: line, expected: String(plan.fieldCount), actual: String(row.count),
             message: "\(plan.row.kind.labelWithArticle) has \(plan.fieldCount) fields, this line has \(row.count)\(hint)")
         return false
     }
@@ -215,12 +232,14 @@ struct BIFValidationRun {
             if value.isEmpty {
                 if plan.required[i] {
                     let name = plan.row.fields[i].name
-                    add(.requiredField, line: line, field: i + 1, fieldName: name, expected: "a value", actual: "",
+                    add(
+                        .requiredField, line: line, field: i + 1, fieldName: name, expected: "a value", actual: "",
                         message: "\(name) is required in \(plan.row.kind.labelWithArticle)")
                 }
             } else if !plan.formats[i].accepts(value) {
                 let name = plan.row.fields[i].name
-                add(.fieldFormat, line: line, field: i + 1, fieldName: name, expected: plan.formats[i].expectation,
+                add(
+                    .fieldFormat, line: line, field: i + 1, fieldName: name, expected: plan.formats[i].expectation,
                     actual: row.text(i),
                     message: "\(name): expected \(plan.formats[i].expectation), got \"\(row.text(i))\"")
             }
@@ -232,8 +251,9 @@ struct BIFValidationRun {
         expected: String? = nil, actual: String? = nil, message: String
     ) {
         if severity == .error { summary.errors += 1 } else { summary.warnings += 1 }
-        report(BIFFinding(
-            rule: rule, severity: severity, line: line, field: field, fieldName: fieldName, expected: expected,
-            actual: actual, message: message))
+        report(
+            BIFFinding(
+                rule: rule, severity: severity, line: line, field: field, fieldName: fieldName, expected: expected,
+                actual: actual, message: message))
     }
 }

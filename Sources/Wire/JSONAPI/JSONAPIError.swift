@@ -54,10 +54,11 @@ public struct JSONAPIError: Sendable, Hashable, Error {
         return list.compactMap { object in
             guard let status = object["status"]?.stringValue.flatMap({ Int($0) }) else { return nil }
             let source: Source? =
-                if let p = object["source"]?["pointer"]?.stringValue { .pointer(p) }
-                else if let p = object["source"]?["parameter"]?.stringValue { .parameter(p) }
-                else if let h = object["source"]?["header"]?.stringValue { .header(h) }
-                else { nil }
+                if let p = object["source"]?["pointer"]?.stringValue {
+                    .pointer(p)
+                } else if let p = object["source"]?["parameter"]?.stringValue {
+                    .parameter(p)
+                } else if let h = object["source"]?["header"]?.stringValue { .header(h) } else { nil }
             return JSONAPIError(
                 status: status,
                 code: object["code"]?.stringValue ?? "",

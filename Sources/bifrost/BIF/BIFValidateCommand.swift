@@ -58,11 +58,12 @@ struct BIFValidateCommand: AsyncParsableCommand {
             }
             failed = failed || summary.errors > 0
             if format == .json {
-                reports.append(.object([
-                    "file": .string(file), "profile": .string(profile.rawValue), "lines": .number(String(summary.lines)),
-                    "invoices": .number(String(summary.invoices)), "errors": .number(String(summary.errors)),
-                    "warnings": .number(String(summary.warnings)), "findings": .array(findings),
-                ]))
+                reports.append(
+                    .object([
+                        "file": .string(file), "profile": .string(profile.rawValue), "lines": .number(String(summary.lines)),
+                        "invoices": .number(String(summary.invoices)), "errors": .number(String(summary.errors)),
+                        "warnings": .number(String(summary.warnings)), "findings": .array(findings),
+                    ]))
             } else if summary.errors == 0 {
                 print("\(file): \(summary.invoices) invoices, no errors (\(profile.rawValue))")
             }
