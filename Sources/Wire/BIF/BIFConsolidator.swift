@@ -47,7 +47,7 @@ public struct BIFConsolidator: Sendable {
                 )
             }
             billerGuid = billerGuid ?? (guid, name)
-            for record in file.records.dropFirst() {
+            for record in file.records.dropFirst() where record.fields != [""] {
                 if record.code == invoiceRow.code {
                     guard record.fields.count == invoiceRow.fields.count else {
                         throw BIFMergeError(
@@ -57,8 +57,6 @@ public struct BIFConsolidator: Sendable {
                     invoices.append((record.value("InvoiceNumber", in: invoiceRow), name, []))
                 } else if invoices.isEmpty || invoices.last!.from != name {
                     throw BIFMergeError(file: name, line: record.line, message: "a \(record.code) row outside any invoice")
-                } else if record.fields == [""] {
-                    continue
                 }
                 invoices[invoices.count - 1].records.append(BIFRecord(fields: record.fields))
             }
@@ -81,7 +79,11 @@ public struct BIFConsolidator: Sendable {
                 throw BIFMergeError(
                     file: invoice.from, line: 0, message: "invoice \(invoice.number): TotalAmountDue \"\(amount)\" is not money")
             }
-            total += cents
+            let (sum, overflow) = total.addingReportingOverflow(cents)
+            guard !overflow else {
+                throw BIFMergeError(file: invoice.from, line: 0, message: "the invoices' total is too large to add up")
+            }
+            total = sum
         }
         let values = [
             "BillerGuid": billerGuid?.value ?? "", "FileCreationDate": fileDate.description,
