@@ -34,18 +34,14 @@ public struct BIFDiff: Sendable {
                 continue
             }
             if let a {
-                if let b = waitingRight[a.key]?.first {
-                    waitingRight[a.key]!.removeFirst()
-                    if waitingRight[a.key]!.isEmpty { waitingRight[a.key] = nil }
+                if let b = Self.take(a.key, from: &waitingRight) {
                     compare(a, b)
                 } else {
                     waitingLeft[a.key, default: []].append(a)
                 }
             }
             if let b {
-                if let a = waitingLeft[b.key]?.first {
-                    waitingLeft[b.key]!.removeFirst()
-                    if waitingLeft[b.key]!.isEmpty { waitingLeft[b.key] = nil }
+                if let a = Self.take(b.key, from: &waitingLeft) {
                     compare(a, b)
                 } else {
                     waitingRight[b.key, default: []].append(b)
@@ -60,6 +56,14 @@ public struct BIFDiff: Sendable {
         }
         return differences.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }
             .map(\.element.difference)
+    }
+
+    /// Takes the first group waiting under `key`, if any.
+    private static func take(_ key: String, from table: inout [String: [BIFInvoiceGroup]]) -> BIFInvoiceGroup? {
+        guard var waiting = table[key], !waiting.isEmpty else { return nil }
+        let first = waiting.removeFirst()
+        table[key] = waiting.isEmpty ? nil : waiting
+        return first
     }
 
     /// Compares two BIFs held in memory.

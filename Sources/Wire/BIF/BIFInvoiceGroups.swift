@@ -45,7 +45,7 @@ final class BIFInvoiceGroups<Source: BIFByteSource> {
 
     /// The next group, or nil after the last.
     func next() throws(BIFReadError) -> BIFInvoiceGroup? {
-        while let (line, fields) = try nextLine() {
+        while let (line, fields) = try scanner.nextTextLine(splitter: splitter) {
             guard invoiceHeader.matches(fields[0]) else {
                 current!.append(line.bytes)
                 continue
@@ -57,24 +57,5 @@ final class BIFInvoiceGroups<Source: BIFByteSource> {
         }
         defer { current = nil }
         return current
-    }
-
-    /// The next line, split into fields.
-    private func nextLine() throws(BIFReadError) -> (BIFRawLine, BIFFields)? {
-        let line: BIFRawLine
-        do {
-            guard let next = try scanner.next() else { return nil }
-            line = next
-        } catch {
-            throw BIFReadError(line: 0, column: 0, message: "cannot read: \(error)")
-        }
-        if let length = line.overlongLength {
-            throw BIFReadError(line: line.number, column: 1, message: BIFText.overlongMessage(length))
-        }
-        let fields = splitter.split(line.bytes)
-        if fields.hasNonASCII, let column = BIFText.firstInvalidUTF8(line.bytes) {
-            throw BIFReadError(line: line.number, column: column, message: "the line is not valid UTF-8")
-        }
-        return (line, fields)
     }
 }

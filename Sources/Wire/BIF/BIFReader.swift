@@ -27,20 +27,7 @@ public final class BIFReader<Source: BIFByteSource> {
 
     /// The next record, or nil at the end.
     public func next() throws(BIFReadError) -> BIFRecord? {
-        let line: BIFRawLine
-        do {
-            guard let next = try scanner.next() else { return nil }
-            line = next
-        } catch {
-            throw BIFReadError(line: 0, column: 0, message: "cannot read: \(error)")
-        }
-        if let length = line.overlongLength {
-            throw BIFReadError(line: line.number, column: 1, message: BIFText.overlongMessage(length))
-        }
-        if let column = BIFText.firstInvalidUTF8(line.bytes) {
-            throw BIFReadError(line: line.number, column: column, message: "the line is not valid UTF-8")
-        }
-        let fields = splitter.split(line.bytes)
+        guard let (line, fields) = try scanner.nextTextLine(splitter: splitter) else { return nil }
         guard fields.count <= BIFFieldSplitter.capacity else {
             throw BIFReadError(
                 line: line.number, column: 1,
