@@ -33,7 +33,8 @@ public struct BIFLayout: Sendable, Equatable {
 
     public var rows: [Row]
 
-    public init(rows: [Row]) { self.rows = rows }
+    /// A layout as given; `init(json:)` is the checked way in from outside.
+    init(rows: [Row]) { self.rows = rows }
 
     /// The row of a kind; every layout has one of each kind.
     public func row(_ kind: BIFRowKind) -> Row { rows.first { $0.kind == kind }! }

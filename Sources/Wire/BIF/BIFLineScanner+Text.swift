@@ -10,7 +10,7 @@ extension BIFLineScanner {
             throw BIFReadError(line: 0, column: 0, message: "cannot read: \(error)")
         }
         if let length = line.overlongLength {
-            throw BIFReadError(line: line.number, column: 1, message: BIFText.overlongMessage(length))
+            throw BIFReadError(line: line.number, column: 1, message: BIFText.overlongMessage(length, limit: maxLineLength))
         }
         let fields = splitter.split(line.bytes)
         if fields.hasNonASCII, let column = BIFText.firstInvalidUTF8(line.bytes) {

@@ -34,7 +34,8 @@ public final class BIFLineScanner<Source: BIFByteSource> {
 
     private var source: Source
     private let buffer: UnsafeMutableRawBufferPointer
-    private let maxLineLength: Int
+    /// The longest line kept, in bytes.
+    public let maxLineLength: Int
     private var start = 0
     private var end = 0
     private var atEnd = false

@@ -37,7 +37,7 @@ enum BIFText {
         return nil
     }
 
-    static func overlongMessage(_ length: Int) -> String {
-        "the line is \(length) bytes long, over the limit of \(BIFLineScanner<BIFMemorySource>.defaultMaxLineLength)"
+    static func overlongMessage(_ length: Int, limit: Int) -> String {
+        "the line is \(length) bytes long, over the limit of \(limit)"
     }
 }

@@ -5,6 +5,7 @@
 /// dynamic exclusivity checks.
 struct BIFValidationRun {
     let profile: BIFProfile
+    let maxLineLength: Int
     let report: (BIFFinding) -> Void
     let splitter = BIFFieldSplitter()
     let fileHeader: BIFRowPlan
@@ -27,8 +28,9 @@ struct BIFValidationRun {
     var invoiceDate: BIFDate?
     var customerSeen = false
 
-    init(layout: BIFLayout, profile: BIFProfile, report: @escaping (BIFFinding) -> Void) {
+    init(layout: BIFLayout, profile: BIFProfile, maxLineLength: Int, report: @escaping (BIFFinding) -> Void) {
         self.profile = profile
+        self.maxLineLength = maxLineLength
         self.report = report
         fileHeader = BIFRowPlan(layout.row(.fileHeader))
         invoiceHeader = BIFRowPlan(layout.row(.invoiceHeader))
@@ -40,7 +42,7 @@ struct BIFValidationRun {
     mutating func check(_ line: BIFRawLine) {
         summary.lines = line.number
         if let length = line.overlongLength {
-            add(.text, line: line.number, message: BIFText.overlongMessage(length))
+            add(.text, line: line.number, message: BIFText.overlongMessage(length, limit: maxLineLength))
             noteUnreadable()
             return
         }

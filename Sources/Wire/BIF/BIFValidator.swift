@@ -31,7 +31,7 @@ public struct BIFValidator: Sendable {
     ) throws -> BIFValidationSummary {
         let scanner = BIFLineScanner(source: source, maxLineLength: maxLineLength)
         return try withoutActuallyEscaping(report) { report in
-            var run = BIFValidationRun(layout: layout, profile: profile, report: report)
+            var run = BIFValidationRun(layout: layout, profile: profile, maxLineLength: maxLineLength, report: report)
             while let line = try scanner.next() { run.check(line) }
             run.finish()
             return run.summary
