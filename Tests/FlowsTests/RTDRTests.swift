@@ -24,6 +24,7 @@ import Wire
                 9: "icuser", 10: password,
             ]
             values[131] = setting131
+            if setting131?.contains("true") == true { values[32] = "true" }
             return await RTDR(settings: AdvancedSettings(values), client: HTTPClient()).run(account: Self.account)
         }
         return (result, mock)
@@ -60,7 +61,7 @@ import Wire
     }
 
     @Test func `a failing payments-due still closes the session`() async throws {
-        let (result, mock) = try await rtdr(faults: [Fault(method: "GET", path: "/payments-due/", status: 500)])
+        let (result, mock) = try await rtdr(faults: [Fault(method: "GET", path: "/payments-due/", effect: .status(500))])
         guard case .failed(let failure) = result.outcome else { Issue.record("expected a failure"); return }
         #expect(failure.kind == .httpStatus)
         #expect(failure.status == 500)
@@ -77,7 +78,7 @@ import Wire
     }
 
     @Test func `a failed close is reported without hiding the balance`() async throws {
-        let (result, _) = try await rtdr(faults: [Fault(method: "DELETE", path: "/sessions/icuser", status: 503)])
+        let (result, _) = try await rtdr(faults: [Fault(method: "DELETE", path: "/sessions/icuser", effect: .status(503))])
         #expect(result.outcome == .updated(balance: Money(parsing: "1675.00")!, blockFlags: .init(creditCard: false, ach: true)))
         guard case .failed(let failure)? = result.closing else { Issue.record("expected a failed close"); return }
         #expect(failure.stage == .closeSession)

@@ -44,7 +44,7 @@ import Wire
     @Test func `a valid scenario loads, money as written and never as a float`() throws {
         let scenario = try load(Self.valid)
         #expect(scenario.relativePath == "case")
-        #expect(scenario.steps == [.rtdr(account: "1")])
+        #expect(scenario.steps == [.rtdr(account: "1", invoiceType: nil)])
         #expect(scenario.imt?.policies.first?.attributes["current_due"] == .string("12.50"))
         #expect(scenario.imt?.policies.first?.attributes["city"] == .string("WEST DES MOINES"))
         #expect(scenario.golden == [.journal, .result])

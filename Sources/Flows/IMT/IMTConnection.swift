@@ -1,10 +1,11 @@
 public import Transport
 
-/// Where and as whom IC reaches IMT for RTDR: settings 88, 8, 9 and 10.
+/// Where and as whom IC reaches one IMT service: the sessions URL (setting 88), the
+/// service's data API URL, username and password.
 public struct IMTConnection: Sendable {
     /// The `sessions/` endpoint (setting 88), e.g. `https://auth.imtapps.com/3401/api/sessions/`.
     public var sessionsURL: String
-    /// The data API base (setting 8), e.g. `https://webpayments.imtapps.com/3401/api/`.
+    /// The data API base, e.g. `https://webpayments.imtapps.com/3401/api/`.
     public var apiURL: String
     public var username: String
     public var password: String
@@ -18,13 +19,18 @@ public struct IMTConnection: Sendable {
         self.client = client
     }
 
-    /// The connection the RTDR settings describe.
-    public init(rtdr settings: AdvancedSettings, client: HTTPClient) throws(SettingsError) {
+    /// The connection the settings give `service` in `environment` (0 or 1).
+    /// - Throws: the first problem of the settings, or a setting the service needs that is missing.
+    public init(
+        _ service: IMTService, settings: AdvancedSettings, environment: Int = 0, client: HTTPClient
+    ) throws(SettingsError) {
+        if let problem = settings.problems().first { throw problem }
+        let ids = service.settingIDs
         self.init(
-            sessionsURL: try settings.required(88, "the authentication URL"),
-            apiURL: try settings.required(8, "the RTDR endpoint URL"),
-            username: try settings.required(9, "the RTDR username"),
-            password: try settings.required(10, "the RTDR password"),
+            sessionsURL: try settings.url(88, environment: environment, "the authentication URL"),
+            apiURL: try settings.url(ids.url, environment: environment, "the \(service.title) URL"),
+            username: try settings.required(ids.username, "the \(service.title) username"),
+            password: try settings.required(ids.password, "the \(service.title) password"),
             client: client)
     }
 }

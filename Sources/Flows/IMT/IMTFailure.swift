@@ -7,6 +7,9 @@ public struct IMTFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case configuration
         case openSession = "open-session"
         case paymentsDue = "payments-due"
+        case payment
+        case settings
+        case bill
         case closeSession = "close-session"
     }
 

@@ -65,10 +65,8 @@ public struct IMTSession: Sendable {
 
     /// `DELETE sessions/{username}` with the session cookie; nil when it succeeded.
     func close() async -> IMTFailure? {
-        let username =
-            connection.username.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"]))
-            ?? connection.username
-        let request = ClientRequest(method: "DELETE", url: connection.sessionsURL + username, headers: headers())
+        let request = ClientRequest(
+            method: "DELETE", url: connection.sessionsURL + Self.pathSegment(connection.username), headers: headers())
         do {
             let response = try await connection.client.send(request)
             guard (200..<300).contains(response.status) else {
@@ -78,6 +76,30 @@ public struct IMTSession: Sendable {
         } catch {
             return .init(stage: .closeSession, kind: .transport, message: error.description)
         }
+    }
+
+    /// Sends one request of the flow in this session, the body as JSON:API.
+    /// - Returns: a response with a 2xx status, or the failure: no response, or another status.
+    public func send(
+        _ stage: IMTFailure.Stage, method: String, path: String, document: JSONValue? = nil
+    ) async -> Result<ClientResponse, IMTFailure> {
+        let request = ClientRequest(
+            method: method, url: connection.apiURL + path, headers: headers(), body: document.map { Array($0.compactText.utf8) })
+        let response: ClientResponse
+        do {
+            response = try await connection.client.send(request)
+        } catch {
+            return .failure(.init(stage: stage, kind: .transport, message: error.description))
+        }
+        guard (200..<300).contains(response.status) else {
+            return .failure(.init(stage: stage, kind: .httpStatus, status: response.status, message: Self.describe(response)))
+        }
+        return .success(response)
+    }
+
+    /// `text` percent-encoded as one path segment.
+    static func pathSegment(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? text
     }
 
     /// The JSON:API headers plus the session cookie.

@@ -18,19 +18,23 @@ public import Wire
 /// ```
 public struct RTDR: Sendable {
     public var settings: AdvancedSettings
+    public var routing: EnvironmentRouting
     public var client: HTTPClient
 
-    public init(settings: AdvancedSettings, client: HTTPClient) {
+    public init(settings: AdvancedSettings, routing: EnvironmentRouting = .init(), client: HTTPClient) {
         self.settings = settings
+        self.routing = routing
         self.client = client
     }
 
     /// Retrieves the account's balance; never throws, every failure is in the result.
-    public func run(account: String) async -> RTDRResult {
+    /// `invoiceTypeID` picks the IMT instance under setting 81 `MULTIENVIRONMENT`.
+    public func run(account: String, invoiceTypeID: String? = nil) async -> RTDRResult {
         let connection: IMTConnection
         let updateFlags: Bool
         do {
-            connection = try IMTConnection(rtdr: settings, client: client)
+            let environment = try routing.environment(for: invoiceTypeID, settings: settings)
+            connection = try IMTConnection(.rtdr, settings: settings, environment: environment, client: client)
             updateFlags = try settings.updateBlockedFlags()
         } catch {
             let failure = IMTFailure(stage: .configuration, kind: .configuration, message: error.description)
@@ -49,17 +53,10 @@ public struct RTDR: Sendable {
 
     func fetch(account: String, session: IMTSession, updateFlags: Bool) async -> RTDRResult.Outcome {
         let filter = account.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? account
-        let url = session.connection.apiURL + "payments-due/?filter%5Bpolicy_number%5D=" + filter
         let response: ClientResponse
-        do {
-            response = try await client.send(ClientRequest(method: "GET", url: url, headers: session.headers()))
-        } catch {
-            return .failed(.init(stage: .paymentsDue, kind: .transport, message: error.description))
-        }
-        guard response.status == 200 else {
-            return .failed(
-                .init(
-                    stage: .paymentsDue, kind: .httpStatus, status: response.status, message: IMTSession.describe(response)))
+        switch await session.send(.paymentsDue, method: "GET", path: "payments-due/?filter%5Bpolicy_number%5D=" + filter) {
+        case .success(let r): response = r
+        case .failure(let failure): return .failed(failure)
         }
         func invalid(_ message: String) -> RTDRResult.Outcome {
             .failed(.init(stage: .paymentsDue, kind: .invalidResponse, status: response.status, message: message))

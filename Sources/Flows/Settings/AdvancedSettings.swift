@@ -2,9 +2,8 @@ public import Wire
 
 /// A biller's IC advanced settings, by id, as IC stores them: text values.
 ///
-/// Seed 000, "Advanced Settings": 8 is the RTDR (data) API URL, 9 and 10 the
-/// RTDR username and password, 88 the URL that authenticates (the `sessions/`
-/// endpoint), 131 the RTDR JSON config, 32 makes the block flags read-only.
+/// `AdvancedSettingDefinition.all` says what each id means. `problems()` checks the
+/// rules between them; the flows refuse to call IMT while there is one.
 public struct AdvancedSettings: Sendable, Hashable {
     public var values: [Int: String]
 
@@ -13,7 +12,13 @@ public struct AdvancedSettings: Sendable, Hashable {
     public subscript(id: Int) -> String? { values[id] }
 
     /// The ids whose values are secrets (passwords), never to be shown.
-    public static let secretIDs: Set<Int> = [10, 13, 16, 19, 22]
+    public static let secretIDs = Set(AdvancedSettingDefinition.all.filter(\.isSecret).map(\.id))
+
+    /// Setting 81's value that splits RTDR, payments and PDFs over two IMT instances (INT-3593).
+    public static let multiEnvironment = "MULTIENVIRONMENT"
+
+    /// Whether setting 81 is `MULTIENVIRONMENT`.
+    public var isMultiEnvironment: Bool { values[81] == Self.multiEnvironment }
 
     /// Setting 131's `RTDRConfig.UpdateBlockedFlags`: false when 131 is absent.
     /// - Throws: `SettingsError` when 131 is not the seed's JSON shape.

@@ -2,12 +2,34 @@ import Partners
 import Wire
 import Yams
 
-/// Reads a scenario's `imt:` block: users, policies (payments-due attributes) and faults.
+/// Reads a scenario's `imt:` block (also a `serve imt --state` file): users, policies
+/// (payments-due attributes), policy settings, bills and faults.
+///
+/// ```yaml
+/// users: {icuser: secret}
+/// policies: [{policy_number: "20240903", current_due: "1675.00"}]
+/// policy_settings: [{policy: "20240903", paperless: true, bill_mode: autopay}]
+/// bills: {"20240903": "%PDF-1.4 ..."}
+/// faults:
+///   - {route: "POST /payments/", status: 500, times: 1}
+///   - {route: "GET /payments-due/", delay_ms: 2000}
+///   - {route: "GET /bills/20240903/", content_type: text/html}
+///   - {route: "POST /payments/", drop: true}
+///   - {route: "GET /payments-due/", body: malformed}     # or truncated
+///   - {expire_session_after: 1}
+/// ```
 struct IMTStateLoader {
     let reader: YAMLReader
 
+    /// Reads a whole state document.
+    static func load(text: String, file: String) throws(InputError) -> IMTState {
+        let reader = YAMLReader(file: file)
+        return try IMTStateLoader(reader: reader).load(try reader.root(of: text))
+    }
+
     func load(_ node: Node) throws(InputError) -> IMTState {
-        let members = try reader.mapping(node, what: "imt", allowed: ["biller_id", "users", "policies", "faults"])
+        let members = try reader.mapping(
+            node, what: "imt", allowed: ["biller_id", "users", "policies", "policy_settings", "bills", "faults"])
         var state = IMTState()
         if let id = members["biller_id"] { state.billerID = try reader.nonEmptyText(id, what: "imt.biller_id") }
         if let users = members["users"] {
@@ -22,10 +44,50 @@ struct IMTStateLoader {
                 state.policies.append(try policy(element, defaultID: "\(41703 + i)"))
             }
         }
+        if let list = members["policy_settings"] {
+            for element in try reader.sequence(list, what: "imt.policy_settings") {
+                state.policySettings.append(try policySettings(element))
+            }
+        }
+        if let bills = members["bills"] {
+            for (key, value) in try reader.pairs(bills, what: "imt.bills") {
+                state.bills[try reader.nonEmptyText(key, what: "a policy number")] = Array(
+                    try reader.text(value, what: "a bill's content").utf8)
+            }
+        }
         if let faults = members["faults"] {
-            for element in try reader.sequence(faults, what: "imt.faults") { state.faults.append(try fault(element)) }
+            for element in try reader.sequence(faults, what: "imt.faults") {
+                if let limit = try sessionLimit(element) {
+                    state.sessionLimit = limit
+                } else {
+                    state.faults.append(try fault(element))
+                }
+            }
         }
         return state
+    }
+
+    func policySettings(_ node: Node) throws(InputError) -> PolicySettings {
+        let fields = try reader.mapping(
+            node, what: "a policy's settings", allowed: ["policy", "paperless", "bill_mode"], required: ["policy"])
+        var settings = PolicySettings(account: try reader.nonEmptyText(fields["policy"]!, what: "policy"))
+        if let node = fields["paperless"] { settings.paperless = try reader.bool(node, what: "paperless") }
+        if let node = fields["bill_mode"] {
+            guard let mode = PolicySettings.BillMode(rawValue: try reader.text(node, what: "bill_mode")) else {
+                throw reader.error("bill_mode must be autopay or direct", at: node)
+            }
+            settings.billMode = mode
+        }
+        return settings
+    }
+
+    /// `{expire_session_after: N}`: sessions expire after N authenticated requests; nil for another fault.
+    func sessionLimit(_ node: Node) throws(InputError) -> Int? {
+        guard let fields = node.mapping, fields["expire_session_after"] != nil else { return nil }
+        let members = try reader.mapping(node, what: "a session fault", allowed: ["expire_session_after"])
+        let limit = try reader.integer(members["expire_session_after"]!, what: "expire_session_after")
+        guard limit >= 0 else { throw reader.error("expire_session_after must be 0 or more", at: members["expire_session_after"]!) }
+        return limit
     }
 
     /// A policy: the seed's example attributes, overridden by those the scenario gives, each of the example's type.
@@ -54,18 +116,47 @@ struct IMTStateLoader {
     }
 
     func fault(_ node: Node) throws(InputError) -> Fault {
+        let effects = ["status", "body", "content_type", "drop"]
         let members = try reader.mapping(
-            node, what: "a fault", allowed: ["route", "status", "times"], required: ["route", "status"])
-        let routeNode = members["route"]!
-        let status = try reader.integer(members["status"]!, what: "status")
-        guard (100...599).contains(status) else {
-            throw reader.error("status must be an HTTP status (100-599)", at: members["status"]!)
+            node, what: "a fault", allowed: ["route", "delay_ms", "times"] + effects, required: ["route"])
+        let given = effects.filter { members[$0] != nil }
+        guard given.count <= 1 else {
+            throw reader.error("a fault has one effect of \(effects.joined(separator: ", ")); this one has \(given.joined(separator: " and "))", at: node)
+        }
+        guard !given.isEmpty || members["delay_ms"] != nil else {
+            throw reader.error("a fault needs an effect (\(effects.joined(separator: ", "))) or delay_ms", at: node)
+        }
+        let effect: Fault.Effect?
+        switch given.first {
+        case "status":
+            let status = try reader.integer(members["status"]!, what: "status")
+            guard (100...599).contains(status) else {
+                throw reader.error("status must be an HTTP status (100-599)", at: members["status"]!)
+            }
+            effect = .status(status)
+        case "body":
+            switch try reader.text(members["body"]!, what: "body") {
+            case "malformed": effect = .malformedBody
+            case "truncated": effect = .truncatedBody
+            default: throw reader.error("body must be malformed or truncated", at: members["body"]!)
+            }
+        case "content_type": effect = .contentType(try reader.nonEmptyText(members["content_type"]!, what: "content_type"))
+        case "drop":
+            guard try reader.bool(members["drop"]!, what: "drop") else { throw reader.error("drop must be true", at: members["drop"]!) }
+            effect = .drop
+        default: effect = nil
+        }
+        let delay = try members["delay_ms"].map { node throws(InputError) -> Duration in
+            let ms = try reader.integer(node, what: "delay_ms")
+            guard (1...600_000).contains(ms) else { throw reader.error("delay_ms must be 1 to 600000", at: node) }
+            return .milliseconds(ms)
         }
         let times = try members["times"].map { node throws(InputError) in try reader.integer(node, what: "times") }
         if let times, times < 1 {
             throw reader.error("times must be at least 1 (leave it out for always)", at: members["times"]!)
         }
-        guard let fault = Fault(route: try reader.text(routeNode, what: "route"), status: status, times: times) else {
+        let routeNode = members["route"]!
+        guard let fault = Fault(route: try reader.text(routeNode, what: "route"), effect: effect, delay: delay, times: times) else {
             throw reader.error("route must be a method and a path, e.g. \"GET /payments-due/\"", at: routeNode)
         }
         return fault

@@ -1,3 +1,4 @@
+public import Flows
 import Foundation
 public import Partners
 public import Wire
@@ -34,6 +35,12 @@ public struct Scenario: Sendable {
     public var settings: [Int: String]
     /// The mock IMT's state, when the scenario starts one.
     public var imt: IMTState?
+    /// A second IMT instance (setting 81 `MULTIENVIRONMENT`), reached through `{imt2.auth}` and `{imt2.api}`.
+    public var imt2: IMTState?
+    /// Which IMT instance serves each InvoiceTypeID, under `MULTIENVIRONMENT`.
+    public var routing = EnvironmentRouting()
+    /// The longest one HTTP exchange of IC's may take; IC's client default otherwise.
+    public var timeout: Duration?
     public var steps: [Step]
     /// The outputs compared with golden files.
     public var golden: [GoldenOutput]
@@ -50,7 +57,15 @@ public struct Scenario: Sendable {
     /// One action of the system under test.
     public enum Step: Sendable, Hashable {
         /// IC's real-time balance retrieval for an account.
-        case rtdr(account: String)
+        case rtdr(account: String, invoiceType: String?)
+        /// DataPump posts a payment.
+        case dataPumpPayment(ICPayment)
+        /// DataPump changes paperless or autopay enrollment.
+        case dataPumpEnrollment(account: String, change: PolicySettings.Change)
+        /// Remote PDF linking fetches a bill.
+        case pdfLinking(account: String, invoiceType: String?)
+        /// Checks the advanced settings' rules.
+        case validateSettings
         /// Validates a BIF (a file of the scenario or one a step wrote) with a profile's rules.
         case bifValidate(file: String, profile: BIFProfile)
         /// Consolidates single-invoice BIFs into the output file.
@@ -67,6 +82,21 @@ public struct Scenario: Sendable {
             default: nil
             }
         }
+
+        /// The integration flow the step exercises, checked against the profile's feature matrix.
+        public var flow: IntegrationFlow? {
+            switch self {
+            case .rtdr: .rtdr
+            case .dataPumpPayment: .dataPumpPayment
+            case .dataPumpEnrollment(_, .paperless): .dataPumpPaperless
+            case .dataPumpEnrollment(_, .billMode): .dataPumpAutoPay
+            case .pdfLinking: .pdfLinking
+            default: nil
+            }
+        }
+
+        /// Whether the step calls IMT.
+        public var callsIMT: Bool { flow != nil }
     }
 
     /// An output a scenario compares with its golden file: `journal.json`, `result.json`, or a BIF a step wrote.
@@ -79,6 +109,10 @@ public struct Scenario: Sendable {
         public static let journal = GoldenOutput(fileName: "journal.json")
         /// What each step produced.
         public static let result = GoldenOutput(fileName: "result.json")
+        /// The mock IMT's state after the steps.
+        public static let imtState = GoldenOutput(fileName: "imt-state.json")
+        /// The second mock IMT's state after the steps.
+        public static let imt2State = GoldenOutput(fileName: "imt2-state.json")
 
         /// Whether the output is a BIF, compared with the field-aware diff.
         public var isBIF: Bool { fileName.hasSuffix(".bif") }
@@ -87,10 +121,8 @@ public struct Scenario: Sendable {
 
     /// Every secret the scenario holds (passwords of settings and users), to scrub from outputs.
     public var secrets: [String] {
-        AdvancedSecretIDs.compactMap { settings[$0] } + (imt.map { Array($0.users.values) } ?? [])
+        AdvancedSettings.secretIDs.sorted().compactMap { settings[$0] } + [imt, imt2].flatMap { $0.map { Array($0.users.values) } ?? [] }
     }
-
-    private var AdvancedSecretIDs: [Int] { [10, 13, 16, 19, 22] }
 }
 
 /// A value with the position it was read from.

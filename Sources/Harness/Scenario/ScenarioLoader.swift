@@ -1,3 +1,4 @@
+import Flows
 import Foundation
 import Partners
 import Wire
@@ -6,12 +7,13 @@ import Yams
 /// Loads a scenario file, rejecting anything malformed or unknown with its `file:line:column`.
 public enum ScenarioLoader {
     static let topLevelKeys = [
-        "name", "description", "profile", "covers", "clock", "settings", "imt", "files", "steps", "expect",
+        "name", "description", "profile", "covers", "clock", "timeout", "settings", "environments", "imt", "imt2", "files",
+        "steps", "expect",
     ]
     /// The advanced settings of seed 000.
-    static let knownSettings: Set<Int> = Set(8...22).union([32, 81, 88, 105, 131])
+    static let knownSettings = Set(AdvancedSettingDefinition.all.map(\.id))
     /// The placeholders a setting's value may use.
-    static let templates = ["{imt.auth}", "{imt.api}", "{imt.origin}"]
+    static let templates = ["imt", "imt2"].flatMap { mock in ["auth", "api", "origin"].map { "{\(mock).\($0)}" } }
 
     /// Loads `file`, whose golden folder is its path under `suiteRoot` without `.yaml`.
     public static func load(file: String, suiteRoot: String) throws(InputError) -> Scenario {
@@ -55,6 +57,9 @@ public enum ScenarioLoader {
             steps: steps,
             golden: try golden(top["expect"], reader, steps: steps))
         scenario.files = files
+        scenario.imt2 = try top["imt2"].map { node throws(InputError) in try IMTStateLoader(reader: reader).load(node) }
+        if let node = top["environments"] { scenario.routing = try environments(node, reader) }
+        if let node = top["timeout"] { scenario.timeout = try duration(node, reader, what: "timeout") }
         return scenario
     }
 
@@ -91,7 +96,7 @@ public enum ScenarioLoader {
             let text = try reader.text(value, what: "advanced setting \(id)")
             var rest = text
             for template in templates { rest = rest.replacingOccurrences(of: template, with: "") }
-            if let unknown = rest.range(of: #"\{imt\.[^}]*\}"#, options: .regularExpression) {
+            if let unknown = rest.range(of: #"\{imt2?\.[^}]*\}"#, options: .regularExpression) {
                 throw reader.error(
                     "unknown placeholder \(rest[unknown]) in advanced setting \(id); use \(templates.joined(separator: ", "))",
                     at: value)
@@ -101,46 +106,66 @@ public enum ScenarioLoader {
         return values
     }
 
-    static let stepNames = ["rtdr"] + BIFStepLoader.stepNames
+    static let stepNames = IMTStepLoader.stepNames + BIFStepLoader.stepNames
 
     static func steps(
         _ node: Node, _ reader: YAMLReader, profile: Scenario.Profile, clock: String, files: [String: String]
     ) throws(InputError) -> [Scenario.Step] {
         var steps: [Scenario.Step] = []
         var bif = BIFStepLoader(reader: reader, profile: profile, clock: clock, known: Set(files.keys))
+        let imt = IMTStepLoader(reader: reader)
         for element in try reader.sequence(node, what: "steps") {
             let members = try reader.mapping(element, what: "a step", allowed: stepNames)
             guard members.count == 1, let (name, body) = members.first else {
                 throw reader.error("a step has exactly one action, e.g. rtdr", at: element)
             }
-            if name == "rtdr" {
-                let fields = try reader.mapping(body, what: "an rtdr step", allowed: ["account"], required: ["account"])
-                steps.append(.rtdr(account: try reader.nonEmptyText(fields["account"]!, what: "account")))
-            } else {
-                steps.append(try bif.step(name, body))
-            }
+            steps.append(IMTStepLoader.stepNames.contains(name) ? try imt.step(name, body) : try bif.step(name, body))
         }
         guard !steps.isEmpty else { throw reader.error("steps must hold at least one step", at: node) }
         return steps
     }
 
-    /// The outputs to compare: `journal`, `result`, and BIF files the steps write.
+    /// `environments: {"252": 1, "253": 2}`: the IMT instance (1 or 2) of each InvoiceTypeID.
+    static func environments(_ node: Node, _ reader: YAMLReader) throws(InputError) -> EnvironmentRouting {
+        var routing = EnvironmentRouting()
+        for (key, value) in try reader.pairs(node, what: "environments") {
+            let environment = try reader.integer(value, what: "an environment")
+            guard environment == 1 || environment == 2 else {
+                throw reader.error("an environment is 1 (the first URL of a setting) or 2 (the second)", at: value)
+            }
+            routing.environments[try reader.nonEmptyText(key, what: "an InvoiceTypeID")] = environment - 1
+        }
+        return routing
+    }
+
+    /// A duration such as `250ms` or `2s`.
+    static func duration(_ node: Node, _ reader: YAMLReader, what: String) throws(InputError) -> Duration {
+        let text = try reader.text(node, what: what)
+        if text.hasSuffix("ms"), let ms = Int(text.dropLast(2)), ms > 0 { return .milliseconds(ms) }
+        if text.hasSuffix("s"), let seconds = Int(text.dropLast(1)), seconds > 0 { return .seconds(seconds) }
+        throw reader.error("\(what) must be a positive duration such as 250ms or 2s", at: node)
+    }
+
+    /// The outputs to compare: `journal`, `result`, `imt.state`, `imt2.state`, and BIF files the steps write.
     static func golden(_ node: Node?, _ reader: YAMLReader, steps: [Scenario.Step]) throws(InputError) -> [Scenario.GoldenOutput]
     {
         let standard: [Scenario.GoldenOutput] = [.journal, .result]
         guard let node else { return standard }
         let members = try reader.mapping(node, what: "expect", allowed: ["golden"])
         guard let list = members["golden"] else { return standard }
+        let named: [String: Scenario.GoldenOutput] = [
+            "journal": .journal, "result": .result, "imt.state": .imtState, "imt2.state": .imt2State,
+        ]
         let written = steps.compactMap(\.output)
         var outputs: [Scenario.GoldenOutput] = []
         for element in try reader.sequence(list, what: "expect.golden") {
             let name = try reader.text(element, what: "a golden output")
-            switch name {
-            case "journal": outputs.append(.journal)
-            case "result": outputs.append(.result)
-            case _ where written.contains(name): outputs.append(Scenario.GoldenOutput(fileName: name))
-            default:
-                let names = (["journal", "result"] + written).joined(separator: ", ")
+            if let output = named[name] {
+                outputs.append(output)
+            } else if written.contains(name) {
+                outputs.append(Scenario.GoldenOutput(fileName: name))
+            } else {
+                let names = (["journal", "result", "imt.state", "imt2.state"] + written).joined(separator: ", ")
                 throw reader.error("unknown golden output '\(name)'; expected one of: \(names)", at: element)
             }
         }

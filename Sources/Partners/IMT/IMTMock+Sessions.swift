@@ -21,7 +21,7 @@ extension IMTMock {
             guard store.users[credentials.username] == credentials.password else { return nil }
             store.sessionsOpened += 1
             let token = "imt-\(billerID)-session-\(store.sessionsOpened)"
-            store.sessions[token] = credentials.username
+            store.sessions[token] = Session(username: credentials.username)
             return token
         }
         guard let token else {
@@ -43,29 +43,36 @@ extension IMTMock {
     /// `DELETE sessions/{username}`: closes the session of the cookie; 204.
     func closeSession(_ request: MockRequest, username: String) -> MockResponse {
         if let rejected = rejectUnknownParameters(request, allowed: []) { return rejected }
-        guard let token = sessionToken(request) else { return notAuthenticated() }
-        let closed: Bool? = store.withLock { store in
-            guard let owner = store.sessions[token] else { return nil }
-            guard owner == username else { return false }
-            store.sessions[token] = nil
-            return true
-        }
-        switch closed {
-        case nil: return notAuthenticated()
-        case false?:
+        guard let (token, owner) = authenticatedSession(request) else { return notAuthenticated() }
+        guard owner == username else {
             return .error(
                 JSONAPIError(
                     status: 404, code: "session-not-found", title: "No such session",
                     detail: "the session of this cookie does not belong to \(username)"))
-        case true?:
-            return MockResponse(status: 204)
         }
+        store.withLock { $0.sessions[token] = nil }
+        return MockResponse(status: 204)
     }
 
-    /// The username of the live session named by the request's cookie.
+    /// The username of the live session named by the request's cookie; counts the request against
+    /// the session's limit, expiring the session past it.
     func authenticatedUser(_ request: MockRequest) -> String? {
+        authenticatedSession(request)?.username
+    }
+
+    private func authenticatedSession(_ request: MockRequest) -> (token: String, username: String)? {
         guard let token = sessionToken(request) else { return nil }
-        return store.withLock { $0.sessions[token] }
+        let limit = faults.sessionLimit
+        return store.withLock { store in
+            guard var session = store.sessions[token] else { return nil }
+            session.requests += 1
+            if let limit, session.requests > limit {
+                store.sessions[token] = nil
+                return nil
+            }
+            store.sessions[token] = session
+            return (token, session.username)
+        }
     }
 
     func sessionToken(_ request: MockRequest) -> String? {

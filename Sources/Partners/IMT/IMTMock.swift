@@ -1,11 +1,12 @@
 import Synchronization
 public import Wire
 
-/// The mock IMT JSON:API server: sessions and payments-due, as seed 000 describes them.
+/// The mock IMT JSON:API server: the calls IC makes to IMT, as seed 000 describes them.
 ///
 /// It serves two base URLs on one origin, as IMT does on two hosts:
 /// - the auth API `/auth/<id>/api/` (advanced setting 88): `POST sessions/`, `DELETE sessions/{username}`;
-/// - the data API `/webpayments/<id>/api/` (advanced setting 8): `GET payments-due/`.
+/// - the data API `/webpayments/<id>/api/` (settings 8, 11, 14, 17, 20): `GET payments-due/`,
+///   `POST payments/`, `PATCH settings/{policy}/`, `GET bills/{policy}/`.
 ///
 /// `handle(_:)` is the whole behaviour, free of any server; `MockServer` puts it on a socket.
 /// Every exchange is journaled, secrets redacted.
@@ -16,24 +17,50 @@ public final class IMTMock: Sendable {
     /// The largest request body accepted; more is answered 413.
     public static let maximumBodySize = 1 << 20
 
-    public let journal = Journal()
+    public let journal: Journal
+    /// The name journal entries carry: `imt`, or `imt2` for a second environment.
+    public let partner: String
     public let billerID: String
-    let faults: FaultBook
+    public let faults: FaultBook
     let store: Mutex<Store>
 
     /// The mutable part: the state plus the open sessions.
     struct Store {
+        /// The state last loaded, which `reset()` returns to.
+        var loaded: IMTState
         var users: [String: String]
         var policies: [IMTPolicy]
-        /// Usernames by session token.
-        var sessions: [String: String] = [:]
+        var settings: [String: PolicySettings]
+        var bills: [String: [UInt8]]
+        var payments: [PaymentPost]
+        /// Open sessions by token.
+        var sessions: [String: Session] = [:]
         var sessionsOpened = 0
+
+        init(_ state: IMTState) {
+            loaded = state
+            users = state.users
+            policies = state.policies
+            settings = [:]
+            for number in state.policies.compactMap(\.policyNumber) { settings[number] = PolicySettings(account: number) }
+            for entry in state.policySettings { settings[entry.account] = entry }
+            bills = state.bills
+            payments = state.payments
+        }
     }
 
-    public init(state: IMTState) {
+    /// An open session: its user and how many authenticated requests it served.
+    struct Session {
+        var username: String
+        var requests = 0
+    }
+
+    public init(state: IMTState, journal: Journal = Journal(), partner: String = "imt") {
         self.billerID = state.billerID
-        self.faults = FaultBook(state.faults)
-        self.store = Mutex(Store(users: state.users, policies: state.policies))
+        self.journal = journal
+        self.partner = partner
+        self.faults = FaultBook(state.faults, sessionLimit: state.sessionLimit)
+        self.store = Mutex(Store(state))
     }
 
     /// The path of the auth API, without a trailing slash.
@@ -43,28 +70,50 @@ public final class IMTMock: Sendable {
 
     /// Answers one request and journals the exchange.
     public func handle(_ request: MockRequest) -> MockResponse {
-        let response = route(request)
-        journal.record(request, response, partner: "imt")
+        let response = answer(request)
+        journal.record(request, response, partner: partner)
         return response
     }
 
     /// The number of sessions open now.
     public var openSessions: Int { store.withLock { $0.sessions.count } }
 
+    /// Replaces the state (the biller id stays), closes every session and sets the state's faults.
+    public func load(_ state: IMTState) {
+        store.withLock { $0 = Store(state) }
+        faults.replace(state.faults, sessionLimit: state.sessionLimit)
+    }
+
+    /// Returns to the state last loaded and empties the journal.
+    public func reset() {
+        load(store.withLock { $0.loaded })
+        journal.reset()
+    }
+
+    /// The answer, with a matching fault applied: a status fault replaces the answer, other faults change it.
+    func answer(_ request: MockRequest) -> MockResponse {
+        let fault = relativePath(of: request.path).flatMap { faults.take(method: request.method, relativePath: $0.path) }
+        switch fault?.effect {
+        case .status(let status)?: return .injected(fault!, status: status)
+        default: break
+        }
+        let response = route(request)
+        return fault.map(response.applying) ?? response
+    }
+
+    /// Which API a path is under, and the path relative to it.
+    func relativePath(of path: String) -> (api: String, path: String)? {
+        if path.hasPrefix(authPath + "/") { return ("auth", String(path.dropFirst(authPath.count))) }
+        if path.hasPrefix(apiPath + "/") { return ("data", String(path.dropFirst(apiPath.count))) }
+        return nil
+    }
+
     func route(_ request: MockRequest) -> MockResponse {
-        let (api, relative): (String, String)
-        if request.path.hasPrefix(authPath + "/") {
-            (api, relative) = ("auth", String(request.path.dropFirst(authPath.count)))
-        } else if request.path.hasPrefix(apiPath + "/") {
-            (api, relative) = ("data", String(request.path.dropFirst(apiPath.count)))
-        } else {
+        guard let (api, relative) = relativePath(of: request.path) else {
             return .error(
                 JSONAPIError(
                     status: 404, code: "not-found", title: "No such resource",
                     detail: "\(request.path) is under neither \(authPath)/ nor \(apiPath)/"))
-        }
-        if let injected = faults.response(method: request.method, relativePath: relative) {
-            return injected
         }
         guard JSONAPIMediaType.isAcceptable(accept: request.header("Accept")) else {
             return .error(
@@ -82,6 +131,13 @@ public final class IMTMock: Sendable {
                 ? closeSession(request, username: segments[1]) : methodNotAllowed(request, allow: "DELETE")
         case ("data", 1, "payments-due"):
             return request.method == "GET" ? paymentsDue(request) : methodNotAllowed(request, allow: "GET")
+        case ("data", 1, "payments"):
+            return request.method == "POST" ? postPayment(request) : methodNotAllowed(request, allow: "POST")
+        case ("data", 2, "settings"):
+            return request.method == "PATCH"
+                ? patchSettings(request, account: segments[1]) : methodNotAllowed(request, allow: "PATCH")
+        case ("data", 2, "bills"):
+            return request.method == "GET" ? bill(request, policy: segments[1]) : methodNotAllowed(request, allow: "GET")
         default:
             return .error(
                 JSONAPIError(

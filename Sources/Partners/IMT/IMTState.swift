@@ -1,19 +1,35 @@
 public import Wire
 
-/// What the mock IMT knows: its users, its policies and the faults to inject.
+/// What the mock IMT knows: its users, policies, policy settings, bills and payments, and the faults to inject.
 public struct IMTState: Sendable {
     /// The `<id>` in IMT's URLs (`auth.imtapps.com/<id>/api/`); the seed's example uses 3401.
     public var billerID: String
     /// Passwords by username.
     public var users: [String: String]
     public var policies: [IMTPolicy]
+    /// Paperless and bill mode by policy; a policy without an entry starts paper-billed and direct.
+    public var policySettings: [PolicySettings]
+    /// Bill PDFs by policy number.
+    public var bills: [String: [UInt8]]
+    /// Payments already posted.
+    public var payments: [PaymentPost]
     public var faults: [Fault]
+    /// Each session serves this many authenticated requests, then expires; nil: never.
+    public var sessionLimit: Int?
 
-    public init(billerID: String = "3401", users: [String: String] = [:], policies: [IMTPolicy] = [], faults: [Fault] = []) {
+    public init(
+        billerID: String = "3401", users: [String: String] = [:], policies: [IMTPolicy] = [],
+        policySettings: [PolicySettings] = [], bills: [String: [UInt8]] = [:], payments: [PaymentPost] = [],
+        faults: [Fault] = [], sessionLimit: Int? = nil
+    ) {
         self.billerID = billerID
         self.users = users
         self.policies = policies
+        self.policySettings = policySettings
+        self.bills = bills
+        self.payments = payments
         self.faults = faults
+        self.sessionLimit = sessionLimit
     }
 }
 

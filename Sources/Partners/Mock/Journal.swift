@@ -24,11 +24,12 @@ public final class Journal: Sendable {
             "headers": Self.headersJSON(request.headers),
             "body": Self.bodyJSON(request.body, contentType: request.header("Content-Type")),
         ])
-        let responseJSON = JSONValue.object([
+        var responseJSON = JSONValue.object([
             "status": .number(String(response.status)),
             "headers": Self.headersJSON(response.headers),
             "body": Self.bodyJSON(response.body, contentType: response.header("Content-Type")),
         ])
+        if let fault = response.fault { responseJSON = responseJSON.setting("fault", to: .string(fault.summary)) }
         entries.withLock { list in
             list.append(
                 .object([

@@ -56,11 +56,54 @@ public struct MockResponse: Sendable {
     public var status: Int
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
+    /// How long the server waits before answering.
+    public var delay: Duration?
+    /// How the connection ends: normally, after half the body, or at once without an answer.
+    public var ending: Ending = .complete
+    /// The injected fault that shaped this answer, for the journal.
+    public var fault: Fault?
+
+    /// How the server ends the exchange.
+    public enum Ending: Sendable {
+        case complete
+        /// Sends the head and half the body, then closes the connection.
+        case truncated
+        /// Closes the connection without answering.
+        case dropped
+    }
 
     public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body
+    }
+
+    /// This answer changed by `fault` (any effect but `status`, which replaces the answer).
+    public func applying(_ fault: Fault) -> MockResponse {
+        var response = self
+        response.fault = fault
+        response.delay = fault.delay
+        switch fault.effect {
+        case .malformedBody: response.body = body.isEmpty ? Array("{".utf8) : Array(body.prefix(body.count / 2))
+        case .truncatedBody: response.ending = .truncated
+        case .contentType(let type):
+            response.headers.removeAll { $0.name.caseInsensitiveCompare("Content-Type") == .orderedSame }
+            response.headers.insert(("Content-Type", type), at: 0)
+        case .drop: response.ending = .dropped
+        case .status, nil: break
+        }
+        return response
+    }
+
+    /// The answer of a `status` fault: a JSON:API error document, and the fault's delay.
+    public static func injected(_ fault: Fault, status: Int) -> MockResponse {
+        var response = MockResponse.error(
+            JSONAPIError(
+                status: status, code: "injected-fault", title: "Injected fault",
+                detail: "the scenario made \(fault.route) answer \(status)"))
+        response.fault = fault
+        response.delay = fault.delay
+        return response
     }
 
     /// A JSON:API document response.

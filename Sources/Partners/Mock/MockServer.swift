@@ -53,9 +53,23 @@ public enum MockServer {
     }
 }
 
-/// Adapts a mock handler to Hummingbird.
+/// A request context that keeps the connection, so that a fault can close it.
+struct MockRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let channel: any Channel
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        channel = source.channel
+    }
+}
+
+/// Adapts a mock handler to Hummingbird, carrying out delays, truncated bodies and dropped connections.
 struct MockResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = MockRequestContext
+
+    /// Thrown to make the server abandon a connection a fault closed.
+    struct ConnectionClosed: Error {}
 
     let handler: @Sendable (MockRequest) -> MockResponse
     let maximumBodySize: Int
@@ -76,7 +90,25 @@ struct MockResponder: HTTPResponder {
         }
         let mockRequest = MockRequest(
             method: request.method.rawValue, target: target, headers: headers, body: Array(buffer: body))
-        return Self.response(handler(mockRequest))
+        let response = handler(mockRequest)
+        if let delay = response.delay { try await Task.sleep(for: delay) }
+        switch response.ending {
+        case .complete:
+            return Self.response(response)
+        case .dropped:
+            try await context.channel.close()
+            throw ConnectionClosed()
+        case .truncated:
+            var truncated = Self.response(response)
+            let channel = context.channel
+            let half = ByteBuffer(bytes: response.body.prefix(response.body.count / 2))
+            truncated.body = ResponseBody(contentLength: response.body.count) { writer in
+                try await writer.write(half)
+                try await channel.close()
+                throw ConnectionClosed()
+            }
+            return truncated
+        }
     }
 
     static func response(_ response: MockResponse) -> Response {

@@ -26,30 +26,8 @@ public struct SessionRequest: Sendable, Hashable {
 
     /// Reads a request document as a server does, with the JSON:API error a server answers.
     public init(document: JSONValue) throws(JSONAPIError) {
-        let resource: JSONAPIResource
-        do {
-            resource = try JSONAPIDocument.single(in: document, requireID: false)
-        } catch {
-            throw JSONAPIError(
-                status: 400, code: "invalid-document", title: "Invalid JSON:API document",
-                detail: error.message, source: .pointer(error.pointer))
-        }
-        guard resource.type == Self.type else {
-            throw JSONAPIError(
-                status: 409, code: "type-mismatch", title: "Resource type not served here",
-                detail: "this endpoint creates \"\(Self.type)\", not \"\(resource.type)\"",
-                source: .pointer("/data/type"))
-        }
-        func required(_ name: String) throws(JSONAPIError) -> String {
-            guard let value = resource.attributes[name]?.stringValue, !value.isEmpty else {
-                throw JSONAPIError(
-                    status: 400, code: "missing-attribute", title: "Missing attribute",
-                    detail: "\(name) is required and must be a non-empty string",
-                    source: .pointer("/data/attributes/\(name)"))
-            }
-            return value
-        }
-        self.username = try required("username")
-        self.password = try required("password")
+        var request = try JSONAPIRequest(document: document, type: Self.type)
+        self.username = try request.string("username", allowEmpty: false)
+        self.password = try request.string("password", allowEmpty: false)
     }
 }

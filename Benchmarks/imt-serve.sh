@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Mock IMT benchmark: GET payments-due/ on `bifrost serve imt` (session cookie, JSON:API
+# negotiation, routing, journal) against the same bytes served by a bare Hummingbird route
+# (Benchmarks/BareRoute), with the same wrk load, one after the other in the same run.
+#
+#   Benchmarks/imt-serve.sh            # DURATION=30s Benchmarks/imt-serve.sh for a longer run
+#
+# Environment: DURATION (wrk -d, default 10s), WARMUP (default 2s, 0 for none), THREADS (default 2),
+# CONNECTIONS (default 64), IMT_PORT and BARE_PORT (default: free ports), BENCH_DIR (the state
+# file, the payments-due body and the build log; default a temporary folder, removed after).
+# Needs release builds of bifrost and of BareRoute; the first build takes a few minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ci/setup
+if ! command -v wrk > /dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk > /dev/null \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk > /dev/null; }
+fi
+
+duration=${DURATION:-10s}
+warmup=${WARMUP:-2s}
+threads=${THREADS:-2}
+connections=${CONNECTIONS:-64}
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+imt_port=${IMT_PORT:-$(free_port)}
+bare_port=${BARE_PORT:-$(free_port)}
+dir=${BENCH_DIR:-$(mktemp -d)}
+mkdir -p "$dir"
+
+pids=()
+cleanup() {
+  for pid in ${pids[@]+"${pids[@]}"}; do kill "$pid" 2> /dev/null || true; done
+  for pid in ${pids[@]+"${pids[@]}"}; do wait "$pid" 2> /dev/null || true; done
+  if [ -z "${BENCH_DIR:-}" ]; then rm -rf "$dir"; fi
+}
+trap cleanup EXIT
+
+build() { # swift build arguments: quiet, with the whole output when it fails
+  swift build -c release "$@" > "$dir/build.log" 2>&1 || { cat "$dir/build.log" >&2; exit 1; }
+}
+build --product bifrost
+build --package-path Benchmarks/BareRoute
+bifrost=$(swift build -c release --show-bin-path 2> /dev/null)/bifrost
+bare=$(swift build -c release --package-path Benchmarks/BareRoute --show-bin-path 2> /dev/null)/bare-route
+
+wait_for() { # url pid name: until the server answers at all; fails when it exits first or after 30 s
+  local url=$1 pid=$2 name=$3
+  for _ in $(seq 300); do
+    if curl -s -o /dev/null "$url"; then return 0; fi
+    if ! kill -0 "$pid" 2> /dev/null; then echo "imt-serve: $name exited before serving" >&2; exit 1; fi
+    sleep 0.1
+  done
+  echo "imt-serve: $name did not answer at $url within 30 s" >&2
+  exit 1
+}
+
+cat > "$dir/state.yaml" << 'EOF'
+users: {icuser: secret}
+policies: [{policy_number: "20240903", current_due: "1675.00"}]
+EOF
+
+# One log line per request goes to stderr: discarded, so the terminal does not slow the mock down.
+"$bifrost" serve imt --port "$imt_port" --state "$dir/state.yaml" > /dev/null 2>&1 &
+pids+=($!)
+origin="http://127.0.0.1:$imt_port"
+wait_for "$origin/__admin/state" "${pids[-1]}" "bifrost serve imt"
+
+media=application/vnd.api+json
+status=$(curl -s -o /dev/null -D "$dir/session.headers" -w '%{http_code}' -X POST \
+  -H "Content-Type: $media" -H "Accept: $media" \
+  --data '{"data":{"type":"sessions","id":"icuser","attributes":{"username":"icuser","password":"secret"}}}' \
+  "$origin/auth/3401/api/sessions/")
+token=$(sed -n 's/^[Ss]et-[Cc]ookie: *sessionid=\([^;[:space:]]*\).*/\1/p' "$dir/session.headers" | head -1)
+if [ "$status" != 201 ] || [ -z "$token" ]; then
+  echo "imt-serve: POST sessions/ answered $status without a sessionid cookie" >&2
+  exit 1
+fi
+path="/webpayments/3401/api/payments-due/?filter%5Bpolicy_number%5D=20240903"
+headers=(-H "Cookie: sessionid=$token" -H "Accept: $media")
+type=$(curl -sf "${headers[@]}" -o "$dir/payments-due.json" -w '%{content_type}' "$origin$path") \
+  || { echo "imt-serve: GET payments-due/ failed" >&2; exit 1; }
+
+"$bare" --port "$bare_port" --body "$dir/payments-due.json" --content-type "$type" > /dev/null 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$bare_port/" "${pids[-1]}" "bare-route"
+if ! cmp -s "$dir/payments-due.json" <(curl -sf "${headers[@]}" "http://127.0.0.1:$bare_port$path"); then
+  echo "imt-serve: bare-route does not serve the mock's bytes" >&2
+  exit 1
+fi
+
+run() { # label url: one wrk run; prints requests/s and p99, and keeps them for the ratio
+  local label=$1 url=$2 out
+  if [ "$warmup" != 0 ]; then wrk -t"$threads" -c"$connections" -d"$warmup" "${headers[@]}" "$url" > /dev/null; fi
+  out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "${headers[@]}" "$url")
+  if grep -q 'Non-2xx or 3xx responses' <<< "$out"; then
+    echo "imt-serve: $label answered errors under load:" >&2
+    echo "$out" >&2
+    exit 1
+  fi
+  local rps p99
+  rps=$(awk '/^Requests\/sec:/ { print $2 }' <<< "$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<< "$out")
+  printf '%-34s %10.0f requests/s   p99 %s%s\n' "$label" "$rps" "$p99" \
+    "$(grep -o 'Socket errors:.*' <<< "$out" | sed 's/^/   /' || true)"
+  results+=("$rps" "$(ms "$p99")")
+}
+ms() { # a wrk duration (850.00us, 1.23ms, 1.05s, 2.00m) in milliseconds
+  awk -v d="$1" 'BEGIN { n = d + 0; u = d; sub(/^[0-9.]+/, "", u)
+    f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : 0
+    print n * f }'
+}
+
+results=()
+echo "GET payments-due/: $(stat -c %s "$dir/payments-due.json") bytes of $type; wrk -t$threads -c$connections -d$duration"
+run "mock IMT (bifrost serve imt)" "$origin$path"
+run "bare Hummingbird route" "http://127.0.0.1:$bare_port$path"
+awk -v mr="${results[0]}" -v mp="${results[1]}" -v br="${results[2]}" -v bp="${results[3]}" 'BEGIN {
+  printf "mock/bare: %.2f of the requests/s, %.2fx the p99\n", (br > 0 ? mr / br : 0), (bp > 0 ? mp / bp : 0) }'

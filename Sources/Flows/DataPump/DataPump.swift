@@ -1,0 +1,76 @@
+public import Transport
+public import Wire
+
+/// IC's DataPump to IMT: payments, paperless and autopay enrollment (seed 000, "Data Pump").
+///
+/// Each call opens a session (setting 88), makes one request, and closes the session,
+/// also on failure. "Fail DP if the API call returns an exception": any transport error,
+/// non-2xx status or unreadable answer is a failed result. Nothing is retried: a payment
+/// POST is not idempotent, and a retry after a lost answer could post it twice.
+public struct DataPump: Sendable {
+    public var settings: AdvancedSettings
+    public var routing: EnvironmentRouting
+    public var client: HTTPClient
+
+    public init(settings: AdvancedSettings, routing: EnvironmentRouting = .init(), client: HTTPClient) {
+        self.settings = settings
+        self.routing = routing
+        self.client = client
+    }
+
+    /// What IMT answered a successful call.
+    public struct Accepted: Sendable, Hashable {
+        public var status: Int
+        /// The request's key: the payment's `transaction_id`, or the changed setting.
+        public var reference: String
+    }
+
+    /// `POST payments/` (settings 11-13).
+    public func post(_ payment: ICPayment) async -> IMTCallResult<Accepted> {
+        let post = payment.post
+        return await IMTCallResult.perform(
+            .payments, account: payment.accountNumber, invoiceTypeID: payment.invoiceTypeID, settings: settings,
+            routing: routing, client: client
+        ) { session in
+            await Self.send(session, .payment, "POST", "payments/", post.document, reference: post.transactionID)
+        }
+    }
+
+    /// `PATCH settings/{AccountNumber}/` with `paperless` (settings 14-16) or `bill_mode` (17-19).
+    public func enroll(account: String, _ change: PolicySettings.Change) async -> IMTCallResult<Accepted> {
+        let (service, reference): (IMTService, String) =
+            switch change {
+            case .paperless(let on): (.paperless, "paperless=\(on)")
+            case .billMode(let mode): (.autopay, "bill_mode=\(mode.rawValue)")
+            }
+        let path = "settings/\(IMTSession.pathSegment(account))/"
+        return await IMTCallResult.perform(
+            service, account: account, invoiceTypeID: nil, settings: settings, routing: routing, client: client
+        ) { session in
+            await Self.send(session, .settings, "PATCH", path, change.document(account: account), reference: reference)
+        }
+    }
+
+    /// Sends one DataPump request; a 2xx answer with a body must be a JSON:API document.
+    static func send(
+        _ session: IMTSession, _ stage: IMTFailure.Stage, _ method: String, _ path: String, _ document: JSONValue,
+        reference: String
+    ) async -> Result<Accepted, IMTFailure> {
+        switch await session.send(stage, method: method, path: path, document: document) {
+        case .failure(let failure):
+            return .failure(failure)
+        case .success(let response):
+            if !response.body.isEmpty {
+                do {
+                    try JSONAPIDocument.checkTopLevel(try JSONParser.parse(response.body))
+                } catch {
+                    return .failure(
+                        .init(
+                            stage: stage, kind: .invalidResponse, status: response.status,
+                            message: "the answer is not a JSON:API document: \(error)"))
+                }
+            }
+            return .success(Accepted(status: response.status, reference: reference))
+        }
+    }
+}
