@@ -55,7 +55,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "bifrost",
-            dependencies: ["Harness", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Harness", "Partners", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "WireTests", dependencies: ["Wire"], swiftSettings: swiftSettings),

@@ -27,6 +27,21 @@ struct IMTStateLoader {
         return try IMTStateLoader(reader: reader).load(try reader.root(of: text))
     }
 
+    /// One fault of a state's list, as the admin API takes it.
+    enum FaultEntry {
+        case fault(Fault)
+        case sessionLimit(Int)
+    }
+
+    /// Reads one fault document (`{route: ..., status: 500}` or `{expire_session_after: N}`).
+    static func fault(text: String, file: String) throws(InputError) -> FaultEntry {
+        let reader = YAMLReader(file: file)
+        let loader = IMTStateLoader(reader: reader)
+        let node = try reader.root(of: text)
+        if let limit = try loader.sessionLimit(node) { return .sessionLimit(limit) }
+        return .fault(try loader.fault(node))
+    }
+
     func load(_ node: Node) throws(InputError) -> IMTState {
         let members = try reader.mapping(
             node, what: "imt", allowed: ["biller_id", "users", "policies", "policy_settings", "bills", "faults"])

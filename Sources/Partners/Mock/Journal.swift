@@ -11,9 +11,17 @@ public final class Journal: Sendable {
     /// Headers worth recording; the rest (Host, User-Agent, Date, ...) vary by client.
     public static let journaledHeaders = ["Content-Type", "Accept", "Cookie", "Set-Cookie", "Location", "Allow"]
 
-    private let entries = Mutex<[JSONValue]>([])
+    private struct Entries {
+        var list: [JSONValue] = []
+        var recorded = 0
+    }
 
-    public init() {}
+    private let entries = Mutex(Entries())
+    /// The most entries kept; older ones are dropped first. Nil: all.
+    public let limit: Int?
+
+    /// A journal keeping every entry, or the last `limit` of them (a long-running server).
+    public init(limit: Int? = nil) { self.limit = limit }
 
     /// Records one exchange.
     public func record(_ request: MockRequest, _ response: MockResponse, partner: String) {
@@ -30,10 +38,13 @@ public final class Journal: Sendable {
             "body": Self.bodyJSON(response.body, contentType: response.header("Content-Type")),
         ])
         if let fault = response.fault { responseJSON = responseJSON.setting("fault", to: .string(fault.summary)) }
-        entries.withLock { list in
-            list.append(
+        entries.withLock { entries in
+            entries.recorded += 1
+            // Dropping in halves keeps recording O(1) on average.
+            if let limit, entries.list.count >= 2 * limit { entries.list.removeFirst(entries.list.count - limit) }
+            entries.list.append(
                 .object([
-                    "seq": .number(String(list.count + 1)),
+                    "seq": .number(String(entries.recorded)),
                     "partner": .string(partner),
                     "request": requestJSON,
                     "response": responseJSON,
@@ -41,14 +52,14 @@ public final class Journal: Sendable {
         }
     }
 
-    /// The entries so far.
-    public var json: JSONValue { .array(entries.withLock { $0 }) }
+    /// The entries kept.
+    public var json: JSONValue { .array(entries.withLock { Array($0.list.suffix(limit ?? Int.max)) }) }
 
-    /// How many exchanges were recorded.
-    public var count: Int { entries.withLock { $0.count } }
+    /// How many exchanges were recorded, dropped ones included.
+    public var count: Int { entries.withLock { $0.recorded } }
 
     /// Forgets every entry.
-    public func reset() { entries.withLock { $0.removeAll() } }
+    public func reset() { entries.withLock { $0 = Entries() } }
 
     static func headersJSON(_ headers: [(name: String, value: String)]) -> JSONValue {
         var members: [JSONValue.Member] = []
