@@ -1,0 +1,57 @@
+import Harness
+import Partners
+import Testing
+import Wire
+
+/// The admin API of `bifrost serve imt`, in process.
+@Suite struct IMTStandaloneTests {
+    let standalone = IMTStandalone(state: IMTState(users: ["icuser": "pw"]), log: { _ in })
+
+    func admin(_ method: String, _ path: String, _ body: String = "") -> MockResponse {
+        standalone.handle(MockRequest(method: method, target: path, body: Array(body.utf8)))
+    }
+
+    @Test func `PUT state loads YAML, GET state shows it with passwords redacted, reset returns to it`() throws {
+        let loaded = admin("PUT", "/__admin/state", "users: {ann: secret-1}\npolicies: [{policy_number: \"7\"}]\n")
+        #expect(loaded.status == 200)
+        let state = try JSONParser.parse(admin("GET", "/__admin/state").body)
+        #expect(state["users"] == .object(["ann": "<redacted>"]))
+        #expect(state["policies"]?.arrayValue?.count == 1)
+        #expect(admin("POST", "/__admin/reset").status == 204)
+        #expect(try JSONParser.parse(admin("GET", "/__admin/journal").body) == .array([]))
+    }
+
+    @Test func `a malformed state or fault is a 400 error document naming line and column; the state stays`() throws {
+        let bad = admin("PUT", "/__admin/state", "users: [oops")
+        #expect(bad.status == 400)
+        let detail = try #require(JSONAPIError.errors(in: try JSONParser.parse(bad.body))?.first?.detail)
+        #expect(detail.hasPrefix("PUT /__admin/state:1:"))
+        #expect(admin("POST", "/__admin/faults", #"{"route": "GET /x/", "status": 99}"#).status == 400)
+        #expect(try JSONParser.parse(admin("GET", "/__admin/state").body)["users"] == .object(["icuser": "<redacted>"]))
+    }
+
+    @Test func `a fault added at run time applies to the next matching request, and DELETE clears them`() throws {
+        #expect(admin("POST", "/__admin/faults", #"{"route": "POST /sessions/", "status": 503, "times": 1}"#).status == 201)
+        let login = MockRequest(
+            method: "POST", target: "/auth/3401/api/sessions/", headers: [("Content-Type", JSONAPIMediaType.value)],
+            body: Array(SessionRequest(username: "icuser", password: "pw").document.compactText.utf8))
+        #expect(standalone.handle(login).status == 503)
+        #expect(standalone.handle(login).status == 201)
+        _ = admin("POST", "/__admin/faults", #"{"route": "POST /sessions/", "status": 500}"#)
+        #expect(admin("DELETE", "/__admin/faults").status == 204)
+        #expect(standalone.handle(login).status == 201)
+        #expect(standalone.mock.journal.count == 3)
+    }
+
+    @Test func `the contract is an OpenAPI 3.1 document naming every partner route`() throws {
+        let response = admin("GET", "/__admin/openapi.json")
+        let document = try JSONParser.parse(response.body)
+        #expect(document["openapi"] == "3.1.0")
+        let paths = try #require(document["paths"]?.objectValue).map(\.key)
+        for route in ["/auth/3401/api/sessions/", "/webpayments/3401/api/payments/", "/webpayments/3401/api/payments-due/"] {
+            #expect(paths.contains(route))
+        }
+        #expect(paths.contains { $0.hasPrefix("/webpayments/3401/api/settings/") })
+        #expect(paths.contains { $0.hasPrefix("/webpayments/3401/api/bills/") })
+    }
+}
