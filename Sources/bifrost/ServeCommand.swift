@@ -43,7 +43,10 @@ struct ServeIMTCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let quiet = self.quiet
-        let standalone = IMTStandalone(state: initial) { line in if !quiet { printError(line) } }
+        let log = BatchedLog()
+        let standalone = IMTStandalone(state: initial) { line in if !quiet { log.append(line) } }
+        let flushing = Task { await log.flushPeriodically() }
+        defer { flushing.cancel() }
         do {
             try await MockServer.withRunning(
                 host: host, port: port, maximumBodySize: IMTMock.maximumBodySize, handler: standalone.handle
@@ -52,6 +55,7 @@ struct ServeIMTCommand: AsyncParsableCommand {
                     "mock IMT on http://\(host):\(bound): auth \(standalone.mock.authPath)/, data \(standalone.mock.apiPath)/, admin /__admin/"
                 )
                 let signal = await StopSignal.next()
+                log.flush()
                 printError("stopping on \(signal)")
             }
         } catch {

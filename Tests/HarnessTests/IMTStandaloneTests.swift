@@ -25,7 +25,7 @@ import Wire
         let bad = admin("PUT", "/__admin/state", "users: [oops")
         #expect(bad.status == 400)
         let detail = try #require(JSONAPIError.errors(in: try JSONParser.parse(bad.body))?.first?.detail)
-        #expect(detail.hasPrefix("PUT /__admin/state:1:"))
+        #expect(detail.hasPrefix("PUT /__admin/state:2:1: "))
         #expect(admin("POST", "/__admin/faults", #"{"route": "GET /x/", "status": 99}"#).status == 400)
         #expect(try JSONParser.parse(admin("GET", "/__admin/state").body)["users"] == .object(["icuser": "<redacted>"]))
     }

@@ -96,11 +96,11 @@ import Wire
         #expect(signed.status == 200)
     }
 
-    @Test func `a missing attribute is 400 with a pointer to it`() throws {
+    @Test func `a missing attribute is 422 with a pointer to it`() throws {
         let body = #"{"data": {"type": "sessions", "attributes": {"username": "icuser"}}}"#
         let response = mock.handle(
             MockRequest(method: "POST", target: "/auth/3401/api/sessions/", headers: Self.jsonAPI, body: Array(body.utf8)))
-        #expect(response.status == 400)
+        #expect(response.status == 422)
         #expect(try errorObject(response).source == .pointer("/data/attributes/password"))
     }
 

@@ -4,8 +4,8 @@ public import Transport
 public struct IMTCallResult<Value: Sendable & Hashable>: Sendable, Hashable {
     public var service: IMTService
     public var account: String
-    /// The IMT instance called: 0 the first, 1 the second (setting 81 `MULTIENVIRONMENT`).
-    public var environment: Int
+    /// The IMT instance called: 0 the first, 1 the second (setting 81 `MULTIENVIRONMENT`); nil when none was chosen.
+    public var environment: Int?
     public var outcome: Result<Value, IMTFailure>
     /// How closing the session went; nil when none was opened.
     public var closing: IMTSession.Closing?
@@ -23,7 +23,7 @@ public struct IMTCallResult<Value: Sendable & Hashable>: Sendable, Hashable {
             connection = try IMTConnection(service, settings: settings, environment: environment, client: client)
         } catch {
             let failure = IMTFailure(stage: .configuration, kind: .configuration, message: error.description)
-            return IMTCallResult(service: service, account: account, environment: 0, outcome: .failure(failure), closing: nil)
+            return IMTCallResult(service: service, account: account, environment: nil, outcome: .failure(failure), closing: nil)
         }
         switch await IMTSession.with(connection, call) {
         case .success(let (outcome, closing)):

@@ -43,13 +43,11 @@ struct IMTStepRunner {
 }
 
 extension IMTCallResult {
-    /// The result as written to `result.json`: the step, account, environment (1 or 2), status,
+    /// The result as written to `result.json`: the step, account, environment (1 or 2, when chosen), status,
     /// the success's details or the failure, and the session.
     func json(step: String, details: (Value) -> [JSONValue.Member]) -> JSONValue {
-        var members: [JSONValue.Member] = [
-            .init("step", .string(step)), .init("account", .string(account)),
-            .init("environment", .number(String(environment + 1))),
-        ]
+        var members: [JSONValue.Member] = [.init("step", .string(step)), .init("account", .string(account))]
+        if let environment { members.append(.init("environment", .number(String(environment + 1)))) }
         switch outcome {
         case .success(let value):
             members.append(.init("status", "succeeded"))

@@ -16,7 +16,10 @@ extension IMTMock {
                     status: 400, code: "filter-required", title: "Missing filter",
                     detail: "\(Self.policyFilter) is required", source: .parameter(Self.policyFilter)))
         }
-        let matching = store.withLock { $0.policies.filter { $0.policyNumber == policyNumber } }
-        return .jsonAPI(200, .object(["data": .array(matching.map(\.resource.json))]))
+        let matching = store.withLock { store in
+            store.policies.indices.filter { store.policies[$0].policyNumber == policyNumber }.map { store.policyTexts[$0] }
+        }
+        let body = #"{"data":["# + matching.joined(separator: ",") + "]}"
+        return MockResponse(status: 200, headers: [("Content-Type", JSONAPIMediaType.value)], body: Array(body.utf8))
     }
 }

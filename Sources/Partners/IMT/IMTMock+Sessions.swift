@@ -79,9 +79,7 @@ extension IMTMock {
         guard let cookies = request.header("Cookie") else { return nil }
         for pair in cookies.split(separator: ";") {
             let kv = pair.split(separator: "=", maxSplits: 1)
-            if kv.count == 2, kv[0].trimmingCharacters(in: .whitespaces) == Self.sessionCookie {
-                return kv[1].trimmingCharacters(in: .whitespaces)
-            }
+            if kv.count == 2, kv[0].trimmingSpaces == Self.sessionCookie { return String(kv[1].trimmingSpaces) }
         }
         return nil
     }

@@ -30,6 +30,8 @@ public final class IMTMock: Sendable {
         var loaded: IMTState
         var users: [String: String]
         var policies: [IMTPolicy]
+        /// Each policy's resource as compact JSON, written once: payments-due answers from these.
+        var policyTexts: [String]
         var settings: [String: PolicySettings]
         var bills: [String: [UInt8]]
         var payments: [PaymentPost]
@@ -41,6 +43,7 @@ public final class IMTMock: Sendable {
             loaded = state
             users = state.users
             policies = state.policies
+            policyTexts = state.policies.map(\.resource.json.compactText)
             settings = [:]
             for number in state.policies.compactMap(\.policyNumber) { settings[number] = PolicySettings(account: number) }
             for entry in state.policySettings { settings[entry.account] = entry }

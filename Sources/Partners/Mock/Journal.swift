@@ -11,9 +11,22 @@ public final class Journal: Sendable {
     /// Headers worth recording; the rest (Host, User-Agent, Date, ...) vary by client.
     public static let journaledHeaders = ["Content-Type", "Accept", "Cookie", "Set-Cookie", "Location", "Allow"]
 
+    /// One exchange as it happened; turned into JSON only when the journal is read.
+    private struct Exchange {
+        var seq: Int
+        var partner: String
+        var request: MockRequest
+        var response: MockResponse
+    }
+
+    /// The entries, a ring of `limit` once full: the oldest is overwritten in place.
     private struct Entries {
-        var list: [JSONValue] = []
+        var list: [Exchange] = []
+        /// Where the oldest entry is once the ring is full.
+        var start = 0
         var recorded = 0
+
+        var inOrder: [Exchange] { Array(list[start...] + list[..<start]) }
     }
 
     private let entries = Mutex(Entries())
@@ -21,45 +34,57 @@ public final class Journal: Sendable {
     public let limit: Int?
 
     /// A journal keeping every entry, or the last `limit` of them (a long-running server).
-    public init(limit: Int? = nil) { self.limit = limit }
+    public init(limit: Int? = nil) { self.limit = limit.map { max($0, 1) } }
 
-    /// Records one exchange.
+    /// Records one exchange. Cheap: the JSON is built when the journal is read.
     public func record(_ request: MockRequest, _ response: MockResponse, partner: String) {
-        let requestJSON = JSONValue.object([
-            "method": .string(request.method),
-            "path": .string(request.path),
-            "query": .array(request.query.map { .object(["name": .string($0.name), "value": .string($0.value)]) }),
-            "headers": Self.headersJSON(request.headers),
-            "body": Self.bodyJSON(request.body, contentType: request.header("Content-Type")),
-        ])
-        var responseJSON = JSONValue.object([
-            "status": .number(String(response.status)),
-            "headers": Self.headersJSON(response.headers),
-            "body": Self.bodyJSON(response.body, contentType: response.header("Content-Type")),
-        ])
-        if let fault = response.fault { responseJSON = responseJSON.setting("fault", to: .string(fault.summary)) }
         entries.withLock { entries in
             entries.recorded += 1
-            // Dropping in halves keeps recording O(1) on average.
-            if let limit, entries.list.count >= 2 * limit { entries.list.removeFirst(entries.list.count - limit) }
-            entries.list.append(
-                .object([
-                    "seq": .number(String(entries.recorded)),
-                    "partner": .string(partner),
-                    "request": requestJSON,
-                    "response": responseJSON,
-                ]))
+            let exchange = Exchange(seq: entries.recorded, partner: partner, request: request, response: response)
+            if let limit, entries.list.count == limit {
+                entries.list[entries.start] = exchange
+                entries.start = (entries.start + 1) % limit
+            } else {
+                entries.list.append(exchange)
+            }
         }
     }
 
-    /// The entries kept.
-    public var json: JSONValue { .array(entries.withLock { Array($0.list.suffix(limit ?? Int.max)) }) }
+    /// The entries kept, as JSON.
+    public var json: JSONValue {
+        let kept = entries.withLock { $0.inOrder }
+        return .array(kept.map(Self.json))
+    }
 
     /// How many exchanges were recorded, dropped ones included.
     public var count: Int { entries.withLock { $0.recorded } }
 
     /// Forgets every entry.
     public func reset() { entries.withLock { $0 = Entries() } }
+
+    private static func json(_ exchange: Exchange) -> JSONValue {
+        let request = exchange.request
+        let response = exchange.response
+        let requestJSON = JSONValue.object([
+            "method": .string(request.method),
+            "path": .string(request.path),
+            "query": .array(request.query.map { .object(["name": .string($0.name), "value": .string($0.value)]) }),
+            "headers": headersJSON(request.headers),
+            "body": bodyJSON(request.body, contentType: request.header("Content-Type")),
+        ])
+        var responseJSON = JSONValue.object([
+            "status": .number(String(response.status)),
+            "headers": headersJSON(response.headers),
+            "body": bodyJSON(response.body, contentType: response.header("Content-Type")),
+        ])
+        if let fault = response.fault { responseJSON = responseJSON.setting("fault", to: .string(fault.summary)) }
+        return .object([
+            "seq": .number(String(exchange.seq)),
+            "partner": .string(exchange.partner),
+            "request": requestJSON,
+            "response": responseJSON,
+        ])
+    }
 
     static func headersJSON(_ headers: [(name: String, value: String)]) -> JSONValue {
         var members: [JSONValue.Member] = []

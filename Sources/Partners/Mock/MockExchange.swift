@@ -28,26 +28,59 @@ public struct MockRequest: Sendable {
         let rawPath = parts.first.map(String.init) ?? "/"
         self.init(
             method: method,
-            path: rawPath.removingPercentEncoding ?? rawPath,
+            path: Self.percentDecoded(rawPath[...], plusIsSpace: false),
             query: parts.count > 1 ? Self.decodeQuery(String(parts[1])) : [],
             headers: headers, body: body)
     }
 
     /// The first value of header `name`, compared case-insensitively.
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.first { Self.sameName($0.name, name) }?.value
+    }
+
+    /// Whether two header names are equal, ASCII case ignored.
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        func lower(_ c: UInt8) -> UInt8 { (65...90).contains(c) ? c | 0x20 : c }
+        return a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { lower($0) == lower($1) }
     }
 
     /// Splits `a=1&b=2` into decoded pairs; `+` reads as a space, as in forms.
     public static func decodeQuery(_ query: String) -> [(name: String, value: String)] {
         query.split(separator: "&").map { pair in
             let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ s: Substring) -> String {
-                let spaced = s.replacingOccurrences(of: "+", with: " ")
-                return spaced.removingPercentEncoding ?? spaced
-            }
-            return (decode(kv[0]), kv.count > 1 ? decode(kv[1]) : "")
+            return (
+                percentDecoded(kv[0], plusIsSpace: true), kv.count > 1 ? percentDecoded(kv[1], plusIsSpace: true) : ""
+            )
         }
+    }
+
+    /// `text` with each `%XX` decoded; text that does not decode to UTF-8 is kept as it was.
+    static func percentDecoded(_ text: Substring, plusIsSpace: Bool) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || (plusIsSpace && $0 == UInt8(ascii: "+")) }) else {
+            return String(text)
+        }
+        func hex(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 48...57: c - 48
+            case 65...70: c - 55
+            case 97...102: c - 87
+            default: nil
+            }
+        }
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count, let high = hex(bytes[i + 1]), let low = hex(bytes[i + 2]) {
+                out.append(high << 4 | low)
+                i += 3
+            } else {
+                out.append(plusIsSpace && bytes[i] == UInt8(ascii: "+") ? UInt8(ascii: " ") : bytes[i])
+                i += 1
+            }
+        }
+        return String(validating: out, as: UTF8.self) ?? String(text)
     }
 }
 
@@ -87,7 +120,7 @@ public struct MockResponse: Sendable {
         case .malformedBody: response.body = body.isEmpty ? Array("{".utf8) : Array(body.prefix(body.count / 2))
         case .truncatedBody: response.ending = .truncated
         case .contentType(let type):
-            response.headers.removeAll { $0.name.caseInsensitiveCompare("Content-Type") == .orderedSame }
+            response.headers.removeAll { MockRequest.sameName($0.name, "Content-Type") }
             response.headers.insert(("Content-Type", type), at: 0)
         case .drop: response.ending = .dropped
         case .status, nil: break
@@ -122,6 +155,6 @@ public struct MockResponse: Sendable {
     }
 
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.first { MockRequest.sameName($0.name, name) }?.value
     }
 }

@@ -2,6 +2,7 @@ extension JSONValue {
     /// The value as compact JSON text.
     public var compactText: String {
         var out = ""
+        out.reserveCapacity(256)
         write(to: &out, indent: nil, level: 0)
         return out
     }
@@ -59,6 +60,12 @@ extension JSONValue {
 
     private static func writeString(_ s: String, to out: inout String) {
         out.append("\"")
+        // Most strings need no escape: append them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append(s)
+            out.append("\"")
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out.append("\\\"")

@@ -8,6 +8,7 @@ public enum JSONAPIMediaType {
     /// Whether a request's `Content-Type` is the JSON:API media type with no parameter
     /// other than `ext` or `profile` (a server answers 415 otherwise).
     public static func isAcceptableContentType(_ header: String?) -> Bool {
+        if header == value { return true }
         guard let header, let parsed = parse(header) else { return false }
         return parsed.type == value && parsed.parameters.allSatisfy { allowedParameters.contains($0) }
     }
@@ -15,7 +16,7 @@ public enum JSONAPIMediaType {
     /// Whether an `Accept` header lets the server answer with JSON:API: false only
     /// when every JSON:API media type in it carries a disallowed parameter (406).
     public static func isAcceptable(accept header: String?) -> Bool {
-        guard let header else { return true }
+        guard let header, header != value else { return true }
         let ranges = header.split(separator: ",").compactMap { parse(String($0)) }
         let jsonAPI = ranges.filter { $0.type == value }
         if jsonAPI.isEmpty { return true }
