@@ -1,3 +1,4 @@
+import Flows
 import Foundation
 import Harness
 import Partners
@@ -84,5 +85,46 @@ import Wire
         let text = Self.valid.replacingOccurrences(
             of: "  users: {u: pw}", with: "  users: {u: pw}\n  faults: [{route: payments-due, status: 500}]")
         #expect(position(of: text)?.message.contains("route must be a method and a path") == true)
+    }
+
+    @Test func `faults read every effect, a delay and a session limit; two effects in one fault are refused`() throws {
+        let faults = """
+              faults:
+                - {route: "POST /payments/", drop: true, times: 1}
+                - {route: "GET /payments-due/", body: truncated, delay_ms: 20}
+                - {expire_session_after: 2}
+            """
+        let scenario = try load(Self.valid.replacingOccurrences(of: "  users: {u: pw}", with: "  users: {u: pw}\n" + faults))
+        #expect(scenario.imt?.faults.map(\.effect) == [.drop, .truncatedBody])
+        #expect(scenario.imt?.faults.last?.delay == .milliseconds(20))
+        #expect(scenario.imt?.sessionLimit == 2)
+        let both = Self.valid.replacingOccurrences(
+            of: "  users: {u: pw}", with: "  users: {u: pw}\n  faults: [{route: GET /x/, status: 500, drop: true}]")
+        #expect(position(of: both)?.message.contains("one effect") == true)
+    }
+
+    @Test func `DataPump, PDF and raw-request steps load; a bad method, service or bill mode is refused at its position`() throws {
+        let steps = """
+              - datapump-payment: {payment_id: "7", account: "1", method: ACH, amount: "10.00", message: m, customer_name: A B}
+              - datapump-autopay: {account: "1", bill_mode: autopay}
+              - pdf-linking: {account: "1", invoice_type: "252"}
+              - imt-request: {method: PATCH, path: settings/1/, service: paperless, session: false}
+            """
+        let scenario = try load(Self.valid.replacingOccurrences(of: "  - rtdr: {account: \"1\"}", with: steps))
+        #expect(scenario.steps.count == 4)
+        #expect(scenario.steps.map(\.flow) == [.dataPumpPayment, .dataPumpAutoPay, .pdfLinking, nil])
+        guard case .dataPumpPayment(let payment) = scenario.steps[0] else { throw CancellationError() }
+        #expect(payment.billerID == "2984")
+        #expect(payment.convenienceFee == .zero)
+        let badMethod = Self.valid.replacingOccurrences(
+            of: "  - rtdr: {account: \"1\"}",
+            with: "  - datapump-payment: {payment_id: \"7\", account: \"1\", method: VISA, amount: \"1\", message: m, customer_name: A}")
+        #expect(position(of: badMethod)?.message == "method must be CC or ACH")
+        let badService = Self.valid.replacingOccurrences(
+            of: "  - rtdr: {account: \"1\"}", with: "  - imt-request: {method: GET, path: x/, service: bills}")
+        #expect(position(of: badService)?.column == 51)
+        let badMode = Self.valid.replacingOccurrences(
+            of: "  - rtdr: {account: \"1\"}", with: "  - datapump-autopay: {account: \"1\", bill_mode: monthly}")
+        #expect(position(of: badMode)?.message == "bill_mode must be autopay or direct")
     }
 }

@@ -10,6 +10,17 @@ public struct IMTCallResult<Value: Sendable & Hashable>: Sendable, Hashable {
     /// How closing the session went; nil when none was opened.
     public var closing: IMTSession.Closing?
 
+    public init(
+        service: IMTService, account: String, environment: Int?, outcome: Result<Value, IMTFailure>,
+        closing: IMTSession.Closing?
+    ) {
+        self.service = service
+        self.account = account
+        self.environment = environment
+        self.outcome = outcome
+        self.closing = closing
+    }
+
     /// Resolves the service's connection, opens a session, runs `call` in it and closes the session,
     /// also when `call` fails. Nothing is retried.
     public static func perform(

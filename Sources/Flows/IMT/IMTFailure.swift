@@ -10,6 +10,8 @@ public struct IMTFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case payment
         case settings
         case bill
+        /// A request a scenario wrote itself.
+        case request
         case closeSession = "close-session"
     }
 

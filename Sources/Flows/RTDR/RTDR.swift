@@ -1,6 +1,6 @@
 import Foundation
 public import Transport
-public import Wire
+import Wire
 
 /// RTDR as IC performs it (seed 000, "RTDR: Balance Update" and "Data Flow - Adjustments").
 ///

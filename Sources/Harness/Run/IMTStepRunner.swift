@@ -36,9 +36,67 @@ struct IMTStepRunner {
                 "step": "validate-settings", "status": problems.isEmpty ? "valid" : "invalid",
                 "problems": .array(problems.map { .string($0.description) }),
             ])
+        case .imtRequest(let raw):
+            return await send(raw)
         default:
             return .object(["step": "unknown"])
         }
+    }
+
+    /// An answer to a scenario's own request: any status counts, the body is shown as received.
+    struct RawAnswer: Sendable, Hashable {
+        var status: Int
+        var contentType: String?
+        var body: [UInt8]
+    }
+
+    /// Sends a scenario's own request, in a session of the service's or without one.
+    func send(_ raw: RawIMTRequest) async -> JSONValue {
+        let label = JSONValue.Member("request", .string("\(raw.method) \(raw.path)"))
+        func call(_ url: String, _ headers: [HTTPHeader]) async -> Result<RawAnswer, IMTFailure> {
+            let request = ClientRequest(
+                method: raw.method, url: url + raw.path,
+                headers: headers.filter { $0.name.lowercased() != "content-type" }
+                    + [HTTPHeader("Content-Type", raw.contentType ?? JSONAPIMediaType.value)],
+                body: raw.body.map { Array($0.utf8) })
+            do {
+                let response = try await client.send(request)
+                return .success(
+                    RawAnswer(status: response.status, contentType: response.headers.first(named: "Content-Type"), body: response.body))
+            } catch {
+                return .failure(IMTFailure(stage: .request, kind: .transport, message: error.description))
+            }
+        }
+        let result: IMTCallResult<RawAnswer>
+        if raw.inSession {
+            result = await IMTCallResult.perform(
+                raw.service, account: "", invoiceTypeID: nil, settings: settings, routing: routing, client: client
+            ) { session in await call(session.connection.apiURL, session.headers()) }
+        } else {
+            let outcome: Result<RawAnswer, IMTFailure>
+            do {
+                let connection = try IMTConnection(raw.service, settings: settings, client: client)
+                outcome = await call(connection.apiURL, [HTTPHeader("Accept", JSONAPIMediaType.value)])
+            } catch {
+                outcome = .failure(IMTFailure(stage: .configuration, kind: .configuration, message: error.description))
+            }
+            result = IMTCallResult(service: raw.service, account: "", environment: 0, outcome: outcome, closing: nil)
+        }
+        var json = result.json(step: "imt-request") { answer in
+            let text = String(decoding: answer.body, as: UTF8.self)
+            return [
+                .init("httpStatus", .number(String(answer.status))),
+                .init("contentType", answer.contentType.map(JSONValue.string) ?? .null),
+                .init("body", (try? JSONParser.parse(answer.body)) ?? (answer.body.isEmpty ? .null : .string(text))),
+            ]
+        }
+        if case .object(var members) = json {
+            members.removeAll { $0.key == "account" || $0.key == "environment" }
+            members.insert(label, at: 1)
+            json = .object(members)
+        }
+        // Any status is an answer here: the scenario checks what it was.
+        return (try? result.outcome.get()) == nil ? json : json.setting("status", to: "answered")
     }
 }
 

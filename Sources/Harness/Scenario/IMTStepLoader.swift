@@ -14,10 +14,11 @@ import Yams
 ///   - datapump-autopay: {account: "20240903", bill_mode: autopay}
 ///   - pdf-linking: {account: "20240903"}
 ///   - validate-settings: {}
+///   - imt-request: {method: PATCH, path: settings/20240903/, body: '{"data": …}', service: paperless}
 /// ```
 struct IMTStepLoader {
     static let stepNames = [
-        "rtdr", "datapump-payment", "datapump-paperless", "datapump-autopay", "pdf-linking", "validate-settings",
+        "rtdr", "datapump-payment", "datapump-paperless", "datapump-autopay", "pdf-linking", "validate-settings", "imt-request",
     ]
     /// The payment fields a step may give, with the ICPayment property each fills.
     static let paymentFields = [
@@ -53,10 +54,42 @@ struct IMTStepLoader {
             let fields = try reader.mapping(
                 node, what: "a pdf-linking step", allowed: ["account", "invoice_type"], required: ["account"])
             return .pdfLinking(account: try account(fields), invoiceType: try invoiceType(fields))
+        case "imt-request":
+            return .imtRequest(try rawRequest(node))
         default:
             _ = try reader.mapping(node, what: "a validate-settings step", allowed: [])
             return .validateSettings
         }
+    }
+
+    /// `imt-request: {method, path, body, content_type, session (default true), service (default rtdr)}`.
+    func rawRequest(_ node: Node) throws(InputError) -> RawIMTRequest {
+        let fields = try reader.mapping(
+            node, what: "an imt-request step", allowed: ["method", "path", "body", "content_type", "session", "service"],
+            required: ["method", "path"])
+        let method = try reader.nonEmptyText(fields["method"]!, what: "method")
+        guard method.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+            throw reader.error("method must be an HTTP method in capitals, e.g. PATCH", at: fields["method"]!)
+        }
+        let path = try reader.text(fields["path"]!, what: "path")
+        guard !path.hasPrefix("/"), !path.contains("://") else {
+            throw reader.error("path is relative to the data API URL, e.g. settings/20240903/", at: fields["path"]!)
+        }
+        var service = IMTService.rtdr
+        if let node = fields["service"] {
+            let name = try reader.text(node, what: "service")
+            guard let named = IMTService(rawValue: name) else {
+                let names = IMTService.allCases.map(\.rawValue).joined(separator: ", ")
+                throw reader.error("unknown service '\(name)'; expected one of: \(names)", at: node)
+            }
+            service = named
+        }
+        return RawIMTRequest(
+            method: method, path: path,
+            body: try fields["body"].map { node throws(InputError) in try reader.text(node, what: "body") },
+            contentType: try fields["content_type"].map { node throws(InputError) in try reader.text(node, what: "content_type") },
+            inSession: try fields["session"].map { node throws(InputError) in try reader.bool(node, what: "session") } ?? true,
+            service: service)
     }
 
     func payment(_ node: Node) throws(InputError) -> ICPayment {

@@ -66,6 +66,8 @@ public struct Scenario: Sendable {
         case pdfLinking(account: String, invoiceType: String?)
         /// Checks the advanced settings' rules.
         case validateSettings
+        /// Sends one request of the scenario's own to the mock IMT's data API, to pin its contract.
+        case imtRequest(RawIMTRequest)
         /// Validates a BIF (a file of the scenario or one a step wrote) with a profile's rules.
         case bifValidate(file: String, profile: BIFProfile)
         /// Consolidates single-invoice BIFs into the output file.
@@ -96,7 +98,10 @@ public struct Scenario: Sendable {
         }
 
         /// Whether the step calls IMT.
-        public var callsIMT: Bool { flow != nil }
+        public var callsIMT: Bool {
+            if case .imtRequest = self { return true }
+            return flow != nil
+        }
     }
 
     /// An output a scenario compares with its golden file: `journal.json`, `result.json`, or a BIF a step wrote.
@@ -123,6 +128,20 @@ public struct Scenario: Sendable {
     public var secrets: [String] {
         AdvancedSettings.secretIDs.sorted().compactMap { settings[$0] } + [imt, imt2].flatMap { $0.map { Array($0.users.values) } ?? [] }
     }
+}
+
+/// A request a scenario sends to the mock IMT as it is: any method, path, body and Content-Type.
+public struct RawIMTRequest: Sendable, Hashable {
+    public var method: String
+    /// Relative to the data API URL of the service's setting, e.g. `settings/20240903/`.
+    public var path: String
+    public var body: String?
+    /// Nil: the JSON:API media type.
+    public var contentType: String?
+    /// Whether to send it in a session opened with the service's credentials.
+    public var inSession: Bool
+    /// Whose URL and credentials to use.
+    public var service: IMTService
 }
 
 /// A value with the position it was read from.
