@@ -75,8 +75,8 @@ import Wire
                 values[ids.username] = "icuser"
                 values[ids.password] = "pw"
             }
-            let settings = AdvancedSettings(values)
-            return await body(DataPump(settings: settings, client: HTTPClient()), PDFLinking(settings: settings, client: HTTPClient()))
+            let caller = IMTCaller(settings: AdvancedSettings(values), client: HTTPClient())
+            return await body(DataPump(caller), PDFLinking(caller))
         }
         return (value, mock)
     }
@@ -92,7 +92,9 @@ import Wire
         #expect(failure.stage == .payment)
         #expect(failure.status == 500)
         #expect(result.closing == .closed)
-        let posts = mock.journal.json.arrayValue?.filter { $0["request"]?["method"] == "POST" && $0["request"]?["path"]?.stringValue?.hasSuffix("/payments/") == true }
+        let posts = mock.journal.json.arrayValue?.filter {
+            $0["request"]?["method"] == "POST" && $0["request"]?["path"]?.stringValue?.hasSuffix("/payments/") == true
+        }
         #expect(posts?.count == 1)
         #expect(mock.openSessions == 0)
     }

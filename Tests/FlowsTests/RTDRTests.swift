@@ -25,7 +25,7 @@ import Wire
             ]
             values[131] = setting131
             if setting131?.contains("true") == true { values[32] = "true" }
-            return await RTDR(settings: AdvancedSettings(values), client: HTTPClient()).run(account: Self.account)
+            return await RTDR(IMTCaller(settings: AdvancedSettings(values), client: HTTPClient())).run(account: Self.account)
         }
         return (result, mock)
     }

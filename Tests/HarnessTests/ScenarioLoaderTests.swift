@@ -103,7 +103,8 @@ import Wire
         #expect(position(of: both)?.message.contains("one effect") == true)
     }
 
-    @Test func `DataPump, PDF and raw-request steps load; a bad method, service or bill mode is refused at its position`() throws {
+    @Test func `DataPump, PDF and raw-request steps load; a bad method, service or bill mode is refused at its position`() throws
+    {
         let steps = """
               - datapump-payment: {payment_id: "7", account: "1", method: ACH, amount: "10.00", message: m, customer_name: A B}
               - datapump-autopay: {account: "1", bill_mode: autopay}
@@ -118,7 +119,9 @@ import Wire
         #expect(payment.convenienceFee == .zero)
         let badMethod = Self.valid.replacingOccurrences(
             of: "  - rtdr: {account: \"1\"}",
-            with: "  - datapump-payment: {payment_id: \"7\", account: \"1\", method: VISA, amount: \"1\", message: m, customer_name: A}")
+            with:
+                "  - datapump-payment: {payment_id: \"7\", account: \"1\", method: VISA, amount: \"1\", message: m, customer_name: A}"
+        )
         #expect(position(of: badMethod)?.message == "method must be CC or ACH")
         let badService = Self.valid.replacingOccurrences(
             of: "  - rtdr: {account: \"1\"}", with: "  - imt-request: {method: GET, path: x/, service: bills}")

@@ -25,7 +25,9 @@ import Wire
         return ("Cookie", String(opened.header("Set-Cookie")!.split(separator: ";")[0]))
     }
 
-    func send(_ method: String, _ path: String, _ document: JSONValue? = nil, cookie: (name: String, value: String)?)
+    func send(
+        _ method: String, _ path: String, _ document: JSONValue? = nil, cookie: (name: String, value: String)?
+    )
         -> MockResponse
     {
         mock.handle(
@@ -65,17 +67,22 @@ import Wire
 
     @Test func `PATCH settings changes only what it names; another id is 409, an unknown policy 404`() throws {
         let cookie = session()
-        let enrolled = send("PATCH", "/settings/20240903/", PolicySettings.Change.paperless(true).document(account: "20240903"), cookie: cookie)
+        let enrolled = send(
+            "PATCH", "/settings/20240903/", PolicySettings.Change.paperless(true).document(account: "20240903"), cookie: cookie)
         #expect(enrolled.status == 200)
         let autopay = send(
-            "PATCH", "/settings/20240903/", PolicySettings.Change.billMode(.autopay).document(account: "20240903"), cookie: cookie)
+            "PATCH", "/settings/20240903/", PolicySettings.Change.billMode(.autopay).document(account: "20240903"), cookie: cookie
+        )
         let attributes = try JSONParser.parse(autopay.body)["data"]?["attributes"]
         #expect(attributes?["paperless"] == true)
         #expect(attributes?["bill_mode"] == "autopay")
-        let mismatch = send("PATCH", "/settings/20240903/", PolicySettings.Change.paperless(false).document(account: "1"), cookie: cookie)
+        let mismatch = send(
+            "PATCH", "/settings/20240903/", PolicySettings.Change.paperless(false).document(account: "1"), cookie: cookie)
         #expect(mismatch.status == 409)
         #expect(try code(mismatch) == "id-mismatch")
-        #expect(send("PATCH", "/settings/1/", PolicySettings.Change.paperless(false).document(account: "1"), cookie: cookie).status == 404)
+        #expect(
+            send("PATCH", "/settings/1/", PolicySettings.Change.paperless(false).document(account: "1"), cookie: cookie).status
+                == 404)
     }
 
     @Test func `a bill is PDF bytes; none is a 404 error document; both need a session`() throws {

@@ -114,7 +114,8 @@ import Wire
 
     @Test func `a fault for the next request answers its status once, then the route works again`() throws {
         let faulty = IMTMock(
-            state: IMTState(users: ["icuser": "pw"], faults: [Fault(method: "POST", path: "/sessions", effect: .status(503), times: 1)]))
+            state: IMTState(
+                users: ["icuser": "pw"], faults: [Fault(method: "POST", path: "/sessions", effect: .status(503), times: 1)]))
         let request = MockRequest(
             method: "POST", target: "/auth/3401/api/sessions/", headers: Self.jsonAPI,
             body: Array(SessionRequest(username: "icuser", password: "pw").document.compactText.utf8))

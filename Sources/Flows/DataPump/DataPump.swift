@@ -1,4 +1,4 @@
-public import Transport
+import Transport
 public import Wire
 
 /// IC's DataPump to IMT: payments, paperless and autopay enrollment (seed 000, "Data Pump").
@@ -8,15 +8,9 @@ public import Wire
 /// non-2xx status or unreadable answer is a failed result. Nothing is retried: a payment
 /// POST is not idempotent, and a retry after a lost answer could post it twice.
 public struct DataPump: Sendable {
-    public var settings: AdvancedSettings
-    public var routing: EnvironmentRouting
-    public var client: HTTPClient
+    public var caller: IMTCaller
 
-    public init(settings: AdvancedSettings, routing: EnvironmentRouting = .init(), client: HTTPClient) {
-        self.settings = settings
-        self.routing = routing
-        self.client = client
-    }
+    public init(_ caller: IMTCaller) { self.caller = caller }
 
     /// What IMT answered a successful call.
     public struct Accepted: Sendable, Hashable {
@@ -28,10 +22,7 @@ public struct DataPump: Sendable {
     /// `POST payments/` (settings 11-13).
     public func post(_ payment: ICPayment) async -> IMTCallResult<Accepted> {
         let post = payment.post
-        return await IMTCallResult.perform(
-            .payments, account: payment.accountNumber, invoiceTypeID: payment.invoiceTypeID, settings: settings,
-            routing: routing, client: client
-        ) { session in
+        return await caller.call(.payments, account: payment.accountNumber, invoiceTypeID: payment.invoiceTypeID) { session in
             await Self.send(session, .payment, "POST", "payments/", post.document, reference: post.transactionID)
         }
     }
@@ -44,9 +35,7 @@ public struct DataPump: Sendable {
             case .billMode(let mode): (.autopay, "bill_mode=\(mode.rawValue)")
             }
         let path = "settings/\(IMTSession.pathSegment(account))/"
-        return await IMTCallResult.perform(
-            service, account: account, invoiceTypeID: nil, settings: settings, routing: routing, client: client
-        ) { session in
+        return await caller.call(service, account: account, invoiceTypeID: nil) { session in
             await Self.send(session, .settings, "PATCH", path, change.document(account: account), reference: reference)
         }
     }

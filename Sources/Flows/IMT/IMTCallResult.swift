@@ -1,5 +1,3 @@
-public import Transport
-
 /// What one flow's call to an IMT service came to: a value or a typed failure, and how the session ended.
 public struct IMTCallResult<Value: Sendable & Hashable>: Sendable, Hashable {
     public var service: IMTService
@@ -19,29 +17,5 @@ public struct IMTCallResult<Value: Sendable & Hashable>: Sendable, Hashable {
         self.environment = environment
         self.outcome = outcome
         self.closing = closing
-    }
-
-    /// Resolves the service's connection, opens a session, runs `call` in it and closes the session,
-    /// also when `call` fails. Nothing is retried.
-    public static func perform(
-        _ service: IMTService, account: String, invoiceTypeID: String?, settings: AdvancedSettings,
-        routing: EnvironmentRouting, client: HTTPClient, call: (IMTSession) async -> Result<Value, IMTFailure>
-    ) async -> IMTCallResult {
-        let environment: Int
-        let connection: IMTConnection
-        do {
-            environment = try routing.environment(for: invoiceTypeID, settings: settings)
-            connection = try IMTConnection(service, settings: settings, environment: environment, client: client)
-        } catch {
-            let failure = IMTFailure(stage: .configuration, kind: .configuration, message: error.description)
-            return IMTCallResult(service: service, account: account, environment: nil, outcome: .failure(failure), closing: nil)
-        }
-        switch await IMTSession.with(connection, call) {
-        case .success(let (outcome, closing)):
-            return IMTCallResult(service: service, account: account, environment: environment, outcome: outcome, closing: closing)
-        case .failure(let failure):
-            return IMTCallResult(
-                service: service, account: account, environment: environment, outcome: .failure(failure), closing: nil)
-        }
     }
 }

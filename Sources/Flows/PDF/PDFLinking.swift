@@ -1,5 +1,5 @@
 import Foundation
-public import Transport
+import Transport
 
 /// Remote PDF linking: IC fetches a bill's PDF from IMT (seed 000, "Data: Remote PDF Linking").
 ///
@@ -7,15 +7,9 @@ public import Transport
 /// opened and closed as for every IMT call. The answer must be 200, `application/pdf`,
 /// and start with `%PDF-`; anything else is a failure, never a bill shown broken.
 public struct PDFLinking: Sendable {
-    public var settings: AdvancedSettings
-    public var routing: EnvironmentRouting
-    public var client: HTTPClient
+    public var caller: IMTCaller
 
-    public init(settings: AdvancedSettings, routing: EnvironmentRouting = .init(), client: HTTPClient) {
-        self.settings = settings
-        self.routing = routing
-        self.client = client
-    }
+    public init(_ caller: IMTCaller) { self.caller = caller }
 
     /// The bill IMT returned.
     public struct Bill: Sendable, Hashable {
@@ -25,9 +19,7 @@ public struct PDFLinking: Sendable {
     }
 
     public func fetch(account: String, invoiceTypeID: String? = nil) async -> IMTCallResult<Bill> {
-        await IMTCallResult.perform(
-            .pdf, account: account, invoiceTypeID: invoiceTypeID, settings: settings, routing: routing, client: client
-        ) { session in
+        await caller.call(.pdf, account: account, invoiceTypeID: invoiceTypeID) { session in
             switch await session.send(.bill, method: "GET", path: "bills/\(IMTSession.pathSegment(account))/") {
             case .failure(let failure):
                 return .failure(failure)

@@ -14,18 +14,12 @@ import Wire
 /// shows none rather than a wrong one.
 ///
 /// ```swift
-/// let result = await RTDR(settings: settings, client: HTTPClient()).run(account: "20240903")
+/// let result = await RTDR(IMTCaller(settings: settings, client: HTTPClient())).run(account: "20240903")
 /// ```
 public struct RTDR: Sendable {
-    public var settings: AdvancedSettings
-    public var routing: EnvironmentRouting
-    public var client: HTTPClient
+    public var caller: IMTCaller
 
-    public init(settings: AdvancedSettings, routing: EnvironmentRouting = .init(), client: HTTPClient) {
-        self.settings = settings
-        self.routing = routing
-        self.client = client
-    }
+    public init(_ caller: IMTCaller) { self.caller = caller }
 
     /// Retrieves the account's balance; never throws, every failure is in the result.
     /// `invoiceTypeID` picks the IMT instance under setting 81 `MULTIENVIRONMENT`.
@@ -33,9 +27,9 @@ public struct RTDR: Sendable {
         let connection: IMTConnection
         let updateFlags: Bool
         do {
-            let environment = try routing.environment(for: invoiceTypeID, settings: settings)
-            connection = try IMTConnection(.rtdr, settings: settings, environment: environment, client: client)
-            updateFlags = try settings.updateBlockedFlags()
+            let environment = try caller.routing.environment(for: invoiceTypeID, settings: caller.settings)
+            connection = try IMTConnection(.rtdr, settings: caller.settings, environment: environment, client: caller.client)
+            updateFlags = try caller.settings.updateBlockedFlags()
         } catch {
             let failure = IMTFailure(stage: .configuration, kind: .configuration, message: error.description)
             return RTDRResult(account: account, outcome: .failed(failure), closing: nil)

@@ -10,7 +10,8 @@ extension AdvancedSettings {
         var found: [SettingsError] = []
         do {
             if try updateBlockedFlags(), values[32]?.lowercased() != "true" {
-                found.append(SettingsError(id: 131, message: "turns UpdateBlockedFlags on, which needs advanced setting 32 set to true"))
+                found.append(
+                    SettingsError(id: 131, message: "turns UpdateBlockedFlags on, which needs advanced setting 32 set to true"))
             }
         } catch {
             found.append(error)
@@ -30,7 +31,9 @@ extension AdvancedSettings {
             let urls = value.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             if isMultiEnvironment && splits && id != 88 && urls.count != 2 {
                 found.append(
-                    SettingsError(id: id, message: "must hold two URLs separated by '|' while 81 is \(Self.multiEnvironment), got \(urls.count)"))
+                    SettingsError(
+                        id: id,
+                        message: "must hold two URLs separated by '|' while 81 is \(Self.multiEnvironment), got \(urls.count)"))
             } else if urls.count > (isMultiEnvironment && splits ? 2 : 1) {
                 let why = splits ? "81 is not \(Self.multiEnvironment)" : "only 8, 11, 20 and 88 may hold two"
                 found.append(SettingsError(id: id, message: "holds \(urls.count) URLs separated by '|', but \(why)"))

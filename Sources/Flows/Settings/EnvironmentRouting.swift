@@ -21,7 +21,9 @@ public struct EnvironmentRouting: Sendable, Hashable {
             let known = environments.keys.sorted().joined(separator: ", ")
             throw SettingsError(
                 id: 81,
-                message: "is \(AdvancedSettings.multiEnvironment), but InvoiceTypeID \(invoiceTypeID) is mapped to no environment (mapped: \(known.isEmpty ? "none" : known))")
+                message:
+                    "is \(AdvancedSettings.multiEnvironment), but InvoiceTypeID \(invoiceTypeID) is mapped to no environment (mapped: \(known.isEmpty ? "none" : known))"
+            )
         }
         return environment
     }

@@ -27,12 +27,7 @@ public struct RequirementCatalog: Sendable {
 
     /// Loads the catalog; ids must be unique and shaped like `IMT-RTDR-001`.
     public static func load(file: String) throws(InputError) -> RequirementCatalog {
-        let text: String
-        do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            throw InputError(file: file, line: 1, column: 1, message: "cannot read the file: \(error.localizedDescription)")
-        }
+        let text = try InputError.text(ofFile: file)
         let reader = YAMLReader(file: file)
         let top = try reader.mapping(
             try reader.root(of: text), what: "a requirement catalog", allowed: ["requirements"], required: ["requirements"])

@@ -4,34 +4,32 @@ import Wire
 
 /// Runs a scenario's IC→IMT steps with the reference flows and writes each result as JSON.
 struct IMTStepRunner {
-    let settings: AdvancedSettings
-    let routing: EnvironmentRouting
-    let client: HTTPClient
+    let caller: IMTCaller
 
     func run(_ step: Scenario.Step) async -> JSONValue {
         switch step {
         case .rtdr(let account, let invoiceType):
-            return await RTDR(settings: settings, routing: routing, client: client).run(
+            return await RTDR(caller).run(
                 account: account, invoiceTypeID: invoiceType
             ).json
         case .dataPumpPayment(let payment):
-            let result = await DataPump(settings: settings, routing: routing, client: client).post(payment)
+            let result = await DataPump(caller).post(payment)
             return result.json(step: "datapump-payment") { accepted in
                 [.init("httpStatus", .number(String(accepted.status))), .init("transactionID", .string(accepted.reference))]
             }
         case .dataPumpEnrollment(let account, let change):
-            let result = await DataPump(settings: settings, routing: routing, client: client).enroll(account: account, change)
+            let result = await DataPump(caller).enroll(account: account, change)
             return result.json(step: step.flow!.rawValue) { accepted in
                 [.init("httpStatus", .number(String(accepted.status))), .init("change", .string(accepted.reference))]
             }
         case .pdfLinking(let account, let invoiceType):
-            let result = await PDFLinking(settings: settings, routing: routing, client: client).fetch(
+            let result = await PDFLinking(caller).fetch(
                 account: account, invoiceTypeID: invoiceType)
             return result.json(step: "pdf-linking") { bill in
                 [.init("bytes", .number(String(bill.bytes.count))), .init("version", .string(bill.version))]
             }
         case .validateSettings:
-            let problems = settings.problems()
+            let problems = caller.settings.problems()
             return .object([
                 "step": "validate-settings", "status": problems.isEmpty ? "valid" : "invalid",
                 "problems": .array(problems.map { .string($0.description) }),
@@ -60,22 +58,23 @@ struct IMTStepRunner {
                     + [HTTPHeader("Content-Type", raw.contentType ?? JSONAPIMediaType.value)],
                 body: raw.body.map { Array($0.utf8) })
             do {
-                let response = try await client.send(request)
+                let response = try await caller.client.send(request)
                 return .success(
-                    RawAnswer(status: response.status, contentType: response.headers.first(named: "Content-Type"), body: response.body))
+                    RawAnswer(
+                        status: response.status, contentType: response.headers.first(named: "Content-Type"), body: response.body))
             } catch {
                 return .failure(IMTFailure(stage: .request, kind: .transport, message: error.description))
             }
         }
         let result: IMTCallResult<RawAnswer>
         if raw.inSession {
-            result = await IMTCallResult.perform(
-                raw.service, account: "", invoiceTypeID: nil, settings: settings, routing: routing, client: client
-            ) { session in await call(session.connection.apiURL, session.headers()) }
+            result = await caller.call(raw.service, account: "", invoiceTypeID: nil) { session in
+                await call(session.connection.apiURL, session.headers())
+            }
         } else {
             let outcome: Result<RawAnswer, IMTFailure>
             do {
-                let connection = try IMTConnection(raw.service, settings: settings, client: client)
+                let connection = try IMTConnection(raw.service, settings: caller.settings, client: caller.client)
                 outcome = await call(connection.apiURL, [HTTPHeader("Accept", JSONAPIMediaType.value)])
             } catch {
                 outcome = .failure(IMTFailure(stage: .configuration, kind: .configuration, message: error.description))

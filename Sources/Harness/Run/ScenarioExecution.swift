@@ -61,12 +61,13 @@ struct ScenarioExecution {
     /// Runs the steps in order; BIF steps read and write the scenario's files.
     private func runSteps(settings: AdvancedSettings) async -> ([JSONValue], [String: [UInt8]]) {
         var bif = BIFStepRunner(files: scenario.files.mapValues { Array($0.utf8) }, profile: scenario.profile)
-        let client = scenario.timeout.map { timeout in
-            var configuration = self.client.configuration
-            configuration.totalTimeout = timeout
-            return HTTPClient(configuration: configuration)
-        } ?? self.client
-        let imt = IMTStepRunner(settings: settings, routing: scenario.routing, client: client)
+        let client =
+            scenario.timeout.map { timeout in
+                var configuration = self.client.configuration
+                configuration.totalTimeout = timeout
+                return HTTPClient(configuration: configuration)
+            } ?? self.client
+        let imt = IMTStepRunner(caller: IMTCaller(settings: settings, routing: scenario.routing, client: client))
         let profile = IntegrationProfile.named(scenario.profile.rawValue)
         var results: [JSONValue] = []
         for step in scenario.steps {

@@ -41,14 +41,7 @@ struct BIFStepLoader {
         case "bif-validate":
             let fields = try reader.mapping(node, what: "a bif-validate step", allowed: ["file", "profile"], required: ["file"])
             var rules = BIFProfile(rawValue: profile.rawValue) ?? .common
-            if let given = fields["profile"] {
-                let text = try reader.text(given, what: "profile")
-                guard let chosen = BIFProfile(rawValue: text) else {
-                    let names = BIFProfile.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw reader.error("unknown BIF profile '\(text)'; expected one of: \(names)", at: given)
-                }
-                rules = chosen
-            }
+            if let given = fields["profile"] { rules = try reader.choice(given, what: "BIF profile", of: BIFProfile.self) }
             return .bifValidate(file: try file(fields["file"]!), profile: rules)
         case "bif-merge":
             let fields = try reader.mapping(

@@ -101,7 +101,9 @@ struct IMTStateLoader {
         guard let fields = node.mapping, fields["expire_session_after"] != nil else { return nil }
         let members = try reader.mapping(node, what: "a session fault", allowed: ["expire_session_after"])
         let limit = try reader.integer(members["expire_session_after"]!, what: "expire_session_after")
-        guard limit >= 0 else { throw reader.error("expire_session_after must be 0 or more", at: members["expire_session_after"]!) }
+        guard limit >= 0 else {
+            throw reader.error("expire_session_after must be 0 or more", at: members["expire_session_after"]!)
+        }
         return limit
     }
 
@@ -136,7 +138,9 @@ struct IMTStateLoader {
             node, what: "a fault", allowed: ["route", "delay_ms", "times"] + effects, required: ["route"])
         let given = effects.filter { members[$0] != nil }
         guard given.count <= 1 else {
-            throw reader.error("a fault has one effect of \(effects.joined(separator: ", ")); this one has \(given.joined(separator: " and "))", at: node)
+            throw reader.error(
+                "a fault has one effect of \(effects.joined(separator: ", ")); this one has \(given.joined(separator: " and "))",
+                at: node)
         }
         guard !given.isEmpty || members["delay_ms"] != nil else {
             throw reader.error("a fault needs an effect (\(effects.joined(separator: ", "))) or delay_ms", at: node)
@@ -157,7 +161,9 @@ struct IMTStateLoader {
             }
         case "content_type": effect = .contentType(try reader.nonEmptyText(members["content_type"]!, what: "content_type"))
         case "drop":
-            guard try reader.bool(members["drop"]!, what: "drop") else { throw reader.error("drop must be true", at: members["drop"]!) }
+            guard try reader.bool(members["drop"]!, what: "drop") else {
+                throw reader.error("drop must be true", at: members["drop"]!)
+            }
             effect = .drop
         default: effect = nil
         }
@@ -171,7 +177,8 @@ struct IMTStateLoader {
             throw reader.error("times must be at least 1 (leave it out for always)", at: members["times"]!)
         }
         let routeNode = members["route"]!
-        guard let fault = Fault(route: try reader.text(routeNode, what: "route"), effect: effect, delay: delay, times: times) else {
+        guard let fault = Fault(route: try reader.text(routeNode, what: "route"), effect: effect, delay: delay, times: times)
+        else {
             throw reader.error("route must be a method and a path, e.g. \"GET /payments-due/\"", at: routeNode)
         }
         return fault

@@ -33,7 +33,8 @@ struct IMTStepLoader {
     func step(_ name: String, _ node: Node) throws(InputError) -> Scenario.Step {
         switch name {
         case "rtdr":
-            let fields = try reader.mapping(node, what: "an rtdr step", allowed: ["account", "invoice_type"], required: ["account"])
+            let fields = try reader.mapping(
+                node, what: "an rtdr step", allowed: ["account", "invoice_type"], required: ["account"])
             return .rtdr(account: try account(fields), invoiceType: try invoiceType(fields))
         case "datapump-payment":
             return .dataPumpPayment(try payment(node))
@@ -75,21 +76,16 @@ struct IMTStepLoader {
         guard !path.hasPrefix("/"), !path.contains("://") else {
             throw reader.error("path is relative to the data API URL, e.g. settings/20240903/", at: fields["path"]!)
         }
-        var service = IMTService.rtdr
-        if let node = fields["service"] {
-            let name = try reader.text(node, what: "service")
-            guard let named = IMTService(rawValue: name) else {
-                let names = IMTService.allCases.map(\.rawValue).joined(separator: ", ")
-                throw reader.error("unknown service '\(name)'; expected one of: \(names)", at: node)
-            }
-            service = named
+        let service = try fields["service"].map { node throws(InputError) in
+            try reader.choice(node, what: "service", of: IMTService.self)
         }
         return RawIMTRequest(
             method: method, path: path,
             body: try fields["body"].map { node throws(InputError) in try reader.text(node, what: "body") },
-            contentType: try fields["content_type"].map { node throws(InputError) in try reader.text(node, what: "content_type") },
+            contentType: try fields["content_type"].map { node throws(InputError) in try reader.text(node, what: "content_type")
+            },
             inSession: try fields["session"].map { node throws(InputError) in try reader.bool(node, what: "session") } ?? true,
-            service: service)
+            service: service ?? .rtdr)
     }
 
     func payment(_ node: Node) throws(InputError) -> ICPayment {

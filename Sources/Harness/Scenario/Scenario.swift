@@ -126,7 +126,8 @@ public struct Scenario: Sendable {
 
     /// Every secret the scenario holds (passwords of settings and users), to scrub from outputs.
     public var secrets: [String] {
-        AdvancedSettings.secretIDs.sorted().compactMap { settings[$0] } + [imt, imt2].flatMap { $0.map { Array($0.users.values) } ?? [] }
+        AdvancedSettings.secretIDs.sorted().compactMap { settings[$0] }
+            + [imt, imt2].flatMap { $0.map { Array($0.users.values) } ?? [] }
     }
 }
 

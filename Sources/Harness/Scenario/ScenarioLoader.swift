@@ -17,12 +17,7 @@ public enum ScenarioLoader {
 
     /// Loads `file`, whose golden folder is its path under `suiteRoot` without `.yaml`.
     public static func load(file: String, suiteRoot: String) throws(InputError) -> Scenario {
-        let text: String
-        do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            throw InputError(file: file, line: 1, column: 1, message: "cannot read the file: \(error.localizedDescription)")
-        }
+        let text = try InputError.text(ofFile: file)
         let reader = YAMLReader(file: file)
         let root = try reader.root(of: text)
         let top = try reader.mapping(

@@ -100,4 +100,15 @@ struct YAMLReader {
         for element in try sequence(node, what: what) { values.append(try text(element, what: "an element of \(what)")) }
         return values
     }
+
+    /// A value naming one case of `T`; an unknown name is an error listing them all.
+    func choice<T: RawRepresentable & CaseIterable>(_ node: Node, what: String, of type: T.Type = T.self) throws(InputError) -> T
+    where T.RawValue == String {
+        let name = try text(node, what: what)
+        guard let value = T(rawValue: name) else {
+            let names = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw error("unknown \(what) '\(name)'; expected one of: \(names)", at: node)
+        }
+        return value
+    }
 }

@@ -30,12 +30,7 @@ public final class IMTStandalone: Sendable {
 
     /// Reads a state file (`--state`).
     public static func state(file: String) throws(InputError) -> IMTState {
-        let text: String
-        do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            throw InputError(file: file, line: 1, column: 1, message: "cannot read the file: \(error.localizedDescription)")
-        }
+        let text = try InputError.text(ofFile: file)
         return try IMTStateLoader.load(text: text, file: file)
     }
 
@@ -54,7 +49,9 @@ public final class IMTStandalone: Sendable {
         do {
             return try adminRoute(request)
         } catch {
-            return .error(JSONAPIError(status: 400, code: "invalid-admin-request", title: "Invalid admin request", detail: error.description))
+            return .error(
+                JSONAPIError(
+                    status: 400, code: "invalid-admin-request", title: "Invalid admin request", detail: error.description))
         }
     }
 
