@@ -500,13 +500,13 @@ public enum IMTContract {
                     },
                     "description": "A policy without an entry is paper-billed and direct."
                   },
-                  "bills": {"description": "The bill PDF of each policy that has one."},
-                  "faults": {"type": "array", "items": {"$ref": "#/components/schemas/Fault"}},
-                  "payments": {
-                    "type": "array", "items": {"$ref": "#/components/schemas/PaymentAttributes"},
-                    "description": "Payments already posted."
-                  }
-                }
+                  "bills": {
+                    "type": "object", "additionalProperties": {"type": "string"},
+                    "description": "The bill of each policy that has one: its bytes as text, by policy number."
+                  },
+                  "faults": {"type": "array", "items": {"$ref": "#/components/schemas/Fault"}}
+                },
+                "additionalProperties": false
               },
               "Fault": {
                 "type": "object", "additionalProperties": false,
