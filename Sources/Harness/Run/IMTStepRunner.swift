@@ -9,9 +9,7 @@ struct IMTStepRunner {
     func run(_ step: Scenario.Step) async -> JSONValue {
         switch step {
         case .rtdr(let account, let invoiceType):
-            return await RTDR(caller).run(
-                account: account, invoiceTypeID: invoiceType
-            ).json
+            return await RTDR(caller).run(account: account, invoiceTypeID: invoiceType).json
         case .dataPumpPayment(let payment):
             let result = await DataPump(caller).post(payment)
             return result.json(step: "datapump-payment") { accepted in
@@ -23,8 +21,7 @@ struct IMTStepRunner {
                 [.init("httpStatus", .number(String(accepted.status))), .init("change", .string(accepted.reference))]
             }
         case .pdfLinking(let account, let invoiceType):
-            let result = await PDFLinking(caller).fetch(
-                account: account, invoiceTypeID: invoiceType)
+            let result = await PDFLinking(caller).fetch(account: account, invoiceTypeID: invoiceType)
             return result.json(step: "pdf-linking") { bill in
                 [.init("bytes", .number(String(bill.bytes.count))), .init("version", .string(bill.version))]
             }
@@ -36,8 +33,8 @@ struct IMTStepRunner {
             ])
         case .imtRequest(let raw):
             return await send(raw)
-        default:
-            return .object(["step": "unknown"])
+        case .bifValidate, .bifMerge, .bifGenerate, .bifDiff:
+            return .null  // BIFStepRunner's
         }
     }
 
