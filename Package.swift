@@ -26,7 +26,12 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
-        .target(name: "Wire", swiftSettings: swiftSettings),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "Wire", dependencies: ["CLibXML2"], swiftSettings: swiftSettings),
         .target(
             name: "Transport",
             dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")],

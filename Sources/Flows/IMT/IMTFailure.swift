@@ -1,5 +1,3 @@
-public import Wire
-
 /// Why a call IC made to IMT did not succeed: a result, not a thrown error.
 public struct IMTFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// The step of the flow that failed.

@@ -1,5 +1,5 @@
 import Foundation
-public import Transport
+import Transport
 import Wire
 
 /// RTDR as IC performs it (seed 000, "RTDR: Balance Update" and "Data Flow - Adjustments").
