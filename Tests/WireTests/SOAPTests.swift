@@ -1,0 +1,69 @@
+import Testing
+import Wire
+
+/// Reading SOAP 1.1 and 1.2 requests and writing faults, as IC's ASMX services do.
+@Suite struct SOAPTests {
+    static let service = "https://www.invoicecloud.com/portal/webservices/CloudInvoicing/"
+
+    static func request(
+        _ version: SOAPVersion, body: String = "<UploadInvoice xmlns=\"\(service)\"><Req/></UploadInvoice>"
+    )
+        -> [UInt8]
+    {
+        Array("<e:Envelope xmlns:e=\"\(version.namespace)\"><e:Body>\(body)</e:Body></e:Envelope>".utf8)
+    }
+
+    func fault(_ body: [UInt8], contentType: String?, action: String? = nil) -> SOAPFault? {
+        do {
+            _ = try SOAPEnvelope(body: body, contentType: contentType, soapAction: action)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func `both versions are read, with the operation and an action that names it`() throws {
+        let v11 = try SOAPEnvelope(
+            body: Self.request(.v11), contentType: "text/xml; charset=utf-8", soapAction: "\"\(Self.service)UploadInvoice\"")
+        #expect(v11.version == .v11)
+        #expect(v11.operation == "UploadInvoice")
+        #expect(v11.operationNamespace == Self.service)
+        let v12 = try SOAPEnvelope(
+            body: Self.request(.v12), contentType: "application/soap+xml; charset=utf-8; action=\"\(Self.service)UploadInvoice\"",
+            soapAction: nil)
+        #expect(v12.version == .v12)
+    }
+
+    @Test
+    func
+        `a 1.2 envelope sent as 1.1 is VersionMismatch; another media type, an unknown action or two operations are Sender faults`()
+    {
+        #expect(fault(Self.request(.v12), contentType: "text/xml")?.code == .versionMismatch)
+        #expect(fault(Self.request(.v11), contentType: "application/json")?.code == .sender)
+        #expect(fault(Self.request(.v11), contentType: "text/xml", action: "\(Self.service)Nothing")?.code == .sender)
+        let two = Self.request(.v11, body: "<a xmlns=\"urn:x\"/><b xmlns=\"urn:x\"/>")
+        #expect(fault(two, contentType: "text/xml")?.reason.contains("exactly one element") == true)
+    }
+
+    @Test func `an XXE or billion-laughs request is a Sender fault naming the DOCTYPE`() {
+        let xxe = Array(
+            "<!DOCTYPE e [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><e:Envelope xmlns:e=\"\(SOAPVersion.v11.namespace)\"><e:Body>&x;</e:Body></e:Envelope>"
+                .utf8)
+        let found = fault(xxe, contentType: "text/xml")
+        #expect(found?.code == .sender)
+        #expect(found?.reason.contains("DOCTYPE") == true)
+        #expect(found?.reason.contains("root:") == false)
+    }
+
+    @Test func `a fault is written in the shape of each version, its reason escaped`() throws {
+        let fault = SOAPFault(.sender, "BillerGUID <missing> & key")
+        let v11 = try XMLDocument(parsing: fault.envelope(.v11))
+        let ns11 = ["s": SOAPVersion.v11.namespace]
+        #expect(try v11.text("/s:Envelope/s:Body/s:Fault/faultcode", namespaces: ns11) == "soap:Client")
+        #expect(try v11.text("//faultstring") == "BillerGUID <missing> & key")
+        let v12 = try XMLDocument(parsing: fault.envelope(.v12))
+        let ns12 = ["s": SOAPVersion.v12.namespace]
+        #expect(try v12.text("//s:Fault/s:Code/s:Value", namespaces: ns12) == "soap:Sender")
+        #expect(try v12.text("//s:Reason/s:Text", namespaces: ns12) == "BillerGUID <missing> & key")
+    }
+}
