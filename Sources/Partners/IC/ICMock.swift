@@ -1,0 +1,102 @@
+import Synchronization
+public import Wire
+
+/// The mock IC SOAP services: for now `UploadInvoice` of CloudInvoicing, at its ASMX path.
+///
+/// A request is read as `SOAPEnvelope` does; a protocol problem (media type,
+/// malformed or unsafe XML, version mismatch, unknown operation or action) is a
+/// SOAP Fault with HTTP 500, in the request's version (1.1 when it names none).
+/// Application problems follow the ASMX convention instead: `Success` false and
+/// an `ErrorMessage` — a wrong BillerGUID or WebServiceKey, or a file that breaks
+/// the biller's BIF rules (its findings listed, nothing stored).
+///
+/// Accepted uploads are held, one per request, as IC holds MIPS/APPS single-invoice
+/// uploads until it consolidates them into one import file (`importFile(date:)`).
+public final class ICMock: Sendable {
+    /// The CloudInvoicing endpoint's path.
+    public static let cloudInvoicingPath = "/portal/webservices/CloudInvoicing.asmx"
+    public static let maximumBodySize = 10 << 20
+
+    public let journal: Journal
+    let billers: [ICState.Biller]
+    /// The files accepted, in order, by name.
+    let uploads = Mutex<[(name: String, file: BIFFile)]>([])
+
+    public init(state: ICState, journal: Journal = Journal()) {
+        self.billers = state.billers
+        self.journal = journal
+    }
+
+    /// Answers one request and journals the exchange.
+    public func handle(_ request: MockRequest) -> MockResponse {
+        let response = answer(request)
+        journal.record(request, response, partner: "ic")
+        return response
+    }
+
+    /// The files accepted so far, with their names.
+    public var accepted: [(name: String, file: BIFFile)] { uploads.withLock { $0 } }
+
+    /// The import file IC builds from the held uploads, dated `date`.
+    public func importFile(date: BIFDate) throws(BIFMergeError) -> BIFFile {
+        try BIFConsolidator(fileDate: date).merge(accepted).file
+    }
+
+    func answer(_ request: MockRequest) -> MockResponse {
+        let version = SOAPVersion.named(byContentType: request.header("Content-Type")) ?? .v11
+        guard request.path == Self.cloudInvoicingPath else {
+            return Self.fault(
+                SOAPFault(.sender, "no service at \(request.path); CloudInvoicing is at \(Self.cloudInvoicingPath)"), version,
+                status: 404)
+        }
+        guard request.method == "POST" else {
+            return Self.fault(
+                SOAPFault(.sender, "\(request.method) is not allowed; SOAP requests are POSTed"), version, status: 405)
+        }
+        do throws(SOAPFault) {
+            let envelope = try SOAPEnvelope(
+                body: request.body, contentType: request.header("Content-Type"), soapAction: request.header("SOAPAction"))
+            guard envelope.operationNamespace == UploadInvoiceRequest.namespace,
+                envelope.operation == UploadInvoiceRequest.operation
+            else {
+                throw SOAPFault(
+                    .sender,
+                    "Server did not recognize the operation \(envelope.operation) in namespace \(envelope.operationNamespace ?? "none")"
+                )
+            }
+            let result = upload(try UploadInvoiceRequest(envelope: envelope))
+            return MockResponse(
+                status: 200, headers: [("Content-Type", envelope.version.contentType)], body: result.envelope(envelope.version))
+        } catch {
+            return Self.fault(error, version)
+        }
+    }
+
+    /// Authenticates, validates with the biller's profile, and holds the file when it has no error.
+    func upload(_ request: UploadInvoiceRequest) -> UploadInvoiceResult {
+        guard let biller = billers.first(where: { $0.guid.lowercased() == request.billerGUID.lowercased() }),
+            biller.webServiceKey == request.webServiceKey
+        else {
+            return UploadInvoiceResult(success: false, errorMessage: "invalid BillerGUID or WebServiceKey")
+        }
+        let findings = BIFValidator(profile: biller.profile).findings(in: request.file).filter { $0.severity == .error }
+        guard findings.isEmpty else {
+            return UploadInvoiceResult(
+                success: false, errorMessage: "\(request.fileName): \(findings.count) error(s); nothing was stored",
+                findings: findings)
+        }
+        let file: BIFFile
+        do {
+            file = try BIFFile.read(request.file)
+        } catch {
+            return UploadInvoiceResult(success: false, errorMessage: "\(request.fileName): \(error)")
+        }
+        let invoiceCode = BIFLayout.standard.row(.invoiceHeader).code
+        uploads.withLock { $0.append((request.fileName, file)) }
+        return UploadInvoiceResult(success: true, invoicesAccepted: file.records.count { $0.code == invoiceCode })
+    }
+
+    static func fault(_ fault: SOAPFault, _ version: SOAPVersion, status: Int = SOAPFault.httpStatus) -> MockResponse {
+        MockResponse(status: status, headers: [("Content-Type", version.contentType)], body: fault.envelope(version))
+    }
+}
