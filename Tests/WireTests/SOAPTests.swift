@@ -66,4 +66,14 @@ import Wire
         #expect(try v12.text("//s:Fault/s:Code/s:Value", namespaces: ns12) == "soap:Sender")
         #expect(try v12.text("//s:Reason/s:Text", namespaces: ns12) == "BillerGUID <missing> & key")
     }
+
+    @Test func `secret elements of XML text are redacted, with any prefix; other text stays`() {
+        let xml =
+            #"<a:Req xmlns:a="urn:x"><a:BillerGUID>g-1</a:BillerGUID><a:WebServiceKey>k-123</a:WebServiceKey><Password/></a:Req>"#
+        let redacted = Redactor.redact(xml: xml)
+        #expect(!redacted.contains("k-123"))
+        #expect(redacted.contains("<a:WebServiceKey>&lt;redacted&gt;</a:WebServiceKey>"))
+        #expect(redacted.contains("<a:BillerGUID>g-1</a:BillerGUID>"))
+        #expect(redacted.contains("<Password/>"))
+    }
 }

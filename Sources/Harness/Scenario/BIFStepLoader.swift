@@ -13,9 +13,10 @@ import Yams
 ///   - bif-merge: {files: [upload-1.bif, upload-2.bif], output: import.bif}   # date: the clock's day
 ///   - bif-generate: {invoices: 3, seed: 7, output: hourly.bif}
 ///   - bif-diff: {expected: upload-1.bif, actual: import.bif}
+///   - invoice-upload: {file: upload-1.bif, soap: "1.2"}   # to the mock IC; biller and key: the ic block's first
 /// ```
 struct BIFStepLoader {
-    static let stepNames = ["bif-validate", "bif-merge", "bif-generate", "bif-diff"]
+    static let stepNames = ["bif-validate", "bif-merge", "bif-generate", "bif-diff", "invoice-upload"]
 
     let reader: YAMLReader
     let profile: Scenario.Profile
@@ -63,6 +64,20 @@ struct BIFStepLoader {
             let seed = try reader.integer(fields["seed"]!, what: "seed")
             guard seed >= 0 else { throw reader.error("seed must be 0 or more", at: fields["seed"]!) }
             return .bifGenerate(invoices: invoices, seed: UInt64(seed), output: try output(fields["output"]!))
+        case "invoice-upload":
+            let fields = try reader.mapping(
+                node, what: "an invoice-upload step", allowed: ["file", "soap", "biller", "key"], required: ["file"])
+            let version = try fields["soap"].map { node throws(InputError) in
+                try reader.choice(node, what: "SOAP version", of: SOAPVersion.self)
+            }
+            return .invoiceUpload(
+                InvoiceUploadStep(
+                    file: try file(fields["file"]!),
+                    billerGUID: try fields["biller"].map { node throws(InputError) in
+                        try reader.nonEmptyText(node, what: "biller")
+                    },
+                    key: try fields["key"].map { node throws(InputError) in try reader.nonEmptyText(node, what: "key") },
+                    version: version ?? .v11))
         default:
             let fields = try reader.mapping(
                 node, what: "a bif-diff step", allowed: ["expected", "actual"], required: ["expected", "actual"])

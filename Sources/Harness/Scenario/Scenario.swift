@@ -37,6 +37,8 @@ public struct Scenario: Sendable {
     public var imt: IMTState?
     /// A second IMT instance (setting 81 `MULTIENVIRONMENT`), reached through `{imt2.auth}` and `{imt2.api}`.
     public var imt2: IMTState?
+    /// The mock IC's billers, when the scenario starts it.
+    public var ic: ICState?
     /// Which IMT instance serves each InvoiceTypeID, under `MULTIENVIRONMENT`.
     public var routing = EnvironmentRouting()
     /// The longest one HTTP exchange of IC's may take; IC's client default otherwise.
@@ -68,6 +70,8 @@ public struct Scenario: Sendable {
         case validateSettings
         /// Sends one request of the scenario's own to the mock IMT's data API, to pin its contract.
         case imtRequest(RawIMTRequest)
+        /// IMT's upload of a BIF to the mock IC's UploadInvoice, as the scenario's profile sends it.
+        case invoiceUpload(InvoiceUploadStep)
         /// Validates a BIF (a file of the scenario or one a step wrote) with a profile's rules.
         case bifValidate(file: String, profile: BIFProfile)
         /// Consolidates single-invoice BIFs into the output file.
@@ -93,14 +97,18 @@ public struct Scenario: Sendable {
             case .dataPumpEnrollment(_, .paperless): .dataPumpPaperless
             case .dataPumpEnrollment(_, .billMode): .dataPumpAutoPay
             case .pdfLinking: .pdfLinking
+            case .invoiceUpload: .invoiceUpload
             default: nil
             }
         }
 
         /// Whether the step calls IMT.
         public var callsIMT: Bool {
-            if case .imtRequest = self { return true }
-            return flow != nil
+            switch self {
+            case .imtRequest: true
+            case .invoiceUpload: false
+            default: flow != nil
+            }
         }
     }
 
@@ -118,16 +126,23 @@ public struct Scenario: Sendable {
         public static let imtState = GoldenOutput(fileName: "imt-state.json")
         /// The second mock IMT's state after the steps.
         public static let imt2State = GoldenOutput(fileName: "imt2-state.json")
+        /// The import file the mock IC consolidates from the uploads it held.
+        public static let icImport = GoldenOutput(fileName: "ic-import.bif")
 
         /// Whether the output is a BIF, compared with the field-aware diff.
         public var isBIF: Bool { fileName.hasSuffix(".bif") }
         public var description: String { fileName }
     }
 
-    /// Every secret the scenario holds (passwords of settings and users), to scrub from outputs.
+    /// Every secret the scenario holds (passwords of settings and users, web service keys), to scrub from outputs.
     public var secrets: [String] {
-        AdvancedSettings.secretIDs.sorted().compactMap { settings[$0] }
-            + [imt, imt2].flatMap { $0.map { Array($0.users.values) } ?? [] }
+        let keys =
+            (ic?.billers.map(\.webServiceKey) ?? [])
+            + steps.compactMap { step in
+                if case .invoiceUpload(let upload) = step { upload.key } else { nil }
+            }
+        return AdvancedSettings.secretIDs.sorted().compactMap { settings[$0] }
+            + [imt, imt2].flatMap { $0.map { Array($0.users.values) } ?? [] } + keys
     }
 }
 
@@ -143,6 +158,15 @@ public struct RawIMTRequest: Sendable, Hashable {
     public var inSession: Bool
     /// Whose URL and credentials to use.
     public var service: IMTService
+}
+
+/// An `invoice-upload` step: which file, as which biller, in which SOAP version.
+public struct InvoiceUploadStep: Sendable, Hashable {
+    public var file: String
+    /// Nil: the first biller of the `ic:` block, with its key.
+    public var billerGUID: String?
+    public var key: String?
+    public var version: SOAPVersion
 }
 
 /// A value with the position it was read from.

@@ -7,7 +7,7 @@ import Yams
 /// Loads a scenario file, rejecting anything malformed or unknown with its `file:line:column`.
 public enum ScenarioLoader {
     static let topLevelKeys = [
-        "name", "description", "profile", "covers", "clock", "timeout", "settings", "environments", "imt", "imt2", "files",
+        "name", "description", "profile", "covers", "clock", "timeout", "settings", "environments", "imt", "imt2", "ic", "files",
         "steps", "expect",
     ]
     /// The advanced settings of seed 000.
@@ -52,6 +52,7 @@ public enum ScenarioLoader {
             steps: steps,
             golden: try golden(top["expect"], reader, steps: steps))
         scenario.files = files
+        scenario.ic = try top["ic"].map { node throws(InputError) in try ICStateLoader(reader: reader).load(node) }
         scenario.imt2 = try top["imt2"].map { node throws(InputError) in try IMTStateLoader(reader: reader).load(node) }
         if let node = top["environments"] { scenario.routing = try environments(node, reader) }
         if let node = top["timeout"] { scenario.timeout = try duration(node, reader, what: "timeout") }
@@ -141,7 +142,7 @@ public enum ScenarioLoader {
         throw reader.error("\(what) must be a positive duration such as 250ms or 2s", at: node)
     }
 
-    /// The outputs to compare: `journal`, `result`, `imt.state`, `imt2.state`, and BIF files the steps write.
+    /// The outputs to compare: `journal`, `result`, `imt.state`, `imt2.state`, `ic.import`, and BIF files the steps write.
     static func golden(_ node: Node?, _ reader: YAMLReader, steps: [Scenario.Step]) throws(InputError) -> [Scenario.GoldenOutput]
     {
         let standard: [Scenario.GoldenOutput] = [.journal, .result]
@@ -149,7 +150,7 @@ public enum ScenarioLoader {
         let members = try reader.mapping(node, what: "expect", allowed: ["golden"])
         guard let list = members["golden"] else { return standard }
         let named: [String: Scenario.GoldenOutput] = [
-            "journal": .journal, "result": .result, "imt.state": .imtState, "imt2.state": .imt2State,
+            "journal": .journal, "result": .result, "imt.state": .imtState, "imt2.state": .imt2State, "ic.import": .icImport,
         ]
         let written = steps.compactMap(\.output)
         var outputs: [Scenario.GoldenOutput] = []
@@ -160,7 +161,7 @@ public enum ScenarioLoader {
             } else if written.contains(name) {
                 outputs.append(Scenario.GoldenOutput(fileName: name))
             } else {
-                let names = (["journal", "result", "imt.state", "imt2.state"] + written).joined(separator: ", ")
+                let names = (["journal", "result", "imt.state", "imt2.state", "ic.import"] + written).joined(separator: ", ")
                 throw reader.error("unknown golden output '\(name)'; expected one of: \(names)", at: element)
             }
         }

@@ -104,7 +104,7 @@ public final class Journal: Sendable {
         if type.hasPrefix("text/") || type.contains("json") || type.contains("xml"),
             let text = String(validating: body, as: UTF8.self)
         {
-            return .string(text)
+            return .string(type.contains("xml") ? Redactor.redact(xml: text) : text)
         }
         return .object(["bytes": .number(String(body.count))])
     }

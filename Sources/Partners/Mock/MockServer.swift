@@ -53,6 +53,27 @@ public enum MockServer {
     }
 }
 
+extension MockServer {
+    /// One mock's handler and the largest body it takes.
+    public struct Handler: Sendable {
+        let handle: @Sendable (MockRequest) -> MockResponse
+        let maximumBodySize: Int
+
+        public init(_ handle: @escaping @Sendable (MockRequest) -> MockResponse, maximumBodySize: Int) {
+            self.handle = handle
+            self.maximumBodySize = maximumBodySize
+        }
+    }
+
+    /// Serves each handler on its own loopback port while `body` runs with the ports, in order; none: no server.
+    public static func withRunning<T: Sendable>(_ handlers: [Handler], body: ([Int]) async throws -> T) async throws -> T {
+        guard let first = handlers.first else { return try await body([]) }
+        return try await withRunning(maximumBodySize: first.maximumBodySize, handler: first.handle) { port in
+            try await withRunning(Array(handlers.dropFirst())) { ports in try await body([port] + ports) }
+        }
+    }
+}
+
 /// A request context that keeps the connection, so that a fault can close it.
 struct MockRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
