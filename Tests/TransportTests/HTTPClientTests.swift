@@ -101,4 +101,25 @@ final class SilentListener {
     }
 
     func close() { _ = Glibc.close(descriptor) }
+
+    @Test func `a 50 MB body to the mock IC is answered with a SOAP Fault without being parsed, and the mock keeps serving`()
+        async throws
+    {
+        let mock = ICMock(state: ICState())
+        try await MockServer.withRunning(
+            maximumBodySize: ICMock.maximumBodySize, oversized: ICMock.oversized, handler: mock.handle
+        ) { port in
+            let url = "http://127.0.0.1:\(port)\(ICMock.cloudInvoicingPath)"
+            let huge = ClientRequest(
+                method: "POST", url: url, headers: [HTTPHeader("Content-Type", "text/xml")],
+                body: [UInt8](repeating: UInt8(ascii: "a"), count: 50 << 20))
+            let response = try await HTTPClient().send(huge)
+            #expect(response.status == 500)
+            #expect(try XMLDocument(parsing: response.body).text("//faultstring")?.contains("over") == true)
+            let small = ClientRequest(
+                method: "POST", url: url, headers: [HTTPHeader("Content-Type", "text/xml")], body: Array("<x/>".utf8))
+            #expect(try await HTTPClient().send(small).status == 500)
+            #expect(mock.journal.count == 1)
+        }
+    }
 }

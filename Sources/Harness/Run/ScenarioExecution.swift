@@ -21,7 +21,7 @@ struct ScenarioExecution {
             if let second { servers.append(.init(second.handle, maximumBodySize: IMTMock.maximumBodySize)) }
         }
         let needsIC = scenario.ic != nil
-        if needsIC { servers.append(.init(ic.handle, maximumBodySize: ICMock.maximumBodySize)) }
+        if needsIC { servers.append(.init(ic.handle, maximumBodySize: ICMock.maximumBodySize, oversized: ICMock.oversized)) }
         let (steps, files) = try await MockServer.withRunning(servers) { ports in
             var values = scenario.settings
             if scenario.imt != nil || scenario.steps.contains(where: \.callsIMT) {

@@ -96,6 +96,12 @@ public final class ICMock: Sendable {
         return UploadInvoiceResult(success: true, invoicesAccepted: file.records.count { $0.code == invoiceCode })
     }
 
+    /// The answer to a body over the limit: a SOAP Fault in the request's version, read before any XML is parsed.
+    public static let oversized: @Sendable (MockRequest, Int) -> MockResponse = { request, limit in
+        let version = SOAPVersion.named(byContentType: request.header("Content-Type")) ?? .v11
+        return fault(SOAPFault(.sender, "the request is over \(limit) bytes"), version)
+    }
+
     static func fault(_ fault: SOAPFault, _ version: SOAPVersion, status: Int = SOAPFault.httpStatus) -> MockResponse {
         MockResponse(status: status, headers: [("Content-Type", version.contentType)], body: fault.envelope(version))
     }

@@ -18,13 +18,14 @@ public enum MockServer {
         host: String = "127.0.0.1",
         port: Int = 0,
         maximumBodySize: Int,
+        oversized: @escaping @Sendable (MockRequest, Int) -> MockResponse = MockServer.oversizedJSONAPI,
         logger: Logger = Logger(label: "bifrost.mock", factory: { _ in SwiftLogNoOpLogHandler() }),
         handler: @escaping @Sendable (MockRequest) -> MockResponse,
         body: (Int) async throws -> T
     ) async throws -> T {
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
-            responder: MockResponder(handler: handler, maximumBodySize: maximumBodySize),
+            responder: MockResponder(handler: handler, maximumBodySize: maximumBodySize, oversized: oversized),
             configuration: .init(address: .hostname(host, port: port)),
             onServerRunning: { channel in
                 portContinuation.yield(channel.localAddress?.port ?? 0)
@@ -58,17 +59,31 @@ extension MockServer {
     public struct Handler: Sendable {
         let handle: @Sendable (MockRequest) -> MockResponse
         let maximumBodySize: Int
+        let oversized: @Sendable (MockRequest, Int) -> MockResponse
 
-        public init(_ handle: @escaping @Sendable (MockRequest) -> MockResponse, maximumBodySize: Int) {
+        public init(
+            _ handle: @escaping @Sendable (MockRequest) -> MockResponse, maximumBodySize: Int,
+            oversized: @escaping @Sendable (MockRequest, Int) -> MockResponse = MockServer.oversizedJSONAPI
+        ) {
             self.handle = handle
             self.maximumBodySize = maximumBodySize
+            self.oversized = oversized
         }
+    }
+
+    /// The answer to a body over the limit for a JSON:API mock: 413 with an error document.
+    public static let oversizedJSONAPI: @Sendable (MockRequest, Int) -> MockResponse = { _, limit in
+        .error(
+            JSONAPIError(
+                status: 413, code: "body-too-large", title: "Request body too large",
+                detail: "the mock accepts at most \(limit) bytes"))
     }
 
     /// Serves each handler on its own loopback port while `body` runs with the ports, in order; none: no server.
     public static func withRunning<T: Sendable>(_ handlers: [Handler], body: ([Int]) async throws -> T) async throws -> T {
         guard let first = handlers.first else { return try await body([]) }
-        return try await withRunning(maximumBodySize: first.maximumBodySize, handler: first.handle) { port in
+        return try await withRunning(maximumBodySize: first.maximumBodySize, oversized: first.oversized, handler: first.handle) {
+            port in
             try await withRunning(Array(handlers.dropFirst())) { ports in try await body([port] + ports) }
         }
     }
@@ -94,6 +109,8 @@ struct MockResponder: HTTPResponder {
 
     let handler: @Sendable (MockRequest) -> MockResponse
     let maximumBodySize: Int
+    /// The answer to a body over `maximumBodySize`; the handler never sees such a request.
+    let oversized: @Sendable (MockRequest, Int) -> MockResponse
 
     func respond(to request: Request, context: Context) async throws -> Response {
         var request = request
@@ -103,11 +120,8 @@ struct MockResponder: HTTPResponder {
         do {
             body = try await request.collectBody(upTo: maximumBodySize)
         } catch {
-            let response = MockResponse.error(
-                .init(
-                    status: 413, code: "body-too-large", title: "Request body too large",
-                    detail: "the mock accepts at most \(maximumBodySize) bytes"))
-            return Self.response(response)
+            let head = MockRequest(method: request.method.rawValue, target: target, headers: headers)
+            return Self.response(oversized(head, maximumBodySize))
         }
         let mockRequest = MockRequest(
             method: request.method.rawValue, target: target, headers: headers, body: Array(buffer: body))
