@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Wire
 
@@ -75,5 +76,31 @@ import Wire
         #expect(redacted.contains("<a:WebServiceKey>&lt;redacted&gt;</a:WebServiceKey>"))
         #expect(redacted.contains("<a:BillerGUID>g-1</a:BillerGUID>"))
         #expect(redacted.contains("<Password/>"))
+    }
+
+    /// The body's content of an envelope `SOAPEnvelope.wrap` wrote.
+    static func bodyContent(_ envelope: [UInt8]) -> [UInt8] {
+        let text = String(decoding: envelope, as: UTF8.self)
+        let start = text.range(of: "<soap:Body>")!.upperBound
+        let end = text.range(of: "</soap:Body>")!.lowerBound
+        return Array(text[start..<end].utf8)
+    }
+
+    @Test func `the WSDL's schema accepts the UploadInvoice request and result the code writes, and refuses a broken one`() throws
+    {
+        let schema = try XMLSchema(parsing: Array(CloudInvoicingWSDL.schema.utf8))
+        let request = UploadInvoiceRequest(billerGUID: "g", webServiceKey: "k", fileName: "a.bif", file: Array("FH|x\n".utf8))
+        #expect(schema.violations(of: try XMLDocument(parsing: Self.bodyContent(request.envelope(.v11)))).isEmpty)
+        let finding = BIFFinding(rule: .totalAmount, line: 1, fieldName: "TotalInvoiceAmount", message: "differs")
+        let result = UploadInvoiceResult(success: false, errorMessage: "1 error", findings: [finding])
+        #expect(schema.violations(of: try XMLDocument(parsing: Self.bodyContent(result.envelope(.v12)))).isEmpty)
+        let broken = String(decoding: Self.bodyContent(request.envelope(.v11)), as: UTF8.self)
+            .replacingOccurrences(of: "<FileName>a.bif</FileName>", with: "")
+        #expect(!schema.violations(of: try XMLDocument(parsing: Array(broken.utf8))).isEmpty)
+        let wsdl = try XMLDocument(parsing: Array(CloudInvoicingWSDL.document(location: "http://h/x.asmx").utf8))
+        #expect(
+            try wsdl.select("//*[local-name()='address']").map { $0.attribute("location") } == [
+                "http://h/x.asmx", "http://h/x.asmx",
+            ])
     }
 }

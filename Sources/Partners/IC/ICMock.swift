@@ -1,7 +1,8 @@
 import Synchronization
 public import Wire
 
-/// The mock IC SOAP services: for now `UploadInvoice` of CloudInvoicing, at its ASMX path.
+/// The mock IC SOAP services: for now `UploadInvoice` of CloudInvoicing, at its ASMX path,
+/// and the service's WSDL at `?wsdl`.
 ///
 /// A request is read as `SOAPEnvelope` does; a protocol problem (media type,
 /// malformed or unsafe XML, version mismatch, unknown operation or action) is a
@@ -37,6 +38,34 @@ public final class ICMock: Sendable {
     /// The files accepted so far, with their names.
     public var accepted: [(name: String, file: BIFFile)] { uploads.withLock { $0 } }
 
+    /// Forgets the held uploads and empties the journal.
+    public func reset() {
+        uploads.withLock { $0.removeAll() }
+        journal.reset()
+    }
+
+    /// The billers (keys redacted) and the held uploads with their invoices, as the admin API shows them.
+    public var stateJSON: JSONValue {
+        let invoiceRow = BIFLayout.standard.row(.invoiceHeader)
+        return .object([
+            "billers": .array(
+                billers.map {
+                    .object(["guid": .string($0.guid), "key": .string(Redactor.mark), "profile": .string($0.profile.rawValue)])
+                }
+            ),
+            "uploads": .array(
+                accepted.map { upload in
+                    .object([
+                        "file": .string(upload.name),
+                        "invoices": .array(
+                            upload.file.records.filter { $0.code == invoiceRow.code }.map {
+                                .string($0.value("InvoiceNumber", in: invoiceRow))
+                            }),
+                    ])
+                }),
+        ])
+    }
+
     /// The import file IC builds from the held uploads, dated `date`.
     public func importFile(date: BIFDate) throws(BIFMergeError) -> BIFFile {
         try BIFConsolidator(fileDate: date).merge(accepted).file
@@ -48,6 +77,11 @@ public final class ICMock: Sendable {
             return Self.fault(
                 SOAPFault(.sender, "no service at \(request.path); CloudInvoicing is at \(Self.cloudInvoicingPath)"), version,
                 status: 404)
+        }
+        if request.method == "GET", request.query.contains(where: { $0.name.lowercased() == "wsdl" }) {
+            let host = request.header("Host") ?? "localhost"
+            let wsdl = CloudInvoicingWSDL.document(location: "http://\(host)\(Self.cloudInvoicingPath)")
+            return MockResponse(status: 200, headers: [("Content-Type", "text/xml; charset=utf-8")], body: Array(wsdl.utf8))
         }
         guard request.method == "POST" else {
             return Self.fault(

@@ -115,7 +115,9 @@ struct MockResponder: HTTPResponder {
     func respond(to request: Request, context: Context) async throws -> Response {
         var request = request
         let target = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
-        let headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
+        var headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
+        // HTTP/1.1's Host header arrives as the request's authority.
+        if let authority = request.head.authority { headers.insert((name: "Host", value: authority), at: 0) }
         let body: ByteBuffer
         do {
             body = try await request.collectBody(upTo: maximumBodySize)
