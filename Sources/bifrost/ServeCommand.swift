@@ -11,6 +11,59 @@ struct ServeCommand: AsyncParsableCommand {
         subcommands: [ServeIMTCommand.self, ServeICCommand.self])
 }
 
+/// The options of every `serve` subcommand.
+struct ServeOptions: ParsableArguments {
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0: any free port; default 8080 for imt, 8081 for ic).")
+    var port: Int?
+
+    @Option(help: "A state file, YAML or JSON: the shape of a scenario's imt: or ic: block.")
+    var state: String?
+
+    @Flag(help: "Do not log each request.")
+    var quiet = false
+
+    /// Reads the state file with `load`, or gives `empty`; an unreadable file exits 2.
+    func initialState<State>(_ load: (String) throws -> State, empty: State) throws -> State {
+        do {
+            return try state.map(load) ?? empty
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// Serves the handler `make` builds (given the request log) until SIGINT or SIGTERM.
+    func serve(
+        defaultPort: Int, maximumBodySize: Int,
+        oversized: @escaping @Sendable (MockRequest, Int) -> MockResponse = MockServer.oversizedJSONAPI,
+        banner: @escaping @Sendable (Int) -> String,
+        make: (@escaping @Sendable (String) -> Void) -> @Sendable (MockRequest) -> MockResponse
+    ) async throws {
+        let log = BatchedLog()
+        let quiet = self.quiet
+        let handler = make { line in if !quiet { log.append(line) } }
+        let flushing = Task { await log.flushPeriodically() }
+        defer { flushing.cancel() }
+        let port = self.port ?? defaultPort
+        do {
+            try await MockServer.withRunning(
+                host: host, port: port, maximumBodySize: maximumBodySize, oversized: oversized, handler: handler
+            ) { bound in
+                printError(banner(bound))
+                let signal = await StopSignal.next()
+                log.flush()
+                printError("stopping on \(signal)")
+            }
+        } catch {
+            printError("cannot serve on \(host):\(port): \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
+
 struct ServeIMTCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "imt",
@@ -22,46 +75,16 @@ struct ServeIMTCommand: AsyncParsableCommand {
             Exit status: 0 stopped by a signal, 2 a usage error, an unreadable state file or a port that cannot be bound.
             """)
 
-    @Option(help: "The address to listen on.")
-    var host = "127.0.0.1"
-
-    @Option(help: "The port to listen on (0: any free port).")
-    var port = 8080
-
-    @Option(help: "A state file: YAML or JSON with users, policies, policy_settings, bills and faults.")
-    var state: String?
-
-    @Flag(help: "Do not log each request.")
-    var quiet = false
+    @OptionGroup var options: ServeOptions
 
     func run() async throws {
-        let initial: IMTState
-        do {
-            initial = try state.map { try IMTStandalone.state(file: $0) } ?? IMTState()
-        } catch {
-            printError("\(error)")
-            throw ExitCode(2)
-        }
-        let quiet = self.quiet
-        let log = BatchedLog()
-        let standalone = IMTStandalone(state: initial) { line in if !quiet { log.append(line) } }
-        let flushing = Task { await log.flushPeriodically() }
-        defer { flushing.cancel() }
-        do {
-            try await MockServer.withRunning(
-                host: host, port: port, maximumBodySize: IMTMock.maximumBodySize, handler: standalone.handle
-            ) { bound in
-                printError(
-                    "mock IMT on http://\(host):\(bound): auth \(standalone.mock.authPath)/, data \(standalone.mock.apiPath)/, admin /__admin/"
-                )
-                let signal = await StopSignal.next()
-                log.flush()
-                printError("stopping on \(signal)")
-            }
-        } catch {
-            printError("cannot serve on \(host):\(port): \(error)")
-            throw ExitCode(2)
-        }
+        let state = try options.initialState({ try IMTStandalone.state(file: $0) }, empty: IMTState())
+        let mock = IMTMock(state: state)
+        let (auth, api) = (mock.authPath, mock.apiPath)
+        try await options.serve(
+            defaultPort: 8080, maximumBodySize: IMTMock.maximumBodySize,
+            banner: { "mock IMT on http://\(options.host):\($0): auth \(auth)/, data \(api)/, admin /__admin/" },
+            make: { log in IMTStandalone(state: state, log: log).handle })
     }
 }
 
@@ -76,45 +99,16 @@ struct ServeICCommand: AsyncParsableCommand {
             Exit status: 0 stopped by a signal, 2 a usage error, an unreadable state file or a port that cannot be bound.
             """)
 
-    @Option(help: "The address to listen on.")
-    var host = "127.0.0.1"
-
-    @Option(help: "The port to listen on (0: any free port).")
-    var port = 8081
-
-    @Option(help: "A state file: YAML or JSON with the billers (guid, key, profile).")
-    var state: String?
-
-    @Flag(help: "Do not log each request.")
-    var quiet = false
+    @OptionGroup var options: ServeOptions
 
     func run() async throws {
-        let initial: ICState
-        do {
-            initial = try state.map { try ICStandalone.state(file: $0) } ?? ICState()
-        } catch {
-            printError("\(error)")
-            throw ExitCode(2)
-        }
-        let quiet = self.quiet
-        let log = BatchedLog()
-        let standalone = ICStandalone(state: initial) { line in if !quiet { log.append(line) } }
-        let flushing = Task { await log.flushPeriodically() }
-        defer { flushing.cancel() }
-        do {
-            try await MockServer.withRunning(
-                host: host, port: port, maximumBodySize: ICMock.maximumBodySize, oversized: ICMock.oversized,
-                handler: standalone.handle
-            ) { bound in
-                printError("mock IC on http://\(host):\(bound)\(ICMock.cloudInvoicingPath) (WSDL: ?wsdl), admin /__admin/")
-                let signal = await StopSignal.next()
-                log.flush()
-                printError("stopping on \(signal)")
-            }
-        } catch {
-            printError("cannot serve on \(host):\(port): \(error)")
-            throw ExitCode(2)
-        }
+        let state = try options.initialState({ try ICStandalone.state(file: $0) }, empty: ICState())
+        try await options.serve(
+            defaultPort: 8081, maximumBodySize: ICMock.maximumBodySize, oversized: ICMock.oversized,
+            banner: { [host = options.host] in
+                "mock IC on http://\(host):\($0)\(ICMock.cloudInvoicingPath) (WSDL: ?wsdl), admin /__admin/"
+            },
+            make: { log in ICStandalone(state: state, log: log).handle })
     }
 }
 
