@@ -1,3 +1,4 @@
+import Foundation
 import Partners
 import Testing
 import Wire
@@ -94,5 +95,19 @@ import Wire
         #expect(try XMLDocument(parsing: send(unknown).body).text("//faultstring")?.contains("did not recognize") == true)
         #expect(mock.accepted.isEmpty)
         #expect(mock.journal.count == 3)
+    }
+
+    @Test func `a request the published XSD refuses is a Sender fault naming the schema, and nothing is stored`() throws {
+        let request = UploadInvoiceRequest(
+            billerGUID: Self.guid, webServiceKey: Self.key, fileName: "a.bif", file: Self.upload(account: "1"))
+        let text = String(decoding: request.envelope(.v11), as: UTF8.self)
+        let swapped = text.replacingOccurrences(of: "<FileName>a.bif</FileName>", with: "")
+            .replacingOccurrences(of: "</FileContent>", with: "</FileContent><FileName>a.bif</FileName>")
+        let response = send(Array(swapped.utf8))
+        #expect(response.status == 500)
+        let reason = try XMLDocument(parsing: response.body).text("//faultstring")
+        #expect(reason?.contains("schema") == true)
+        #expect(reason?.contains("FileName") == true)
+        #expect(mock.accepted.isEmpty)
     }
 }

@@ -4,8 +4,9 @@ public import Wire
 /// The mock IC SOAP services: for now `UploadInvoice` of CloudInvoicing, at its ASMX path,
 /// and the service's WSDL at `?wsdl`.
 ///
-/// A request is read as `SOAPEnvelope` does; a protocol problem (media type,
-/// malformed or unsafe XML, version mismatch, unknown operation or action) is a
+/// A request is read as `SOAPEnvelope` does and its operation checked against the
+/// XSD the WSDL publishes; a protocol problem (media type, malformed or unsafe XML,
+/// version mismatch, unknown operation or action, a message the XSD refuses) is a
 /// SOAP Fault with HTTP 500, in the request's version (1.1 when it names none).
 /// Application problems follow the ASMX convention instead: `Success` false and
 /// an `ErrorMessage` — a wrong BillerGUID or WebServiceKey, or a file that breaks
@@ -98,12 +99,28 @@ public final class ICMock: Sendable {
                     "Server did not recognize the operation \(envelope.operation) in namespace \(envelope.operationNamespace ?? "none")"
                 )
             }
+            try Self.checkSchema(envelope)
             let result = upload(try UploadInvoiceRequest(envelope: envelope))
             return MockResponse(
                 status: 200, headers: [("Content-Type", envelope.version.contentType)], body: result.envelope(envelope.version))
         } catch {
             return Self.fault(error, version)
         }
+    }
+
+    /// The messages' XSD, as the WSDL publishes it.
+    static let schema = Result { () throws(XMLError) in try XMLSchema(parsing: Array(CloudInvoicingWSDL.schema.utf8)) }
+
+    /// A `Sender` fault for an operation element that breaks the published XSD.
+    static func checkSchema(_ envelope: SOAPEnvelope) throws(SOAPFault) {
+        let found: [XMLSchema.Violation]
+        do {
+            found = try schema.get().violations(
+                of: envelope.document, element: "/s:Envelope/s:Body/*", namespaces: ["s": envelope.version.namespace])
+        } catch {
+            throw SOAPFault(.receiver, "the service's schema cannot be applied: \(error)")
+        }
+        if let first = found.first { throw SOAPFault(.sender, "the request breaks the service's schema: \(first)") }
     }
 
     /// Authenticates, validates with the biller's profile, and holds the file when it has no error.

@@ -87,6 +87,29 @@ public final class XMLDocument: @unchecked Sendable {
     /// The nodes `xpath` selects, with `namespaces` binding its prefixes to URIs.
     /// A string, number or boolean result is returned as one text node.
     public func select(_ xpath: String, namespaces: [String: String] = [:]) throws(XMLError) -> [XMLNode] {
+        try evaluate(xpath, namespaces: namespaces) { result in
+            switch result.pointee.type {
+            case XPATH_NODESET:
+                return Self.nodes(of: result).map(Self.node)
+            default:
+                let text =
+                    xmlXPathCastToString(result).map { owned in
+                        defer { bifrost_xml_free(owned) }
+                        return String(cString: owned)
+                    } ?? ""
+                return [XMLNode(kind: .text, name: "", namespace: nil, text: text, attributes: [], line: 0)]
+            }
+        }
+    }
+
+    /// The nodes of a node-set result; none for another kind of result.
+    static func nodes(of result: xmlXPathObjectPtr) -> [xmlNodePtr] {
+        guard result.pointee.type == XPATH_NODESET, let set = result.pointee.nodesetval else { return [] }
+        return (0..<Int(set.pointee.nodeNr)).compactMap { set.pointee.nodeTab[$0] }
+    }
+
+    /// Evaluates `xpath` and hands the result to `read` before it is freed.
+    func evaluate<T>(_ xpath: String, namespaces: [String: String], _ read: (xmlXPathObjectPtr) -> T) throws(XMLError) -> T {
         guard let context = xmlXPathNewContext(pointer) else { throw XMLError(code: .xpath, message: "libxml2 has no memory") }
         defer { xmlXPathFreeContext(context) }
         for (prefix, uri) in namespaces.sorted(by: { $0.key < $1.key }) {
@@ -101,18 +124,7 @@ public final class XMLDocument: @unchecked Sendable {
             throw XMLError(code: .xpath, message: "\(xpath): \(reason)")
         }
         defer { xmlXPathFreeObject(result) }
-        switch result.pointee.type {
-        case XPATH_NODESET:
-            guard let set = result.pointee.nodesetval else { return [] }
-            return (0..<Int(set.pointee.nodeNr)).compactMap { set.pointee.nodeTab[$0].map(Self.node) }
-        default:
-            let text =
-                xmlXPathCastToString(result).map { owned in
-                    defer { bifrost_xml_free(owned) }
-                    return String(cString: owned)
-                } ?? ""
-            return [XMLNode(kind: .text, name: "", namespace: nil, text: text, attributes: [], line: 0)]
-        }
+        return read(result)
     }
 
     /// The text of the first node `xpath` selects, or nil.

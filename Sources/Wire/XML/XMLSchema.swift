@@ -39,15 +39,34 @@ public final class XMLSchema: @unchecked Sendable {
 
     /// Every place `document` breaks the schema; empty when it is valid.
     public func violations(of document: XMLDocument) -> [Violation] {
+        validate { context in xmlSchemaValidateDoc(context, document.pointer) }
+    }
+
+    /// Every place the first element `xpath` selects (a SOAP body's operation, say) breaks the schema.
+    /// - Throws: when `xpath` does not compile or selects no element.
+    public func violations(
+        of document: XMLDocument, element xpath: String, namespaces: [String: String] = [:]
+    )
+        throws(XMLError) -> [Violation]
+    {
+        let found: [Violation]? = try document.evaluate(xpath, namespaces: namespaces) { result in
+            guard let element = XMLDocument.nodes(of: result).first else { return nil }
+            return validate { context in xmlSchemaValidateOneElement(context, element) }
+        }
+        guard let found else { throw XMLError(code: .xpath, message: "\(xpath) selects no element") }
+        return found
+    }
+
+    private func validate(_ run: (xmlSchemaValidCtxtPtr) -> Int32) -> [Violation] {
         guard let context = xmlSchemaNewValidCtxt(pointer) else {
             return [Violation(line: 0, message: "libxml2 has no memory")]
         }
         defer { xmlSchemaFreeValidCtxt(context) }
         let collector = ViolationCollector()
         xmlSchemaSetValidStructuredErrors(context, ViolationCollector.handler, Unmanaged.passUnretained(collector).toOpaque())
-        let result = xmlSchemaValidateDoc(context, document.pointer)
+        let result = withExtendedLifetime(collector) { run(context) }
         if result != 0 && collector.violations.isEmpty {
-            return [Violation(line: 0, message: "the document is not valid (libxml2 code \(result))")]
+            return [Violation(line: 0, message: "not valid (libxml2 code \(result))")]
         }
         return collector.violations
     }
