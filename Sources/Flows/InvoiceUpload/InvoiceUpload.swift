@@ -16,8 +16,14 @@ public struct InvoiceUpload: Sendable {
     public var webServiceKey: String
     public var version: SOAPVersion
     public var client: HTTPClient
+    /// `UploadInvoice` (IMT's choice, seed 000) or `UploadInvoiceFile`.
+    public var operation: UploadInvoiceRequest.Operation
 
-    public init(serviceURL: String, billerGUID: String, webServiceKey: String, version: SOAPVersion, client: HTTPClient) {
+    public init(
+        serviceURL: String, billerGUID: String, webServiceKey: String, version: SOAPVersion, client: HTTPClient,
+        operation: UploadInvoiceRequest.Operation = .uploadInvoice
+    ) {
+        self.operation = operation
         self.serviceURL = serviceURL
         self.billerGUID = billerGUID
         self.webServiceKey = webServiceKey
@@ -74,32 +80,19 @@ public struct InvoiceUpload: Sendable {
     }
 
     func send(_ bytes: [UInt8], fileName: String) async -> Outcome {
-        let request = UploadInvoiceRequest(billerGUID: billerGUID, webServiceKey: webServiceKey, fileName: fileName, file: bytes)
-        var headers = [HTTPHeader("Content-Type", version.contentType)]
-        if version == .v11 {
-            headers.append(HTTPHeader("SOAPAction", "\"\(UploadInvoiceRequest.namespace)\(UploadInvoiceRequest.operation)\""))
+        let request = UploadInvoiceRequest(
+            billerGUID: billerGUID, webServiceKey: webServiceKey, fileName: fileName, file: bytes, operation: operation)
+        let caller = SOAPCaller(serviceURL: serviceURL, version: version, client: client)
+        let response: (status: Int, document: XMLDocument)
+        switch await caller.call(request.envelope(version), action: operation.action) {
+        case .success(let answer): response = answer
+        case .failure(let failure): return .failed(failure.message)
         }
-        let response: ClientResponse
-        do {
-            response = try await client.send(
-                ClientRequest(method: "POST", url: serviceURL, headers: headers, body: request.envelope(version)))
-        } catch {
-            return .failed(error.description)
-        }
-        let document: XMLDocument
-        do {
-            document = try XMLDocument(parsing: response.body)
-        } catch {
-            return .failed("HTTP \(response.status), the answer is not XML: \(error)")
-        }
+        let document = response.document
         let ns = ["s": version.namespace, "ic": UploadInvoiceRequest.namespace]
-        if let fault = try? document.select("/s:Envelope/s:Body/s:Fault", namespaces: ns).first {
-            let reason = (try? document.text("//faultstring | //s:Reason/s:Text", namespaces: ns)) ?? nil
-            return .failed("SOAP Fault (HTTP \(response.status)): \(reason ?? fault.text)")
-        }
-        let base = "/s:Envelope/s:Body/ic:UploadInvoiceResponse/ic:UploadInvoiceResult/ic:"
+        let base = "/s:Envelope/s:Body/ic:\(operation.rawValue)Response/ic:\(operation.rawValue)Result/ic:"
         guard response.status == 200, let success = try? document.text(base + "Success", namespaces: ns) else {
-            return .failed("HTTP \(response.status) without an UploadInvoiceResult")
+            return .failed("HTTP \(response.status) without an \(operation.rawValue)Result")
         }
         guard success == "true" else {
             let message = (try? document.text(base + "ErrorMessage", namespaces: ns)) ?? nil

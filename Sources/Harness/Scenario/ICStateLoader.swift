@@ -1,29 +1,179 @@
+import Foundation
 import Partners
 import Wire
 import Yams
 
-/// Reads a scenario's `ic:` block: the billers the mock IC serves.
+/// Reads a scenario's `ic:` block: the billers the mock IC serves, the records its reports list, and its faults.
 ///
 /// ```yaml
 /// ic:
 ///   billers:
-///     - {guid: 6f1c2e0a-3b4d-4e5f-8a9b-0c1d2e3f4a5b, key: 0b9d5c3e-…, profile: imt-mips-apps}
+///     - {guid: 6f1c2e0a-…, key: 0b9d5c3e-…, profile: imt-spectrum, batch_single_invoice_imports: false}
+///   time_zone: America/New_York          # report dates sent without a zone (default)
+///   payments:
+///     - {id: P1, account: "20240903", invoice: INV1001, amount: "102.95", fee: "2.95", method: CC,
+///        date: "2024-09-03T13:05:00Z", status: Approved, channel: Portal}
+///   settlements:                         # a batch of payments above, totals computed
+///     - {batch: B1, settled: "2024-09-03T22:00:00Z", payments: [P1]}
+///   ach_rejects:                         # an ACH payment above, returned
+///     - {payment: P2, code: R01, reason: Insufficient funds, date: "2024-09-05T15:00:00Z"}
+///   autopay_changes:
+///     - {account: "20240903", enrolled: true, date: "2024-09-03T14:00:00Z", source: Portal}
+///   paperless_changes: []
+///   faults:
+///     - {route: "POST /CloudInvoicing.asmx/PaymentReportingSOAP", status: 503, times: 1}
 /// ```
 struct ICStateLoader {
     let reader: YAMLReader
 
     func load(_ node: Node) throws(InputError) -> ICState {
-        let members = try reader.mapping(node, what: "ic", allowed: ["billers"], required: ["billers"])
+        let members = try reader.mapping(
+            node, what: "ic",
+            allowed: [
+                "billers", "time_zone", "payments", "settlements", "ach_rejects", "autopay_changes", "paperless_changes",
+                "faults",
+            ], required: ["billers"])
         var state = ICState()
         for element in try reader.sequence(members["billers"]!, what: "ic.billers") {
             let fields = try reader.mapping(
-                element, what: "a biller", allowed: ["guid", "key", "profile"], required: ["guid", "key", "profile"])
+                element, what: "a biller", allowed: ["guid", "key", "profile", "batch_single_invoice_imports"],
+                required: ["guid", "key", "profile"])
             state.billers.append(
                 ICState.Biller(
                     guid: try reader.nonEmptyText(fields["guid"]!, what: "guid"),
                     webServiceKey: try reader.nonEmptyText(fields["key"]!, what: "key"),
-                    profile: try reader.choice(fields["profile"]!, what: "BIF profile", of: BIFProfile.self)))
+                    profile: try reader.choice(fields["profile"]!, what: "BIF profile", of: BIFProfile.self),
+                    batchSingleInvoiceImports: try fields["batch_single_invoice_imports"].map {
+                        node throws(InputError) in try reader.bool(node, what: "batch_single_invoice_imports")
+                    } ?? false))
+        }
+        if let node = members["time_zone"] {
+            let name = try reader.nonEmptyText(node, what: "time_zone")
+            guard let zone = TimeZone(identifier: name) else {
+                throw reader.error("unknown time zone '\(name)'; use an IANA name such as America/New_York", at: node)
+            }
+            state.timeZone = zone
+        }
+        for element in try list(members["payments"], "ic.payments") { state.payments.append(try payment(element)) }
+        for element in try list(members["settlements"], "ic.settlements") {
+            let (batch, payments) = try settlement(element, payments: state.payments)
+            state.settledBatches.append(batch)
+            state.settledPayments += payments
+        }
+        for element in try list(members["ach_rejects"], "ic.ach_rejects") {
+            state.achRejects.append(try reject(element, payments: state.payments))
+        }
+        for element in try list(members["autopay_changes"], "ic.autopay_changes") {
+            state.autoPayChanges.append(try change(element))
+        }
+        for element in try list(members["paperless_changes"], "ic.paperless_changes") {
+            state.paperlessChanges.append(try change(element))
+        }
+        for element in try list(members["faults"], "ic.faults") {
+            let fault = try IMTStateLoader(reader: reader).fault(element)
+            let operation = fault.path.split(separator: "/").last.map(String.init) ?? ""
+            guard fault.path.hasPrefix("/CloudInvoicing.asmx/"), CloudInvoicingWSDL.operations.contains(operation) else {
+                throw reader.error(
+                    "an IC fault's route is POST /CloudInvoicing.asmx/<Operation>, one of "
+                        + CloudInvoicingWSDL.operations.joined(separator: ", "), at: element)
+            }
+            state.faults.append(fault)
         }
         return state
+    }
+
+    func list(_ node: Node?, _ what: String) throws(InputError) -> [Node] {
+        try node.map { node throws(InputError) in try reader.sequence(node, what: what) } ?? []
+    }
+
+    func date(_ node: Node, what: String) throws(InputError) -> Date {
+        let text = try reader.text(node, what: what)
+        guard text.hasSuffix("Z") || text.range(of: #"[+-]\d{2}:\d{2}$"#, options: .regularExpression) != nil,
+            let date = XMLDateTime.date(text, zoneIfNone: TimeZone(identifier: "UTC")!)
+        else {
+            throw reader.error("\(what) must be a date and time with its zone, e.g. 2024-09-03T13:05:00Z", at: node)
+        }
+        return date
+    }
+
+    func money(_ node: Node, what: String) throws(InputError) -> Money {
+        let text = try reader.text(node, what: what)
+        guard let money = Money(parsing: text) else {
+            throw reader.error("\(what) must be a decimal amount such as \"102.95\"", at: node)
+        }
+        return money
+    }
+
+    func payment(_ node: Node) throws(InputError) -> ReportedPayment {
+        let f = try reader.mapping(
+            node, what: "a payment",
+            allowed: ["id", "account", "invoice", "amount", "fee", "method", "date", "status", "channel"],
+            required: ["id", "account", "invoice", "amount", "method", "date"])
+        return ReportedPayment(
+            paymentID: try reader.nonEmptyText(f["id"]!, what: "id"),
+            accountNumber: try reader.nonEmptyText(f["account"]!, what: "account"),
+            invoiceNumber: try reader.nonEmptyText(f["invoice"]!, what: "invoice"),
+            amount: try money(f["amount"]!, what: "amount"),
+            convenienceFee: try f["fee"].map { node throws(InputError) in try money(node, what: "fee") } ?? .zero,
+            method: try reader.choice(f["method"]!, what: "payment method", of: PaymentPost.Method.self),
+            paymentDate: try date(f["date"]!, what: "date"),
+            status: try f["status"].map { node throws(InputError) in try reader.nonEmptyText(node, what: "status") }
+                ?? "Approved",
+            channel: try f["channel"].map { node throws(InputError) in try reader.nonEmptyText(node, what: "channel") }
+                ?? "Portal")
+    }
+
+    /// The payment `node` names by id, from those listed before.
+    func payment(named node: Node, in payments: [ReportedPayment]) throws(InputError) -> ReportedPayment {
+        let id = try reader.nonEmptyText(node, what: "a payment id")
+        guard let found = payments.first(where: { $0.paymentID == id }) else {
+            throw reader.error("no payment '\(id)' in ic.payments", at: node)
+        }
+        return found
+    }
+
+    func settlement(_ node: Node, payments: [ReportedPayment]) throws(InputError) -> (SettledBatch, [SettledPayment]) {
+        let f = try reader.mapping(
+            node, what: "a settlement", allowed: ["batch", "settled", "payments"], required: ["batch", "settled", "payments"])
+        let batch = try reader.nonEmptyText(f["batch"]!, what: "batch")
+        let settled = try date(f["settled"]!, what: "settled")
+        var lines: [SettledPayment] = []
+        for element in try reader.sequence(f["payments"]!, what: "payments") {
+            let p = try payment(named: element, in: payments)
+            lines.append(
+                SettledPayment(
+                    batchID: batch, settlementDate: settled, paymentID: p.paymentID, accountNumber: p.accountNumber,
+                    invoiceNumber: p.invoiceNumber, amount: p.amount, method: p.method, channel: p.channel))
+        }
+        let total = lines.reduce(Money.zero) { $0 + $1.amount }
+        return (SettledBatch(batchID: batch, settlementDate: settled, paymentCount: lines.count, totalAmount: total), lines)
+    }
+
+    func reject(_ node: Node, payments: [ReportedPayment]) throws(InputError) -> ACHReject {
+        let f = try reader.mapping(
+            node, what: "an ACH reject", allowed: ["payment", "code", "reason", "date"],
+            required: ["payment", "code", "date"])
+        let p = try payment(named: f["payment"]!, in: payments)
+        guard p.method == .ach else { throw reader.error("payment \(p.paymentID) is not an ACH payment", at: f["payment"]!) }
+        let code = try reader.nonEmptyText(f["code"]!, what: "code")
+        guard code.range(of: #"^R\d{2}$"#, options: .regularExpression) != nil else {
+            throw reader.error("code must be a NACHA return code such as R01", at: f["code"]!)
+        }
+        return ACHReject(
+            paymentID: p.paymentID, accountNumber: p.accountNumber, invoiceNumber: p.invoiceNumber, amount: p.amount,
+            returnCode: code,
+            returnReason: try f["reason"].map { node throws(InputError) in try reader.text(node, what: "reason") } ?? "",
+            rejectDate: try date(f["date"]!, what: "date"))
+    }
+
+    func change(_ node: Node) throws(InputError) -> EnrollmentChange {
+        let f = try reader.mapping(
+            node, what: "an enrollment change", allowed: ["account", "enrolled", "date", "source"],
+            required: ["account", "enrolled", "date"])
+        return EnrollmentChange(
+            accountNumber: try reader.nonEmptyText(f["account"]!, what: "account"),
+            enrolled: try reader.bool(f["enrolled"]!, what: "enrolled"), changeDate: try date(f["date"]!, what: "date"),
+            source: try f["source"].map { node throws(InputError) in try reader.nonEmptyText(node, what: "source") }
+                ?? "Portal")
     }
 }

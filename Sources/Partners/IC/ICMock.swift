@@ -1,8 +1,8 @@
 import Synchronization
 public import Wire
 
-/// The mock IC SOAP services: for now `UploadInvoice` of CloudInvoicing, at its ASMX path,
-/// and the service's WSDL at `?wsdl`.
+/// The mock IC SOAP services: the CloudInvoicing operations (uploads and reports) at
+/// their ASMX path, and the service's WSDL at `?wsdl`.
 ///
 /// A request is read as `SOAPEnvelope` does and its operation checked against the
 /// XSD the WSDL publishes; a protocol problem (media type, malformed or unsafe XML,
@@ -10,23 +10,43 @@ public import Wire
 /// SOAP Fault with HTTP 500, in the request's version (1.1 when it names none).
 /// Application problems follow the ASMX convention instead: `Success` false and
 /// an `ErrorMessage` — a wrong BillerGUID or WebServiceKey, or a file that breaks
-/// the biller's BIF rules (its findings listed, nothing stored).
+/// the biller's BIF rules (its findings listed, nothing stored). DataSet answers
+/// have no `Success`, so a wrong key there is a `Sender` fault.
 ///
-/// Accepted uploads are held, one per request, as IC holds MIPS/APPS single-invoice
-/// uploads until it consolidates them into one import file (`importFile(date:)`).
+/// Faults are set per operation, by route `POST /CloudInvoicing.asmx/<Operation>`
+/// (the path ASMX gives each operation); a `status` fault answers a SOAP Fault
+/// with that HTTP status, before anything is stored.
 public final class ICMock: Sendable {
     /// The CloudInvoicing endpoint's path.
     public static let cloudInvoicingPath = "/portal/webservices/CloudInvoicing.asmx"
+    /// Where fault routes are relative to.
+    static let servicesPath = "/portal/webservices"
     public static let maximumBodySize = 10 << 20
 
     public let journal: Journal
-    let billers: [ICState.Biller]
-    /// The files accepted, in order, by name.
-    let uploads = Mutex<[(name: String, file: BIFFile)]>([])
+    public let faults: FaultBook
+    let store: Mutex<Store>
+
+    /// The mutable part: the state plus the files taken.
+    struct Store {
+        /// The state last loaded, which `reset()` returns to.
+        var loaded: ICState
+        var state: ICState
+        /// Uploads held for consolidation, in order.
+        var held: [(name: String, file: BIFFile)] = []
+        /// Files `UploadInvoiceFile` imported as they are, in order.
+        var imported: [(name: String, file: BIFFile)] = []
+
+        init(_ state: ICState) {
+            loaded = state
+            self.state = state
+        }
+    }
 
     public init(state: ICState, journal: Journal = Journal()) {
-        self.billers = state.billers
         self.journal = journal
+        self.faults = FaultBook(state.faults)
+        self.store = Mutex(Store(state))
     }
 
     /// Answers one request and journals the exchange.
@@ -36,35 +56,21 @@ public final class ICMock: Sendable {
         return response
     }
 
-    /// The files accepted so far, with their names.
-    public var accepted: [(name: String, file: BIFFile)] { uploads.withLock { $0 } }
+    /// The files held for consolidation so far, with their names.
+    public var accepted: [(name: String, file: BIFFile)] { store.withLock { $0.held } }
+    /// The files imported whole by `UploadInvoiceFile`, with their names.
+    public var imported: [(name: String, file: BIFFile)] { store.withLock { $0.imported } }
 
-    /// Forgets the held uploads and empties the journal.
-    public func reset() {
-        uploads.withLock { $0.removeAll() }
-        journal.reset()
+    /// Replaces the state and its faults, forgetting the files taken.
+    public func load(_ state: ICState) {
+        store.withLock { $0 = Store(state) }
+        faults.replace(state.faults, sessionLimit: nil)
     }
 
-    /// The billers (keys redacted) and the held uploads with their invoices, as the admin API shows them.
-    public var stateJSON: JSONValue {
-        let invoiceRow = BIFLayout.standard.row(.invoiceHeader)
-        return .object([
-            "billers": .array(
-                billers.map {
-                    .object(["guid": .string($0.guid), "key": .string(Redactor.mark), "profile": .string($0.profile.rawValue)])
-                }
-            ),
-            "uploads": .array(
-                accepted.map { upload in
-                    .object([
-                        "file": .string(upload.name),
-                        "invoices": .array(
-                            upload.file.records.filter { $0.code == invoiceRow.code }.map {
-                                .string($0.value("InvoiceNumber", in: invoiceRow))
-                            }),
-                    ])
-                }),
-        ])
+    /// Returns to the state last loaded and empties the journal.
+    public func reset() {
+        load(store.withLock { $0.loaded })
+        journal.reset()
     }
 
     /// The import file IC builds from the held uploads, dated `date`.
@@ -88,28 +94,55 @@ public final class ICMock: Sendable {
             return Self.fault(
                 SOAPFault(.sender, "\(request.method) is not allowed; SOAP requests are POSTed"), version, status: 405)
         }
+        let envelope: SOAPEnvelope
         do throws(SOAPFault) {
-            let envelope = try SOAPEnvelope(
+            envelope = try SOAPEnvelope(
                 body: request.body, contentType: request.header("Content-Type"), soapAction: request.header("SOAPAction"))
-            guard envelope.operationNamespace == UploadInvoiceRequest.namespace,
-                envelope.operation == UploadInvoiceRequest.operation
+            guard envelope.operationNamespace == CloudInvoicingMessage.namespace,
+                CloudInvoicingWSDL.operations.contains(envelope.operation)
             else {
                 throw SOAPFault(
                     .sender,
                     "Server did not recognize the operation \(envelope.operation) in namespace \(envelope.operationNamespace ?? "none")"
                 )
             }
-            try Self.checkSchema(envelope)
-            let result = upload(try UploadInvoiceRequest(envelope: envelope))
-            return MockResponse(
-                status: 200, headers: [("Content-Type", envelope.version.contentType)], body: result.envelope(envelope.version))
         } catch {
             return Self.fault(error, version)
+        }
+        let relative = String(Self.cloudInvoicingPath.dropFirst(Self.servicesPath.count)) + "/" + envelope.operation
+        let fault = faults.take(method: "POST", relativePath: relative)
+        if let fault, case .status(let status) = fault.effect {
+            var response = Self.fault(
+                SOAPFault(.receiver, "injected fault: the scenario made \(fault.route) answer \(status)"), envelope.version,
+                status: status)
+            response.fault = fault
+            response.delay = fault.delay
+            return response
+        }
+        let response = perform(envelope)
+        return fault.map(response.applying) ?? response
+    }
+
+    /// Checks the operation against the XSD, then runs it.
+    func perform(_ envelope: SOAPEnvelope) -> MockResponse {
+        do throws(SOAPFault) {
+            try Self.checkSchema(envelope)
+            let body: [UInt8]
+            if ICReport(rawValue: envelope.operation) != nil {
+                body = try report(ICReportRequest(envelope: envelope)).envelope(envelope.version)
+            } else {
+                body = upload(try UploadInvoiceRequest(envelope: envelope)).envelope(envelope.version)
+            }
+            return MockResponse(status: 200, headers: [("Content-Type", envelope.version.contentType)], body: body)
+        } catch {
+            return Self.fault(error, envelope.version)
         }
     }
 
     /// The messages' XSD, as the WSDL publishes it.
-    static let schema = Result { () throws(XMLError) in try XMLSchema(parsing: Array(CloudInvoicingWSDL.schema.utf8)) }
+    static let schema = Result { () throws(XMLError) in
+        try XMLSchema(parsing: Array(CloudInvoicingWSDL.validationSchema.utf8))
+    }
 
     /// A `Sender` fault for an operation element that breaks the published XSD.
     static func checkSchema(_ envelope: SOAPEnvelope) throws(SOAPFault) {
@@ -123,28 +156,56 @@ public final class ICMock: Sendable {
         if let first = found.first { throw SOAPFault(.sender, "the request breaks the service's schema: \(first)") }
     }
 
-    /// Authenticates, validates with the biller's profile, and holds the file when it has no error.
+    /// The biller with these credentials, if any.
+    func biller(guid: String, key: String) -> ICState.Biller? {
+        store.withLock { store in
+            store.state.billers.first { $0.guid.lowercased() == guid.lowercased() && $0.webServiceKey == key }
+        }
+    }
+
+    /// The answer to the body's report request.
+    func report(_ request: ICReportRequest) throws(SOAPFault) -> ICReportAnswer {
+        let report = request.report
+        guard biller(guid: request.billerGUID, key: request.webServiceKey) != nil else {
+            let message = "invalid BillerGUID or WebServiceKey"
+            if report.isDataSet { throw SOAPFault(.sender, message) }
+            return ICReportAnswer(
+                report: report, success: false, errorMessage: message,
+                tables: report.kind.recordTypes.map { ICReportTable(of: $0) })
+        }
+        let state = store.withLock { $0.state }
+        let window = try request.window(billerZone: state.timeZone)
+        return ICReportAnswer(report: report, tables: state.tables(for: report, in: window))
+    }
+
+    /// Authenticates, validates with the biller's profile, and takes the file when it has no error:
+    /// held for consolidation (`UploadInvoice`, or a single-invoice `UploadInvoiceFile` under
+    /// setting 105), or imported as it is (`UploadInvoiceFile`).
     func upload(_ request: UploadInvoiceRequest) -> UploadInvoiceResult {
-        guard let biller = billers.first(where: { $0.guid.lowercased() == request.billerGUID.lowercased() }),
-            biller.webServiceKey == request.webServiceKey
-        else {
-            return UploadInvoiceResult(success: false, errorMessage: "invalid BillerGUID or WebServiceKey")
+        let operation = request.operation
+        guard let biller = biller(guid: request.billerGUID, key: request.webServiceKey) else {
+            return UploadInvoiceResult(
+                success: false, errorMessage: "invalid BillerGUID or WebServiceKey", operation: operation)
         }
         let findings = BIFValidator(profile: biller.profile).findings(in: request.file).filter { $0.severity == .error }
         guard findings.isEmpty else {
             return UploadInvoiceResult(
                 success: false, errorMessage: "\(request.fileName): \(findings.count) error(s); nothing was stored",
-                findings: findings)
+                findings: findings, operation: operation)
         }
         let file: BIFFile
         do {
             file = try BIFFile.read(request.file)
         } catch {
-            return UploadInvoiceResult(success: false, errorMessage: "\(request.fileName): \(error)")
+            return UploadInvoiceResult(success: false, errorMessage: "\(request.fileName): \(error)", operation: operation)
         }
         let invoiceCode = BIFLayout.standard.row(.invoiceHeader).code
-        uploads.withLock { $0.append((request.fileName, file)) }
-        return UploadInvoiceResult(success: true, invoicesAccepted: file.records.count { $0.code == invoiceCode })
+        let invoices = file.records.count { $0.code == invoiceCode }
+        let held = operation == .uploadInvoice || (biller.batchSingleInvoiceImports && invoices == 1)
+        store.withLock { store in
+            if held { store.held.append((request.fileName, file)) } else { store.imported.append((request.fileName, file)) }
+        }
+        return UploadInvoiceResult(success: true, invoicesAccepted: invoices, operation: operation)
     }
 
     /// The answer to a body over the limit: a SOAP Fault in the request's version, read before any XML is parsed.

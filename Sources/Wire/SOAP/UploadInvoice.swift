@@ -17,15 +17,31 @@ import Foundation
 /// normalize its CR LF line ends and a BIF must arrive byte for byte.
 public struct UploadInvoiceRequest: Sendable, Hashable {
     /// The CloudInvoicing service's namespace.
-    public static let namespace = "https://www.invoicecloud.com/portal/webservices/CloudInvoicing/"
+    public static let namespace = CloudInvoicingMessage.namespace
     public static let operation = "UploadInvoice"
+
+    /// The two upload operations, which take the same `Req`: `UploadInvoice` (MIPS/APPS
+    /// single-invoice files, held and consolidated by IC) and `UploadInvoiceFile`
+    /// (a whole file, imported as it is unless advanced setting 105 routes a
+    /// single-invoice file to `UploadInvoice`).
+    public enum Operation: String, Sendable, CaseIterable {
+        case uploadInvoice = "UploadInvoice"
+        case uploadInvoiceFile = "UploadInvoiceFile"
+
+        public var action: String { CloudInvoicingMessage.namespace + rawValue }
+    }
+
+    public var operation: Operation
 
     public var billerGUID: String
     public var webServiceKey: String
     public var fileName: String
     public var file: [UInt8]
 
-    public init(billerGUID: String, webServiceKey: String, fileName: String, file: [UInt8]) {
+    public init(
+        billerGUID: String, webServiceKey: String, fileName: String, file: [UInt8], operation: Operation = .uploadInvoice
+    ) {
+        self.operation = operation
         self.billerGUID = billerGUID
         self.webServiceKey = webServiceKey
         self.fileName = fileName
@@ -34,35 +50,30 @@ public struct UploadInvoiceRequest: Sendable, Hashable {
 
     /// The request envelope.
     public func envelope(_ version: SOAPVersion) -> [UInt8] {
-        let fields = [
-            ("BillerGUID", billerGUID), ("WebServiceKey", webServiceKey), ("FileName", fileName),
-            ("FileContent", Data(file).base64EncodedString()),
-        ]
-        let req = fields.map { "<\($0.0)>\(XMLText.escaped($0.1))</\($0.0)>" }.joined()
-        return SOAPEnvelope.wrap(
-            "<\(Self.operation) xmlns=\"\(Self.namespace)\"><Req>\(req)</Req></\(Self.operation)>", version: version)
+        CloudInvoicingMessage.request(
+            operation.rawValue,
+            fields: [
+                ("BillerGUID", billerGUID), ("WebServiceKey", webServiceKey), ("FileName", fileName),
+                ("FileContent", Data(file).base64EncodedString()),
+            ], version: version)
     }
 
-    /// Reads the request of an envelope whose operation is `UploadInvoice`.
+    /// Reads the request of an envelope whose operation is `UploadInvoice` or `UploadInvoiceFile`.
     /// - Throws: a `Sender` fault naming the first missing or malformed element.
     public init(envelope: SOAPEnvelope) throws(SOAPFault) {
-        let ns = ["s": envelope.version.namespace, "ic": Self.namespace]
+        guard let operation = Operation(rawValue: envelope.operation) else {
+            throw SOAPFault(.sender, "\(envelope.operation) is not an upload operation")
+        }
+        self.operation = operation
         func value(_ name: String) throws(SOAPFault) -> String {
-            let found: String?
-            do {
-                found = try envelope.document.text("/s:Envelope/s:Body/ic:\(Self.operation)/ic:Req/ic:\(name)", namespaces: ns)
-            } catch {
-                throw SOAPFault(.receiver, "cannot read \(name): \(error)")
-            }
-            guard let found else { throw SOAPFault(.sender, "\(Self.operation)/Req/\(name) is missing") }
-            return found
+            try CloudInvoicingMessage.field(name, of: operation.rawValue, in: envelope)
         }
         billerGUID = try value("BillerGUID")
         webServiceKey = try value("WebServiceKey")
         fileName = try value("FileName")
         let content = try value("FileContent").filter { !$0.isWhitespace }
         guard let bytes = Data(base64Encoded: content) else {
-            throw SOAPFault(.sender, "\(Self.operation)/Req/FileContent is not base64")
+            throw SOAPFault(.sender, "\(operation.rawValue)/Req/FileContent is not base64")
         }
         file = Array(bytes)
     }
@@ -76,7 +87,14 @@ public struct UploadInvoiceResult: Sendable, Hashable {
     public var invoicesAccepted: Int
     public var findings: [BIFFinding]
 
-    public init(success: Bool, errorMessage: String = "", invoicesAccepted: Int = 0, findings: [BIFFinding] = []) {
+    /// The operation answered.
+    public var operation: UploadInvoiceRequest.Operation
+
+    public init(
+        success: Bool, errorMessage: String = "", invoicesAccepted: Int = 0, findings: [BIFFinding] = [],
+        operation: UploadInvoiceRequest.Operation = .uploadInvoice
+    ) {
+        self.operation = operation
         self.success = success
         self.errorMessage = errorMessage
         self.invoicesAccepted = invoicesAccepted
@@ -90,7 +108,7 @@ public struct UploadInvoiceResult: Sendable, Hashable {
                 + (finding.fieldName.map { "<Field>\(XMLText.escaped($0))</Field>" } ?? "")
                 + "<Message>\(XMLText.escaped(finding.message))</Message></Finding>"
         }.joined()
-        let name = UploadInvoiceRequest.operation
+        let name = operation.rawValue
         return SOAPEnvelope.wrap(
             "<\(name)Response xmlns=\"\(UploadInvoiceRequest.namespace)\"><\(name)Result>"
                 + "<Success>\(success)</Success><ErrorMessage>\(XMLText.escaped(errorMessage))</ErrorMessage>"
