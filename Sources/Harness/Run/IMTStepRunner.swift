@@ -33,7 +33,7 @@ struct IMTStepRunner {
             ])
         case .imtRequest(let raw):
             return await send(raw)
-        case .bifValidate, .bifMerge, .bifGenerate, .bifDiff, .invoiceUpload:
+        case .bifValidate, .bifMerge, .bifGenerate, .bifDiff, .invoiceUpload, .icReport, .spectrumPoll, .reconcile:
             return .null  // BIFStepRunner's
         }
     }

@@ -22,14 +22,14 @@ struct ScenarioExecution {
         }
         let needsIC = scenario.ic != nil
         if needsIC { servers.append(.init(ic.handle, maximumBodySize: ICMock.maximumBodySize, oversized: ICMock.oversized)) }
-        let (steps, files) = try await MockServer.withRunning(servers) { ports in
+        let (steps, files, reconciliation) = try await MockServer.withRunning(servers) { ports in
             var values = scenario.settings
             if scenario.imt != nil || scenario.steps.contains(where: \.callsIMT) {
                 values = Self.filling(values, mock: "imt", port: ports[0], first)
                 if let second { values = Self.filling(values, mock: "imt2", port: ports[1], second) }
             }
             let icURL = needsIC ? "http://127.0.0.1:\(ports.last!)\(ICMock.cloudInvoicingPath)" : nil
-            return await runSteps(settings: AdvancedSettings(values), icURL: icURL)
+            return await runSteps(settings: AdvancedSettings(values), icURL: icURL, posted: { first.payments })
         }
         let scrubber = SecretScrubber(secrets: scenario.secrets)
         let result = JSONValue.object([
@@ -43,6 +43,8 @@ struct ScenarioExecution {
             .imtState: .json(scrubber.scrub(first.stateJSON)),
         ]
         if let second { outputs[.imt2State] = .json(scrubber.scrub(second.stateJSON)) }
+        if needsIC { outputs[.icState] = .json(scrubber.scrub(ic.stateJSON)) }
+        if let reconciliation { outputs[.reconciliation] = .json(scrubber.scrub(reconciliation)) }
         let day = scenario.clock.prefix(10).split(separator: "-").compactMap { Int($0) }
         if needsIC, day.count == 3, let date = BIFDate(year: day[0], month: day[1], day: day[2]) {
             outputs[.icImport] = .bif((try? ic.importFile(date: date).bytes) ?? [])
@@ -64,7 +66,9 @@ struct ScenarioExecution {
     }
 
     /// Runs the steps in order; BIF steps read and write the scenario's files.
-    private func runSteps(settings: AdvancedSettings, icURL: String?) async -> ([JSONValue], [String: [UInt8]]) {
+    private func runSteps(
+        settings: AdvancedSettings, icURL: String?, posted: @escaping @Sendable () -> [PaymentPost]
+    ) async -> ([JSONValue], [String: [UInt8]], JSONValue?) {
         var bif = BIFStepRunner(files: scenario.files.mapValues { Array($0.utf8) }, profile: scenario.profile)
         let client =
             scenario.timeout.map { timeout in
@@ -73,6 +77,11 @@ struct ScenarioExecution {
                 return HTTPClient(configuration: configuration)
             } ?? self.client
         let imt = IMTStepRunner(caller: IMTCaller(settings: settings, routing: scenario.routing, client: client))
+        var ic = ICStepRunner(
+            serviceURL: icURL, biller: scenario.ic?.billers.first, client: client,
+            clock: XMLDateTime.date(scenario.clock, zoneIfNone: TimeZone(identifier: "UTC")!) ?? Date(timeIntervalSince1970: 0),
+            posted: posted)
+        let bifProfile = BIFProfile(rawValue: scenario.profile.rawValue) ?? .common
         let profile = IntegrationProfile.named(scenario.profile.rawValue)
         var results: [JSONValue] = []
         for step in scenario.steps {
@@ -80,56 +89,12 @@ struct ScenarioExecution {
                 results.append(.object(["step": .string(flow.rawValue), "status": "refused", "message": .string(refusal)]))
             } else if step.callsIMT || step == .validateSettings {
                 results.append(await imt.run(step))
-            } else if case .invoiceUpload(let upload) = step {
-                results.append(await self.upload(upload, files: bif.files, icURL: icURL, client: client))
+            } else if step.callsIC {
+                results.append(await ic.run(step, files: bif.files, profile: bifProfile))
             } else {
                 results.append(bif.run(step))
             }
         }
-        return (results, bif.files)
-    }
-
-    /// Runs an `invoice-upload` step against the mock IC.
-    private func upload(
-        _ step: InvoiceUploadStep, files: [String: [UInt8]], icURL: String?, client: HTTPClient
-    ) async -> JSONValue {
-        func failed(_ message: String) -> JSONValue {
-            .object(["step": "invoice-upload", "file": .string(step.file), "status": "failed", "message": .string(message)])
-        }
-        guard let icURL, let biller = scenario.ic?.billers.first else {
-            return failed("the scenario has no ic: block with a biller")
-        }
-        let file: BIFFile
-        do {
-            file = try BIFFile.read(files[step.file] ?? [])
-        } catch {
-            return failed("\(step.file):\(error)")
-        }
-        let flow = InvoiceUpload(
-            serviceURL: icURL, billerGUID: step.billerGUID ?? biller.guid, webServiceKey: step.key ?? biller.webServiceKey,
-            version: step.version, client: client)
-        let uploads = await flow.upload(
-            file, name: step.file, profile: BIFProfile(rawValue: scenario.profile.rawValue) ?? .common)
-        return .object([
-            "step": "invoice-upload", "file": .string(step.file), "soap": .string(step.version.rawValue),
-            "uploads": .array(uploads.map(\.json)),
-        ])
-    }
-}
-
-extension InvoiceUpload.Upload {
-    /// One file's upload as written to `result.json`.
-    var json: JSONValue {
-        switch outcome {
-        case .accepted(let invoices):
-            .object(["file": .string(fileName), "status": "accepted", "invoices": .number(String(invoices))])
-        case .refused(let message, let rules):
-            .object([
-                "file": .string(fileName), "status": "refused", "message": .string(message),
-                "rules": .array(rules.map(JSONValue.string)),
-            ])
-        case .failed(let message):
-            .object(["file": .string(fileName), "status": "failed", "message": .string(message)])
-        }
+        return (results, bif.files, ic.reconciliation)
     }
 }

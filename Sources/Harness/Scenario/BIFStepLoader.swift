@@ -14,6 +14,7 @@ import Yams
 ///   - bif-generate: {invoices: 3, seed: 7, output: hourly.bif}
 ///   - bif-diff: {expected: upload-1.bif, actual: import.bif}
 ///   - invoice-upload: {file: upload-1.bif, soap: "1.2"}   # to the mock IC; biller and key: the ic block's first
+///   - invoice-upload: {file: hourly.bif, operation: UploadInvoiceFile}
 /// ```
 struct BIFStepLoader {
     static let stepNames = ["bif-validate", "bif-merge", "bif-generate", "bif-diff", "invoice-upload"]
@@ -66,7 +67,7 @@ struct BIFStepLoader {
             return .bifGenerate(invoices: invoices, seed: UInt64(seed), output: try output(fields["output"]!))
         case "invoice-upload":
             let fields = try reader.mapping(
-                node, what: "an invoice-upload step", allowed: ["file", "soap", "biller", "key"], required: ["file"])
+                node, what: "an invoice-upload step", allowed: ["file", "soap", "biller", "key", "operation"], required: ["file"])
             let version = try fields["soap"].map { node throws(InputError) in
                 try reader.choice(node, what: "SOAP version", of: SOAPVersion.self)
             }
@@ -77,7 +78,10 @@ struct BIFStepLoader {
                         try reader.nonEmptyText(node, what: "biller")
                     },
                     key: try fields["key"].map { node throws(InputError) in try reader.nonEmptyText(node, what: "key") },
-                    version: version ?? .v11))
+                    version: version ?? .v11,
+                    operation: try fields["operation"].map { node throws(InputError) in
+                        try reader.choice(node, what: "upload operation", of: UploadInvoiceRequest.Operation.self)
+                    } ?? .uploadInvoice))
         default:
             let fields = try reader.mapping(
                 node, what: "a bif-diff step", allowed: ["expected", "actual"], required: ["expected", "actual"])

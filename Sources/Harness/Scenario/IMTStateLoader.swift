@@ -10,6 +10,8 @@ import Yams
 /// policies: [{policy_number: "20240903", current_due: "1675.00"}]
 /// policy_settings: [{policy: "20240903", paperless: true, bill_mode: autopay}]
 /// bills: {"20240903": "%PDF-1.4 ..."}
+/// payments:                                     # already posted (e.g. twice, to reconcile)
+///   - {transaction_id: "2984&P1", account: "20240903", total_paid: "102.95", method: CC}
 /// faults:
 ///   - {route: "POST /payments/", status: 500, times: 1}
 ///   - {route: "GET /payments-due/", delay_ms: 2000}
@@ -44,7 +46,7 @@ struct IMTStateLoader {
 
     func load(_ node: Node) throws(InputError) -> IMTState {
         let members = try reader.mapping(
-            node, what: "imt", allowed: ["biller_id", "users", "policies", "policy_settings", "bills", "faults"])
+            node, what: "imt", allowed: ["biller_id", "users", "policies", "policy_settings", "bills", "payments", "faults"])
         var state = IMTState()
         if let id = members["biller_id"] { state.billerID = try reader.nonEmptyText(id, what: "imt.biller_id") }
         if let users = members["users"] {
@@ -63,6 +65,9 @@ struct IMTStateLoader {
             for element in try reader.sequence(list, what: "imt.policy_settings") {
                 state.policySettings.append(try policySettings(element))
             }
+        }
+        if let list = members["payments"] {
+            for element in try reader.sequence(list, what: "imt.payments") { state.payments.append(try payment(element)) }
         }
         if let bills = members["bills"] {
             for (key, value) in try reader.pairs(bills, what: "imt.bills") {
@@ -130,6 +135,27 @@ struct IMTStateLoader {
             attributes = attributes.setting(name, to: converted)
         }
         return IMTPolicy(id: id, attributes: attributes)
+    }
+
+    /// A payment already posted: its key fields; the payer's details are left empty.
+    func payment(_ node: Node) throws(InputError) -> PaymentPost {
+        let f = try reader.mapping(
+            node, what: "a posted payment", allowed: ["transaction_id", "account", "total_paid", "fee", "method"],
+            required: ["transaction_id", "account", "total_paid", "method"])
+        func money(_ node: Node, _ what: String) throws(InputError) -> Money {
+            guard let money = Money(parsing: try reader.text(node, what: what)) else {
+                throw reader.error("\(what) must be a decimal amount such as \"102.95\"", at: node)
+            }
+            return money
+        }
+        let total = try money(f["total_paid"]!, "total_paid")
+        let fee = try f["fee"].map { node throws(InputError) in try money(node, "fee") } ?? .zero
+        return PaymentPost(
+            account: try reader.nonEmptyText(f["account"]!, what: "account"),
+            method: try reader.choice(f["method"]!, what: "payment method", of: PaymentPost.Method.self),
+            billAmountPaid: total - fee, totalPaid: total, approvalCode: "",
+            transactionID: try reader.nonEmptyText(f["transaction_id"]!, what: "transaction_id"), firstName: "",
+            lastName: "", address1: "", address2: "", city: "", state: "", zipCode: "", phone: "", email: "")
     }
 
     func fault(_ node: Node) throws(InputError) -> Fault {

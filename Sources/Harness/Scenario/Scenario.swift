@@ -80,6 +80,12 @@ public struct Scenario: Sendable {
         case bifGenerate(invoices: Int, seed: UInt64, output: String)
         /// Compares two BIFs field by field.
         case bifDiff(expected: String, actual: String)
+        /// Calls one report operation of the mock IC, as IMT does.
+        case icReport(ICReportStep)
+        /// IMT Spectrum's report polling, on a virtual clock starting at the scenario's clock.
+        case spectrumPoll(SpectrumPollStep)
+        /// Reconciles the records of the last `spectrum-poll` with the payments the mock IMT holds.
+        case reconcile
 
         /// The BIF file the step writes, if any.
         public var output: String? {
@@ -98,7 +104,17 @@ public struct Scenario: Sendable {
             case .dataPumpEnrollment(_, .billMode): .dataPumpAutoPay
             case .pdfLinking: .pdfLinking
             case .invoiceUpload: .invoiceUpload
+            case .icReport(let report): IntegrationFlow(reportKind: report.report.kind)
+            case .spectrumPoll: .paymentReporting
             default: nil
+            }
+        }
+
+        /// Whether the step is run against the mock IC.
+        public var callsIC: Bool {
+            switch self {
+            case .invoiceUpload, .icReport, .spectrumPoll, .reconcile: true
+            default: false
             }
         }
 
@@ -106,7 +122,7 @@ public struct Scenario: Sendable {
         public var callsIMT: Bool {
             switch self {
             case .imtRequest: true
-            case .invoiceUpload: false
+            case .invoiceUpload, .icReport, .spectrumPoll: false
             default: flow != nil
             }
         }
@@ -128,6 +144,10 @@ public struct Scenario: Sendable {
         public static let imt2State = GoldenOutput(fileName: "imt2-state.json")
         /// The import file the mock IC consolidates from the uploads it held.
         public static let icImport = GoldenOutput(fileName: "ic-import.bif")
+        /// The mock IC's state after the steps: billers, files taken, report records.
+        public static let icState = GoldenOutput(fileName: "ic-state.json")
+        /// The last `reconcile` step's report.
+        public static let reconciliation = GoldenOutput(fileName: "reconciliation.json")
 
         /// Whether the output is a BIF, compared with the field-aware diff.
         public var isBIF: Bool { fileName.hasSuffix(".bif") }
@@ -139,7 +159,11 @@ public struct Scenario: Sendable {
         let keys =
             (ic?.billers.map(\.webServiceKey) ?? [])
             + steps.compactMap { step in
-                if case .invoiceUpload(let upload) = step { upload.key } else { nil }
+                switch step {
+                case .invoiceUpload(let upload): upload.key
+                case .icReport(let report): report.key
+                default: nil
+                }
             }
         return AdvancedSettings.secretIDs.sorted().compactMap { settings[$0] }
             + [imt, imt2].flatMap { $0.map { Array($0.users.values) } ?? [] } + keys
@@ -160,12 +184,32 @@ public struct RawIMTRequest: Sendable, Hashable {
     public var service: IMTService
 }
 
-/// An `invoice-upload` step: which file, as which biller, in which SOAP version.
+/// An `invoice-upload` step: which file, as which biller, through which operation, in which SOAP version.
 public struct InvoiceUploadStep: Sendable, Hashable {
     public var file: String
     /// Nil: the first biller of the `ic:` block, with its key.
     public var billerGUID: String?
     public var key: String?
+    public var version: SOAPVersion
+    public var operation: UploadInvoiceRequest.Operation = .uploadInvoice
+}
+
+/// An `ic-report` step: one report operation for a window given as the request carries it.
+public struct ICReportStep: Sendable, Hashable {
+    public var report: ICReport
+    /// `xs:dateTime` texts, sent as written (a zone may be left out).
+    public var from: String
+    public var to: String
+    public var version: SOAPVersion
+    /// Nil: the first biller of the `ic:` block, with its key.
+    public var billerGUID: String?
+    public var key: String?
+}
+
+/// A `spectrum-poll` step: how long to run the schedule, and any change to it.
+public struct SpectrumPollStep: Sendable, Hashable {
+    public var hours: Int
+    public var schedules: [SpectrumPoller.Schedule]
     public var version: SOAPVersion
 }
 

@@ -102,7 +102,7 @@ public enum ScenarioLoader {
         return values
     }
 
-    static let stepNames = IMTStepLoader.stepNames + BIFStepLoader.stepNames
+    static let stepNames = IMTStepLoader.stepNames + BIFStepLoader.stepNames + ICStepLoader.stepNames
 
     static func steps(
         _ node: Node, _ reader: YAMLReader, profile: Scenario.Profile, clock: String, files: [String: String]
@@ -115,7 +115,13 @@ public enum ScenarioLoader {
             guard members.count == 1, let (name, body) = members.first else {
                 throw reader.error("a step has exactly one action, e.g. rtdr", at: element)
             }
-            steps.append(IMTStepLoader.stepNames.contains(name) ? try imt.step(name, body) : try bif.step(name, body))
+            if IMTStepLoader.stepNames.contains(name) {
+                steps.append(try imt.step(name, body))
+            } else if ICStepLoader.stepNames.contains(name) {
+                steps.append(try ICStepLoader(reader: reader).step(name, body))
+            } else {
+                steps.append(try bif.step(name, body))
+            }
         }
         guard !steps.isEmpty else { throw reader.error("steps must hold at least one step", at: node) }
         return steps
@@ -142,7 +148,8 @@ public enum ScenarioLoader {
         throw reader.error("\(what) must be a positive duration such as 250ms or 2s", at: node)
     }
 
-    /// The outputs to compare: `journal`, `result`, `imt.state`, `imt2.state`, `ic.import`, and BIF files the steps write.
+    /// The outputs to compare: `journal`, `result`, `imt.state`, `imt2.state`, `ic.import`, `ic.state`,
+    /// `reconciliation`, and BIF files the steps write.
     static func golden(_ node: Node?, _ reader: YAMLReader, steps: [Scenario.Step]) throws(InputError) -> [Scenario.GoldenOutput]
     {
         let standard: [Scenario.GoldenOutput] = [.journal, .result]
@@ -151,6 +158,7 @@ public enum ScenarioLoader {
         guard let list = members["golden"] else { return standard }
         let named: [String: Scenario.GoldenOutput] = [
             "journal": .journal, "result": .result, "imt.state": .imtState, "imt2.state": .imt2State, "ic.import": .icImport,
+            "ic.state": .icState, "reconciliation": .reconciliation,
         ]
         let written = steps.compactMap(\.output)
         var outputs: [Scenario.GoldenOutput] = []
@@ -161,7 +169,7 @@ public enum ScenarioLoader {
             } else if written.contains(name) {
                 outputs.append(Scenario.GoldenOutput(fileName: name))
             } else {
-                let names = (["journal", "result", "imt.state", "imt2.state", "ic.import"] + written).joined(separator: ", ")
+                let names = (named.keys.sorted() + written).joined(separator: ", ")
                 throw reader.error("unknown golden output '\(name)'; expected one of: \(names)", at: element)
             }
         }

@@ -23,3 +23,8 @@ extension IMTMock {
         }
     }
 }
+
+extension IMTMock {
+    /// The payments posted so far, those of the state first.
+    public var payments: [PaymentPost] { store.withLock { $0.payments } }
+}
