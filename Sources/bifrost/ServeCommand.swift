@@ -91,10 +91,11 @@ struct ServeIMTCommand: AsyncParsableCommand {
 struct ServeICCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ic",
-        abstract: "Serve the mock IC SOAP services (CloudInvoicing UploadInvoice, WSDL at ?wsdl) and its admin API.",
+        abstract: "Serve the mock IC SOAP services (CloudInvoicing uploads and reports, WSDL at ?wsdl) and its admin API.",
         discussion: """
             Service: POST /portal/webservices/CloudInvoicing.asmx (SOAP 1.1 or 1.2); WSDL: GET …CloudInvoicing.asmx?wsdl.
-            Admin routes under /__admin/: state (GET), journal (GET), import (GET, ?date=mm/dd/yyyy), reset (POST).
+            Admin routes under /__admin/: state (GET, PUT), journal (GET), import (GET, ?date=mm/dd/yyyy), reset (POST),
+            faults (GET, POST, DELETE).
             One line per request goes to standard error. SIGINT or SIGTERM stops the server.
             Exit status: 0 stopped by a signal, 2 a usage error, an unreadable state file or a port that cannot be bound.
             """)

@@ -69,17 +69,22 @@ struct ICStateLoader {
         for element in try list(members["paperless_changes"], "ic.paperless_changes") {
             state.paperlessChanges.append(try change(element))
         }
-        for element in try list(members["faults"], "ic.faults") {
-            let fault = try IMTStateLoader(reader: reader).fault(element)
-            let operation = fault.path.split(separator: "/").last.map(String.init) ?? ""
-            guard fault.path.hasPrefix("/CloudInvoicing.asmx/"), CloudInvoicingWSDL.operations.contains(operation) else {
-                throw reader.error(
-                    "an IC fault's route is POST /CloudInvoicing.asmx/<Operation>, one of "
-                        + CloudInvoicingWSDL.operations.joined(separator: ", "), at: element)
-            }
-            state.faults.append(fault)
-        }
+        for element in try list(members["faults"], "ic.faults") { state.faults.append(try fault(element)) }
         return state
+    }
+
+    /// A fault of one operation: route `POST /CloudInvoicing.asmx/<Operation>`, effects as for the mock IMT.
+    func fault(_ node: Node) throws(InputError) -> Fault {
+        let fault = try IMTStateLoader(reader: reader).fault(node)
+        let operation = fault.path.split(separator: "/").last.map(String.init) ?? ""
+        guard fault.method == "POST", fault.path == "/CloudInvoicing.asmx/\(operation)/",
+            CloudInvoicingWSDL.operations.contains(operation)
+        else {
+            throw reader.error(
+                "an IC fault's route is POST /CloudInvoicing.asmx/<Operation>, one of "
+                    + CloudInvoicingWSDL.operations.joined(separator: ", "), at: node)
+        }
+        return fault
     }
 
     func list(_ node: Node?, _ what: String) throws(InputError) -> [Node] {

@@ -6,10 +6,12 @@ import Wire
 ///
 /// | route | does |
 /// |---|---|
-/// | `GET /__admin/state` | the billers (keys redacted) and the uploads held |
+/// | `GET /__admin/state` | the billers (keys redacted), the files taken and the report records |
+/// | `PUT /__admin/state` | replaces the state (an `ic:` block, YAML or JSON), faults included |
 /// | `GET /__admin/journal` | the exchanges so far (the last 10,000) |
 /// | `GET /__admin/import?date=mm/dd/yyyy` | the import file consolidated from the uploads held (default date: today, UTC) |
-/// | `POST /__admin/reset` | forgets the uploads held; journal emptied |
+/// | `POST /__admin/reset` | back to the state last loaded; journal emptied |
+/// | `GET`, `POST`, `DELETE /__admin/faults` | the faults left; add one (`{route: "POST /CloudInvoicing.asmx/<Operation>", status: 503}`); remove all |
 public final class ICStandalone: Sendable {
     public let mock: ICMock
     let log: @Sendable (String) -> Void
@@ -21,7 +23,10 @@ public final class ICStandalone: Sendable {
 
     /// Reads a state file (`--state`): the `ic:` block of a scenario.
     public static func state(file: String) throws(InputError) -> ICState {
-        let text = try InputError.text(ofFile: file)
+        try state(text: try InputError.text(ofFile: file), file: file)
+    }
+
+    static func state(text: String, file: String) throws(InputError) -> ICState {
         let reader = YAMLReader(file: file)
         return try ICStateLoader(reader: reader).load(try reader.root(of: text))
     }
@@ -34,8 +39,32 @@ public final class ICStandalone: Sendable {
     }
 
     func admin(_ request: MockRequest) -> MockResponse {
+        do {
+            return try adminRoute(request)
+        } catch {
+            return .error(
+                JSONAPIError(
+                    status: 400, code: "invalid-admin-request", title: "Invalid admin request", detail: error.description))
+        }
+    }
+
+    private func adminRoute(_ request: MockRequest) throws(InputError) -> MockResponse {
+        let file = "\(request.method) \(request.path)"
         switch (request.method, request.path) {
         case ("GET", "/__admin/state"): return .jsonAPI(200, mock.stateJSON)
+        case ("PUT", "/__admin/state"):
+            mock.load(try Self.state(text: try IMTStandalone.text(request), file: file))
+            return .jsonAPI(200, mock.stateJSON)
+        case ("GET", "/__admin/faults"):
+            return .jsonAPI(200, mock.faults.json)
+        case ("POST", "/__admin/faults"):
+            let reader = YAMLReader(file: file)
+            let fault = try ICStateLoader(reader: reader).fault(try reader.root(of: try IMTStandalone.text(request)))
+            mock.faults.add(fault)
+            return .jsonAPI(201, fault.json)
+        case ("DELETE", "/__admin/faults"):
+            mock.faults.replace([], sessionLimit: nil)
+            return MockResponse(status: 204)
         case ("GET", "/__admin/journal"): return .jsonAPI(200, mock.journal.json)
         case ("POST", "/__admin/reset"):
             mock.reset()

@@ -60,7 +60,7 @@ public final class IMTStandalone: Sendable {
         case ("GET", "/__admin/state"):
             return .jsonAPI(200, mock.stateJSON)
         case ("PUT", "/__admin/state"):
-            mock.load(try IMTStateLoader.load(text: try text(request), file: "PUT /__admin/state"))
+            mock.load(try IMTStateLoader.load(text: try Self.text(request), file: "PUT /__admin/state"))
             return .jsonAPI(200, mock.stateJSON)
         case ("GET", "/__admin/journal"):
             return .jsonAPI(200, mock.journal.json)
@@ -70,7 +70,7 @@ public final class IMTStandalone: Sendable {
         case ("GET", "/__admin/faults"):
             return .jsonAPI(200, mock.faults.json)
         case ("POST", "/__admin/faults"):
-            switch try IMTStateLoader.fault(text: try text(request), file: "POST /__admin/faults") {
+            switch try IMTStateLoader.fault(text: try Self.text(request), file: "POST /__admin/faults") {
             case .fault(let fault):
                 mock.faults.add(fault)
                 return .jsonAPI(201, fault.json)
@@ -92,7 +92,8 @@ public final class IMTStandalone: Sendable {
         }
     }
 
-    private func text(_ request: MockRequest) throws(InputError) -> String {
+    /// The request's body as text.
+    static func text(_ request: MockRequest) throws(InputError) -> String {
         guard let text = String(validating: request.body, as: UTF8.self) else {
             throw InputError(file: "\(request.method) \(request.path)", line: 1, column: 1, message: "the body is not UTF-8")
         }
