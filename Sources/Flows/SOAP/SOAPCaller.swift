@@ -18,7 +18,9 @@ public struct SOAPCaller: Sendable {
     /// The answer's HTTP status and document, or a message saying why there is none:
     /// no HTTP answer, an answer that is not XML, or a SOAP Fault (with its reason).
     public func call(_ envelope: [UInt8], action: String) async -> Result<(status: Int, document: XMLDocument), SOAPCallFailure> {
-        var headers = [HTTPHeader("Content-Type", version == .v12 ? version.contentType + "; action=\"\(action)\"" : version.contentType)]
+        var headers = [
+            HTTPHeader("Content-Type", version == .v12 ? version.contentType + "; action=\"\(action)\"" : version.contentType)
+        ]
         if version == .v11 { headers.append(HTTPHeader("SOAPAction", "\"\(action)\"")) }
         let response: ClientResponse
         do {
@@ -44,5 +46,8 @@ public struct SOAPCaller: Sendable {
 /// Why a SOAP call has no answer to read.
 public struct SOAPCallFailure: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
+
+    public init(message: String) { self.message = message }
+
     public var description: String { message }
 }

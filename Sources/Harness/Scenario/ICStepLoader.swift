@@ -43,7 +43,9 @@ struct ICStepLoader {
                 let operation = try reader.choice(value, what: "report operation", of: ICReport.self)
                 guard operation.kind == schedules[index].operation.kind else {
                     let names = schedules[index].operation.kind.operations.map(\.rawValue).joined(separator: " or ")
-                    throw reader.error("\(operation.rawValue) does not report \(schedules[index].operation.kind.rawValue); use \(names)", at: value)
+                    throw reader.error(
+                        "\(operation.rawValue) does not report \(schedules[index].operation.kind.rawValue); use \(names)",
+                        at: value)
                 }
                 schedules[index].operation = operation
             }

@@ -18,7 +18,8 @@ public struct ICReportTable: Sendable, Hashable {
     /// The table of `records`.
     public init<Record: ICReportRecord>(_ records: [Record]) {
         self.init(
-            name: Record.recordName, listName: Record.listName, columns: Record.columns, rows: records.map { $0.values.map(Optional.some) })
+            name: Record.recordName, listName: Record.listName, columns: Record.columns,
+            rows: records.map { $0.values.map(Optional.some) })
     }
 
     /// An empty table of `type`'s shape.
