@@ -88,7 +88,7 @@ import Wire
 
     @Test func `the WSDL's schema accepts the UploadInvoice request and result the code writes, and refuses a broken one`() throws
     {
-        let schema = try XMLSchema(parsing: Array(CloudInvoicingWSDL.schema.utf8))
+        let schema = try XMLSchema(parsing: Array(CloudInvoicingWSDL.validationSchema.utf8))
         let request = UploadInvoiceRequest(billerGUID: "g", webServiceKey: "k", fileName: "a.bif", file: Array("FH|x\n".utf8))
         #expect(schema.violations(of: try XMLDocument(parsing: Self.bodyContent(request.envelope(.v11)))).isEmpty)
         let finding = BIFFinding(rule: .totalAmount, line: 1, fieldName: "TotalInvoiceAmount", message: "differs")
