@@ -39,13 +39,7 @@ public final class ICStandalone: Sendable {
     }
 
     func admin(_ request: MockRequest) -> MockResponse {
-        do {
-            return try adminRoute(request)
-        } catch {
-            return .error(
-                JSONAPIError(
-                    status: 400, code: "invalid-admin-request", title: "Invalid admin request", detail: error.description))
-        }
+        IMTStandalone.answering(request, with: adminRoute)
     }
 
     private func adminRoute(_ request: MockRequest) throws(InputError) -> MockResponse {

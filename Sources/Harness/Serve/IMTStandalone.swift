@@ -46,8 +46,15 @@ public final class IMTStandalone: Sendable {
     }
 
     func admin(_ request: MockRequest) -> MockResponse {
+        Self.answering(request, with: adminRoute)
+    }
+
+    /// The answer of an admin `route`; a request it cannot read is a 400 error document.
+    static func answering(
+        _ request: MockRequest, with route: (MockRequest) throws(InputError) -> MockResponse
+    ) -> MockResponse {
         do {
-            return try adminRoute(request)
+            return try route(request)
         } catch {
             return .error(
                 JSONAPIError(
