@@ -1,4 +1,3 @@
-import Foundation
 public import Wire
 
 /// IMT's check of what IC reports against what DataPump posted to IMT (seed 004,
@@ -59,8 +58,8 @@ public struct Reconciliation: Sendable, Hashable {
             findings.append(
                 .init(
                     kind: .rejectedAfterPosting, paymentID: reject.paymentID, account: reject.accountNumber,
-                    detail: "ACH return \(reject.returnCode) \(reject.returnReason) after the payment was posted; reverse it"
-                        .replacingOccurrences(of: "  ", with: " ")))
+                    detail: "ACH return \(([reject.returnCode, reject.returnReason].filter { !$0.isEmpty }).joined(separator: " ")) "
+                        + "after the payment was posted; reverse it"))
         }
         self.matched = matched
         self.findings = findings
