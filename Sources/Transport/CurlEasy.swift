@@ -3,10 +3,10 @@ import Foundation
 
 /// One libcurl easy handle, owned for one transfer and freed in `deinit`.
 ///
-/// Its `perform()` blocks: callers run it on `HTTPClient`'s own queue, never on
-/// Swift concurrency's cooperative threads.
+/// Its `perform()` blocks: callers run it on `HTTPClient`'s or `SFTPClient`'s own
+/// queue, never on Swift concurrency's cooperative threads.
 final class CurlEasy {
-    private let handle: UnsafeMutableRawPointer
+    let handle: UnsafeMutableRawPointer
     private var headerList: UnsafeMutablePointer<curl_slist>?
     private let sink = ResponseSink()
 
@@ -104,20 +104,20 @@ final class CurlEasy {
             total: time(CURLINFO_TOTAL_TIME_T))
     }
 
-    private func set(_ option: CURLoption, _ value: Int) throws(TransportError) {
+    func set(_ option: CURLoption, _ value: Int) throws(TransportError) {
         try check(bifrost_curl_setopt_long(handle, option, value))
     }
 
-    private func set(_ option: CURLoption, _ value: String) throws(TransportError) {
+    func set(_ option: CURLoption, _ value: String) throws(TransportError) {
         // libcurl copies string options (since 7.17), so a temporary C string is enough.
         try check(value.withCString { bifrost_curl_setopt_string(handle, option, $0) })
     }
 
-    private func check(_ code: CURLcode) throws(TransportError) {
+    func check(_ code: CURLcode) throws(TransportError) {
         guard code == CURLE_OK else { throw Self.error(for: code) }
     }
 
-    private static func error(for code: CURLcode) -> TransportError {
+    static func error(for code: CURLcode) -> TransportError {
         let message = String(cString: curl_easy_strerror(code))
         let kind: TransportError.Code =
             switch code {

@@ -1,4 +1,5 @@
-/// A request that got no HTTP response: the connection, TLS or a timeout failed.
+/// A request that got no HTTP response, or a file transfer that did not complete:
+/// the connection, TLS, the SSH login or host key, the remote side, or a timeout failed.
 ///
 /// An HTTP error status is not a `TransportError`: it is a response.
 public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -10,6 +11,12 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
         public static let timeout = Code(name: "timeout")
         public static let tls = Code(name: "tls")
         public static let malformedResponse = Code(name: "malformed-response")
+        /// The server refused the login (SSH: the key was not accepted).
+        public static let loginDenied = Code(name: "login-denied")
+        /// The server's SSH host key is not the one pinned.
+        public static let hostKeyMismatch = Code(name: "host-key-mismatch")
+        /// Logged in, but the server refused an operation: a write, a rename, a missing folder.
+        public static let remoteFailure = Code(name: "remote-failure")
         public static let other = Code(name: "other")
         public var description: String { name }
     }

@@ -1,0 +1,119 @@
+import Foundation
+
+extension OpenSSHServer {
+    /// The server's folder, keys and configuration, made before sshd starts.
+    struct Setup {
+        var folder: String
+        var user: String
+        var chroot: String?
+        var uploadFolder: String
+        var remoteUploadDirectory: String
+        var clientKeyFile: String
+        var unauthorizedKeyFile: String
+        var hostKeySHA256 = ""
+        var port = 0
+
+        var configFile: String { folder + "/sshd_config" }
+
+        /// Checks the tools, makes the folder and the keys.
+        static func make(sshd: String, keygen: String) throws(StartError) -> Setup {
+            for tool in [sshd, keygen] where !FileManager.default.isExecutableFile(atPath: tool) {
+                throw StartError(message: "\(tool) is missing: run ci/setup, which installs openssh-server and openssh-client")
+            }
+            let root = getuid() == 0
+            // sshd refuses a chroot below a folder others may write (/tmp): as root, work under /run.
+            let base = root && Self.isPrivate("/run") ? "/run" : FileManager.default.temporaryDirectory.path
+            let folder = base + "/bifrost-sshd-" + UUID().uuidString.prefix(8).lowercased()
+            let chroot = root ? folder + "/root" : nil
+            let upload = (chroot ?? folder) + "/upload"
+            var setup = Setup(
+                folder: folder, user: NSUserName(), chroot: chroot, uploadFolder: upload,
+                remoteUploadDirectory: root ? "/upload" : upload, clientKeyFile: folder + "/client_key",
+                unauthorizedKeyFile: folder + "/stranger_key")
+            do {
+                let files = FileManager.default
+                try files.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                if let chroot {
+                    try files.createDirectory(
+                        atPath: chroot, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+                }
+                try files.createDirectory(
+                    atPath: upload, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+                // Privilege separation needs this folder when sshd runs as root.
+                if root {
+                    try files.createDirectory(
+                        atPath: "/run/sshd", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+                }
+                for key in ["host_key", "client_key", "stranger_key"] {
+                    _ = try Self.run(keygen, ["-q", "-t", "ed25519", "-N", "", "-C", "bifrost-\(key)", "-f", folder + "/" + key])
+                }
+                try files.copyItem(atPath: folder + "/client_key.pub", toPath: folder + "/authorized_keys")
+                // "256 SHA256:<base64> comment (ED25519)"
+                let fingerprint = try Self.run(keygen, ["-l", "-E", "sha256", "-f", folder + "/host_key.pub"])
+                let field = fingerprint.split(separator: " ").dropFirst().first ?? ""
+                guard field.hasPrefix("SHA256:") else { throw StartError(message: "unexpected fingerprint: \(fingerprint)") }
+                setup.hostKeySHA256 = String(field.dropFirst("SHA256:".count))
+            } catch {
+                setup.remove()
+                throw error as? StartError
+                    ?? StartError(message: "cannot set up sshd in \(folder): \(error.localizedDescription)")
+            }
+            return setup
+        }
+
+        func writeConfiguration() throws(StartError) {
+            var lines = [
+                "ListenAddress 127.0.0.1", "Port \(port)", "HostKey \(folder)/host_key", "PidFile none",
+                "AuthorizedKeysFile \(folder)/authorized_keys", "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no", "PubkeyAuthentication yes", "StrictModes no", "UsePAM no",
+                "LogLevel VERBOSE", "Subsystem sftp internal-sftp", "ForceCommand internal-sftp -d \(remoteUploadDirectory)",
+                "AllowUsers \(user)",
+            ]
+            if let chroot { lines.append("ChrootDirectory \(chroot)") }
+            do {
+                try (lines.joined(separator: "\n") + "\n").write(toFile: configFile, atomically: true, encoding: .utf8)
+            } catch {
+                throw StartError(message: "cannot write \(configFile): \(error.localizedDescription)")
+            }
+        }
+
+        func remove() { try? FileManager.default.removeItem(atPath: folder) }
+
+        /// A loopback TCP port free at the time of asking.
+        static func freePort() throws(StartError) -> Int {
+            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard descriptor >= 0 else { throw StartError(message: "cannot open a socket: \(String(cString: strerror(errno)))") }
+            defer { close(descriptor) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
+                }
+            }
+            guard bound else { throw StartError(message: "cannot bind a loopback port: \(String(cString: strerror(errno)))") }
+            return Int(UInt16(bigEndian: address.sin_port))
+        }
+
+        /// Whether `path` is owned by root and writable by no one else, as a chroot's parents must be.
+        private static func isPrivate(_ path: String) -> Bool {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                let owner = attributes[.ownerAccountID] as? NSNumber, let mode = attributes[.posixPermissions] as? NSNumber
+            else { return false }
+            return owner.intValue == 0 && mode.intValue & 0o022 == 0
+        }
+
+        /// Runs `tool` and returns its output; a non-zero exit is an error with its output.
+        private static func run(_ tool: String, _ arguments: [String]) throws(StartError) -> String {
+            let process = try ChildProcess(tool, arguments)
+            let output = String(decoding: process.output.readDataToEndOfFile(), as: UTF8.self)
+            guard process.wait() == 0 else {
+                throw StartError(message: "\(tool) \(arguments.joined(separator: " ")) failed: \(output)")
+            }
+            return output
+        }
+    }
+}
