@@ -4,8 +4,8 @@ import Wire
 /// PDF extraction, linking by file name (IMT Spectrum): one PDF per invoice of a
 /// BIF, named `BID_ACCOUNTNUMBER_INVOICENUMBER.pdf`, delivered to a folder or over SFTP.
 ///
-/// Each invoice header gives one file; its account is the customer record that
-/// follows it. An invoice is refused, and the others go on, when its header has
+/// Each invoice header gives one file, but a `D` (deleted) one, which has no bill;
+/// its account is the customer record that follows it. An invoice is refused, and the others go on, when its header has
 /// no InvoiceFormatGuid (IC links PDFs by name only for a format that says so),
 /// when the biller id, account or invoice number would make an unsafe name (empty,
 /// `/`, `\`, `..`, a control character; `_` in the biller id or account, which
@@ -96,7 +96,9 @@ public struct PDFExtraction: Sendable {
         var invoices: [Invoice] = []
         var accountFound = false
         for record in bif.records {
-            if record.code == header.code {
+            if record.code == header.code, record.value("RecordType", in: header) == "D" {
+                accountFound = true  // a deleted invoice has no bill: its customer record is passed over
+            } else if record.code == header.code {
                 invoices.append(
                     Invoice(
                         line: record.line, number: record.value("InvoiceNumber", in: header),

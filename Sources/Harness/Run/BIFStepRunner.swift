@@ -9,7 +9,7 @@ struct BIFStepRunner {
     mutating func run(_ step: Scenario.Step) -> JSONValue {
         switch step {
         case .rtdr, .dataPumpPayment, .dataPumpEnrollment, .pdfLinking, .validateSettings, .imtRequest, .invoiceUpload,
-            .icReport, .spectrumPoll, .reconcile:
+            .icReport, .spectrumPoll, .reconcile, .pdfExtraction:
             return .null
         case .bifValidate(let file, let profile): return validate(file, profile: profile)
         case .bifMerge(let inputs, let output, let date):

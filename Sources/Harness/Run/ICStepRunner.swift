@@ -36,6 +36,7 @@ struct ICStepRunner {
         case .icReport(let report): return await self.report(report)
         case .spectrumPoll(let poll): return await self.poll(poll)
         case .reconcile: return reconcile()
+        case .pdfExtraction(let extraction): return await extract(extraction, files: files)
         default: return .null
         }
     }

@@ -33,7 +33,8 @@ struct IMTStepRunner {
             ])
         case .imtRequest(let raw):
             return await send(raw)
-        case .bifValidate, .bifMerge, .bifGenerate, .bifDiff, .invoiceUpload, .icReport, .spectrumPoll, .reconcile:
+        case .bifValidate, .bifMerge, .bifGenerate, .bifDiff, .invoiceUpload, .icReport, .spectrumPoll, .reconcile,
+            .pdfExtraction:
             return .null  // BIFStepRunner's
         }
     }

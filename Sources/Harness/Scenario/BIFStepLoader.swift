@@ -15,9 +15,10 @@ import Yams
 ///   - bif-diff: {expected: upload-1.bif, actual: import.bif}
 ///   - invoice-upload: {file: upload-1.bif, soap: "1.2"}   # to the mock IC; biller and key: the ic block's first
 ///   - invoice-upload: {file: hourly.bif, operation: UploadInvoiceFile}
+///   - pdf-extraction: {file: hourly.bif, biller_id: "2984", to: sftp}   # or folder (default); login: refused
 /// ```
 struct BIFStepLoader {
-    static let stepNames = ["bif-validate", "bif-merge", "bif-generate", "bif-diff", "invoice-upload"]
+    static let stepNames = ["bif-validate", "bif-merge", "bif-generate", "bif-diff", "invoice-upload", "pdf-extraction"]
 
     let reader: YAMLReader
     let profile: Scenario.Profile
@@ -82,6 +83,27 @@ struct BIFStepLoader {
                     operation: try fields["operation"].map { node throws(InputError) in
                         try reader.choice(node, what: "upload operation", of: UploadInvoiceRequest.Operation.self)
                     } ?? .uploadInvoice))
+        case "pdf-extraction":
+            let fields = try reader.mapping(
+                node, what: "a pdf-extraction step", allowed: ["file", "biller_id", "to", "login"],
+                required: ["file", "biller_id"])
+            let refused = try fields["login"].map { node throws(InputError) -> Bool in
+                guard try reader.text(node, what: "login") == "refused" else {
+                    throw reader.error("login is refused (log in with a key the server does not accept) or left out", at: node)
+                }
+                return true
+            }
+            let destination =
+                try fields["to"].map { node throws(InputError) in
+                    try reader.choice(node, what: "destination", of: PDFExtractionStep.Destination.self)
+                } ?? .folder
+            if refused != nil, destination != .sftp {
+                throw reader.error("login: refused needs to: sftp", at: fields["login"]!)
+            }
+            return .pdfExtraction(
+                PDFExtractionStep(
+                    file: try file(fields["file"]!), billerID: try reader.nonEmptyText(fields["biller_id"]!, what: "biller_id"),
+                    destination: destination, refusedLogin: refused ?? false))
         default:
             let fields = try reader.mapping(
                 node, what: "a bif-diff step", allowed: ["expected", "actual"], required: ["expected", "actual"])

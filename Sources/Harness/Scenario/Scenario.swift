@@ -86,6 +86,8 @@ public struct Scenario: Sendable {
         case spectrumPoll(SpectrumPollStep)
         /// Reconciles the records of the last `spectrum-poll` with the payments the mock IMT holds.
         case reconcile
+        /// IMT Spectrum's PDF extraction: a PDF per invoice of a BIF, to a folder or over SFTP.
+        case pdfExtraction(PDFExtractionStep)
 
         /// The BIF file the step writes, if any.
         public var output: String? {
@@ -106,6 +108,7 @@ public struct Scenario: Sendable {
             case .invoiceUpload: .invoiceUpload
             case .icReport(let report): IntegrationFlow(reportKind: report.report.kind)
             case .spectrumPoll: .paymentReporting
+            case .pdfExtraction: .pdfExtraction
             default: nil
             }
         }
@@ -113,7 +116,7 @@ public struct Scenario: Sendable {
         /// Whether the step is run against the mock IC.
         public var callsIC: Bool {
             switch self {
-            case .invoiceUpload, .icReport, .spectrumPoll, .reconcile: true
+            case .invoiceUpload, .icReport, .spectrumPoll, .reconcile, .pdfExtraction: true
             default: false
             }
         }
@@ -122,7 +125,7 @@ public struct Scenario: Sendable {
         public var callsIMT: Bool {
             switch self {
             case .imtRequest: true
-            case .invoiceUpload, .icReport, .spectrumPoll: false
+            case .invoiceUpload, .icReport, .spectrumPoll, .pdfExtraction: false
             default: flow != nil
             }
         }
@@ -204,6 +207,22 @@ public struct ICReportStep: Sendable, Hashable {
     /// Nil: the first biller of the `ic:` block, with its key.
     public var billerGUID: String?
     public var key: String?
+}
+
+/// A `pdf-extraction` step: which BIF, the biller id naming the files, and where they go.
+public struct PDFExtractionStep: Sendable, Hashable {
+    public enum Destination: String, Sendable, CaseIterable {
+        /// A temporary local folder, the embedded default.
+        case folder
+        /// A real OpenSSH server started on loopback for the step.
+        case sftp
+    }
+
+    public var file: String
+    public var billerID: String
+    public var destination: Destination
+    /// Logs in to the SFTP server with a key it does not accept.
+    public var refusedLogin: Bool
 }
 
 /// A `spectrum-poll` step: how long to run the schedule, and any change to it.
