@@ -17,11 +17,11 @@ public enum XMLDateTime {
 
     /// The instant `text` names, or nil when it is not an `xs:dateTime`.
     public static func date(_ text: String, zoneIfNone: TimeZone) -> Date? {
-        let pattern = #"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})?$"#
-        guard let match = text.firstMatch(of: try! Regex(pattern)) else { return nil }
-        func int(_ i: Int) -> Int? { match.output[i].substring.flatMap { Int($0) } }
+        let pattern = #/(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})?/#
+        guard let match = text.wholeMatch(of: pattern) else { return nil }
+        let (_, year, month, day, hour, minute, second, fractionText, designator) = match.output
         var zone = zoneIfNone
-        if let designator = match.output[8].substring.map(String.init) {
+        if let designator {
             if designator == "Z" {
                 zone = TimeZone(identifier: "UTC")!
             } else {
@@ -36,13 +36,13 @@ public enum XMLDateTime {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let components = DateComponents(
-            year: int(1), month: int(2), day: int(3), hour: int(4), minute: int(5), second: int(6))
+            year: Int(year), month: Int(month), day: Int(day), hour: Int(hour), minute: Int(minute), second: Int(second))
         guard let month = components.month, (1...12).contains(month), let day = components.day, (1...31).contains(day),
             let hour = components.hour, hour < 24, let minute = components.minute, minute < 60,
             let second = components.second, second < 60, let date = calendar.date(from: components),
             calendar.component(.day, from: date) == day
         else { return nil }
-        let fraction = match.output[7].substring.flatMap { Double("0" + $0) } ?? 0
+        let fraction = fractionText.flatMap { Double("0" + $0) } ?? 0
         return date.addingTimeInterval(fraction)
     }
 
