@@ -31,7 +31,7 @@ import Wire
         _ response: MockResponse, _ version: SOAPVersion = .v11
     ) throws -> (success: String?, error: String?, findings: [String]) {
         let document = try XMLDocument(parsing: response.body)
-        let ns = ["s": version.namespace, "ic": UploadInvoiceRequest.namespace]
+        let ns = ["s": version.namespace, "ic": CloudInvoicingMessage.namespace]
         let base = "/s:Envelope/s:Body/ic:UploadInvoiceResponse/ic:UploadInvoiceResult/ic:"
         return (
             try document.text(base + "Success", namespaces: ns), try document.text(base + "ErrorMessage", namespaces: ns),
@@ -45,7 +45,7 @@ import Wire
             billerGUID: Self.guid, webServiceKey: Self.key, fileName: "a.bif", file: Self.upload(account: "20240903"))
         let response = send(
             request.envelope(version), version: version,
-            action: version == .v11 ? "\"\(UploadInvoiceRequest.namespace)UploadInvoice\"" : nil)
+            action: version == .v11 ? "\"\(CloudInvoicingMessage.namespace)UploadInvoice\"" : nil)
         #expect(response.status == 200)
         #expect(response.header("Content-Type") == version.contentType)
         #expect(try result(response, version).success == "true")
@@ -91,7 +91,7 @@ import Wire
             billerGUID: Self.guid, webServiceKey: Self.key, fileName: "a.bif", file: Self.upload(account: "1"))
         let mismatch = send(v12.envelope(.v12), contentType: "text/xml; charset=utf-8")
         #expect(try XMLDocument(parsing: mismatch.body).text("//faultcode") == "soap:VersionMismatch")
-        let unknown = SOAPEnvelope.wrap("<Nothing xmlns=\"\(UploadInvoiceRequest.namespace)\"/>", version: .v11)
+        let unknown = SOAPEnvelope.wrap("<Nothing xmlns=\"\(CloudInvoicingMessage.namespace)\"/>", version: .v11)
         #expect(try XMLDocument(parsing: send(unknown).body).text("//faultstring")?.contains("did not recognize") == true)
         #expect(mock.accepted.isEmpty)
         #expect(mock.journal.count == 3)

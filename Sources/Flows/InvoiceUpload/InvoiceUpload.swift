@@ -89,7 +89,7 @@ public struct InvoiceUpload: Sendable {
         case .failure(let failure): return .failed(failure.message)
         }
         let document = response.document
-        let ns = ["s": version.namespace, "ic": UploadInvoiceRequest.namespace]
+        let ns = ["s": version.namespace, "ic": CloudInvoicingMessage.namespace]
         let base = "/s:Envelope/s:Body/ic:\(operation.rawValue)Response/ic:\(operation.rawValue)Result/ic:"
         guard response.status == 200, let success = try? document.text(base + "Success", namespaces: ns) else {
             return .failed("HTTP \(response.status) without an \(operation.rawValue)Result")

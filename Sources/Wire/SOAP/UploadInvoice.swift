@@ -1,6 +1,6 @@
 import Foundation
 
-/// IC's `UploadInvoice` operation of the CloudInvoicing service: a biller's BIF, sent on demand.
+/// A request of IC's upload operations of the CloudInvoicing service, `UploadInvoice` and `UploadInvoiceFile`: a biller's BIF.
 ///
 /// No public example shows its message, so the shape follows the CloudInvoicing
 /// conventions (arguments wrapped in `Req`, credentials in the body, an
@@ -16,10 +16,6 @@ import Foundation
 /// The file travels as base64 (`xs:base64Binary`, a .NET `byte[]`) because XML would
 /// normalize its CR LF line ends and a BIF must arrive byte for byte.
 public struct UploadInvoiceRequest: Sendable, Hashable {
-    /// The CloudInvoicing service's namespace.
-    public static let namespace = CloudInvoicingMessage.namespace
-    public static let operation = "UploadInvoice"
-
     /// The two upload operations, which take the same `Req`: `UploadInvoice` (MIPS/APPS
     /// single-invoice files, held and consolidated by IC) and `UploadInvoiceFile`
     /// (a whole file, imported as it is unless advanced setting 105 routes a
@@ -110,7 +106,7 @@ public struct UploadInvoiceResult: Sendable, Hashable {
         }.joined()
         let name = operation.rawValue
         return SOAPEnvelope.wrap(
-            "<\(name)Response xmlns=\"\(UploadInvoiceRequest.namespace)\"><\(name)Result>"
+            "<\(name)Response xmlns=\"\(CloudInvoicingMessage.namespace)\"><\(name)Result>"
                 + "<Success>\(success)</Success><ErrorMessage>\(XMLText.escaped(errorMessage))</ErrorMessage>"
                 + "<InvoicesAccepted>\(invoicesAccepted)</InvoicesAccepted><Findings>\(findingsXML)</Findings>"
                 + "</\(name)Result></\(name)Response>",

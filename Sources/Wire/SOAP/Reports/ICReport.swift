@@ -48,5 +48,5 @@ public enum ICReport: String, Sendable, CaseIterable {
     public var datesInGMT: Bool { rawValue.hasSuffix("FromGMT") }
 
     /// The SOAP 1.1 `SOAPAction` and SOAP 1.2 `action`.
-    public var action: String { UploadInvoiceRequest.namespace + rawValue }
+    public var action: String { CloudInvoicingMessage.namespace + rawValue }
 }
