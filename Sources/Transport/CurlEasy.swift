@@ -3,8 +3,8 @@ import Foundation
 
 /// One libcurl easy handle, owned for one transfer and freed in `deinit`.
 ///
-/// Its `perform()` blocks: callers run it on `HTTPClient`'s or `SFTPClient`'s own
-/// queue, never on Swift concurrency's cooperative threads.
+/// Its `perform()` blocks: callers run it on a thread of its own (`OwnThread`),
+/// never on a dispatch queue or Swift concurrency's cooperative threads.
 final class CurlEasy {
     let handle: UnsafeMutableRawPointer
     private var headerList: UnsafeMutablePointer<curl_slist>?

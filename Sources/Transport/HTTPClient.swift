@@ -1,10 +1,8 @@
-import Dispatch
-
 /// An HTTP client on libcurl.
 ///
-/// Each request runs on the client's own dispatch queue, so a slow partner never
+/// Each request runs on a thread of its own (`OwnThread`), so a slow partner never
 /// blocks Swift concurrency's cooperative threads, and parallel scenarios do not
-/// starve each other. TLS verification is on unless turned off explicitly.
+/// starve each other or the in-process mocks. TLS verification is on unless turned off explicitly.
 ///
 /// ```swift
 /// let client = HTTPClient()
@@ -33,8 +31,6 @@ public struct HTTPClient: Sendable {
 
     public var configuration: Configuration
 
-    private static let queue = DispatchQueue(label: "bifrost.transport.curl", attributes: .concurrent)
-
     public init(configuration: Configuration = .init()) {
         self.configuration = configuration
     }
@@ -43,16 +39,10 @@ public struct HTTPClient: Sendable {
     /// - Throws: `TransportError` when no HTTP response arrived.
     public func send(_ request: ClientRequest) async throws(TransportError) -> ClientResponse {
         let configuration = self.configuration
-        let result: Result<ClientResponse, TransportError> = await withCheckedContinuation { continuation in
-            Self.queue.async {
-                continuation.resume(
-                    returning: Result { () throws(TransportError) -> ClientResponse in
-                        let easy = try CurlEasy()
-                        try easy.prepare(request, configuration: configuration)
-                        return try easy.perform()
-                    })
-            }
+        return try await OwnThread.run { () throws(TransportError) -> ClientResponse in
+            let easy = try CurlEasy()
+            try easy.prepare(request, configuration: configuration)
+            return try easy.perform()
         }
-        return try result.get()
     }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Uploads files to an SFTP server through libcurl (libssh2), logging in with a key.
@@ -62,8 +61,6 @@ public struct SFTPClient: Sendable {
 
     public var configuration: Configuration
 
-    private static let queue = DispatchQueue(label: "bifrost.transport.sftp", attributes: .concurrent)
-
     public init(configuration: Configuration) {
         self.configuration = configuration
     }
@@ -86,17 +83,11 @@ public struct SFTPClient: Sendable {
         let name = path[path.index(after: slash)...]
         let temporaryPath = "\(path[...slash]).\(name).\(String(UInt32.random(in: .min ... .max), radix: 16)).part"
         let configuration = self.configuration
-        let result: Result<Upload, TransportError> = await withCheckedContinuation { continuation in
-            Self.queue.async {
-                continuation.resume(
-                    returning: Result { () throws(TransportError) -> Upload in
-                        let start = ContinuousClock.now
-                        let easy = try CurlEasy()
-                        try easy.uploadSFTP(bytes, temporaryPath: temporaryPath, path: path, configuration: configuration)
-                        return Upload(path: path, byteCount: bytes.count, duration: ContinuousClock.now - start)
-                    })
-            }
+        return try await OwnThread.run { () throws(TransportError) -> Upload in
+            let start = ContinuousClock.now
+            let easy = try CurlEasy()
+            try easy.uploadSFTP(bytes, temporaryPath: temporaryPath, path: path, configuration: configuration)
+            return Upload(path: path, byteCount: bytes.count, duration: ContinuousClock.now - start)
         }
-        return try result.get()
     }
 }
