@@ -75,7 +75,10 @@ let package = Package(
         ),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "Partners"], swiftSettings: swiftSettings),
         .testTarget(name: "FlowsTests", dependencies: ["Flows", "Partners", "Wire"], swiftSettings: swiftSettings),
-        .testTarget(name: "HarnessTests", dependencies: ["Harness", "Flows", "Wire", "Partners", "Transport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HarnessTests",
+            dependencies: ["Harness", "Flows", "Wire", "Partners", "Transport", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

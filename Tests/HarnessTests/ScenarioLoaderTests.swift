@@ -1,6 +1,6 @@
 import Flows
 import Foundation
-import Harness
+@testable import Harness
 import Partners
 import Testing
 import Wire
@@ -45,7 +45,8 @@ import Wire
     @Test func `a valid scenario loads, money as written and never as a float`() throws {
         let scenario = try load(Self.valid)
         #expect(scenario.relativePath == "case")
-        #expect(scenario.steps == [.rtdr(account: "1", invoiceType: nil)])
+        #expect(scenario.steps.count == 1)
+        #expect(scenario.steps.first as? RTDRStep == RTDRStep(account: "1"))
         #expect(scenario.imt?.policies.first?.attributes["current_due"] == .string("12.50"))
         #expect(scenario.imt?.policies.first?.attributes["city"] == .string("WEST DES MOINES"))
         #expect(scenario.golden == [.journal, .result])
@@ -114,7 +115,7 @@ import Wire
         let scenario = try load(Self.valid.replacingOccurrences(of: "  - rtdr: {account: \"1\"}", with: steps))
         #expect(scenario.steps.count == 4)
         #expect(scenario.steps.map(\.flow) == [.dataPumpPayment, .dataPumpAutoPay, .pdfLinking, nil])
-        guard case .dataPumpPayment(let payment) = scenario.steps[0] else { throw CancellationError() }
+        let payment = try #require(scenario.steps.first as? DataPumpPaymentStep).payment
         #expect(payment.billerID == "2984")
         #expect(payment.convenienceFee == .zero)
         let badMethod = Self.valid.replacingOccurrences(

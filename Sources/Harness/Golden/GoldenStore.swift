@@ -85,7 +85,7 @@ struct GoldenStore {
 }
 
 /// An output of a scenario, as its golden file holds it.
-enum OutputValue {
+public enum OutputValue: Sendable {
     case json(JSONValue)
     case bif([UInt8])
 }

@@ -5,6 +5,10 @@ import Transport
 import Wire
 
 /// Runs one scenario against fresh in-process mocks and collects its outputs.
+///
+/// The mocks a scenario has (`imt:`, `imt2:`, `ic:` blocks, or a step that needs the IMT)
+/// serve on loopback ports of their own while the steps run in order; each step gets what
+/// its `needs` name, and what it returns becomes one element of `result.json`'s `steps`.
 struct ScenarioExecution {
     let scenario: Scenario
     let client: HTTPClient
@@ -12,89 +16,69 @@ struct ScenarioExecution {
     /// The outputs by golden file (`journal.json`, `result.json`, the mocks' states, BIFs the steps wrote), secrets scrubbed.
     func run() async throws -> [Scenario.GoldenOutput: OutputValue] {
         let journal = Journal()
-        let first = IMTMock(state: scenario.imt ?? IMTState(), journal: journal, partner: "imt")
-        let second = scenario.imt2.map { IMTMock(state: $0, journal: journal, partner: "imt2") }
-        let ic = ICMock(state: scenario.ic ?? ICState(), journal: journal)
-        var servers: [MockServer.Handler] = []
-        if scenario.imt != nil || scenario.steps.contains(where: \.callsIMT) {
-            servers.append(.init(first.handle, maximumBodySize: IMTMock.maximumBodySize))
-            if let second { servers.append(.init(second.handle, maximumBodySize: IMTMock.maximumBodySize)) }
+        let imt = IMTMock(state: scenario.imt ?? IMTState(), journal: journal, partner: "imt")
+        let imt2 = scenario.imt2.map { IMTMock(state: $0, journal: journal, partner: "imt2") }
+        let ic = scenario.ic.map { ICMock(state: $0, journal: journal) }
+        var served: [(name: String, handler: MockServer.Handler)] = []
+        let servesIMT = scenario.imt != nil || scenario.steps.contains { $0.needs.contains(.imt) }
+        if servesIMT {
+            served.append(("imt", .init(imt.handle, maximumBodySize: IMTMock.maximumBodySize)))
+            if let imt2 { served.append(("imt2", .init(imt2.handle, maximumBodySize: IMTMock.maximumBodySize))) }
         }
-        let needsIC = scenario.ic != nil
-        if needsIC { servers.append(.init(ic.handle, maximumBodySize: ICMock.maximumBodySize, oversized: ICMock.oversized)) }
-        let (steps, files, reconciliation) = try await MockServer.withRunning(servers) { ports in
-            var values = scenario.settings
-            if scenario.imt != nil || scenario.steps.contains(where: \.callsIMT) {
-                values = Self.filling(values, mock: "imt", port: ports[0], first)
-                if let second { values = Self.filling(values, mock: "imt2", port: ports[1], second) }
+        if let ic { served.append(("ic", .init(ic.handle, maximumBodySize: ICMock.maximumBodySize, oversized: ICMock.oversized))) }
+
+        var context = try await MockServer.withRunning(served.map(\.handler)) { ports in
+            let origins = Dictionary(uniqueKeysWithValues: zip(served.map(\.name), ports.map { "http://127.0.0.1:\($0)" }))
+            var settings = scenario.settings
+            for (name, mock) in [("imt", imt), ("imt2", imt2)] {
+                if let mock, let origin = origins[name] { settings = Self.filling(settings, mock: name, origin: origin, mock) }
             }
-            let icURL = needsIC ? "http://127.0.0.1:\(ports.last!)\(ICMock.cloudInvoicingPath)" : nil
-            return await runSteps(settings: AdvancedSettings(values), icURL: icURL, posted: { first.payments })
+            var context = ScenarioContext(
+                scenario: scenario, journal: journal,
+                imt: origins["imt"].map { .init(mock: imt, origin: $0) },
+                imt2: imt2.flatMap { mock in origins["imt2"].map { .init(mock: mock, origin: $0) } },
+                ic: ic.flatMap { mock in origins["ic"].map { .init(mock: mock, origin: $0) } },
+                caller: IMTCaller(settings: AdvancedSettings(settings), routing: scenario.routing, client: scenarioClient))
+            var results: [JSONValue] = []
+            for step in scenario.steps { results.append(await StepRunner.run(step, in: &context)) }
+            context.outputs[.result] = .json(
+                .object([
+                    "scenario": .string(scenario.name), "profile": .string(scenario.profile.rawValue),
+                    "clock": .string(scenario.clock.text), "steps": .array(results),
+                ]))
+            return context
+        }
+        context.outputs[.journal] = .json(journal.json)
+        context.outputs[.imtState] = .json(imt.stateJSON)
+        if let imt2 { context.outputs[.imt2State] = .json(imt2.stateJSON) }
+        if let ic {
+            context.outputs[.icState] = .json(ic.stateJSON)
+            context.outputs[.icImport] = .bif((try? ic.importFile(date: scenario.clock.day).bytes) ?? [])
+        }
+        for name in scenario.steps.flatMap(\.outputs) {
+            if let bytes = context.files[name] { context.outputs[Scenario.GoldenOutput(fileName: name)] = .bif(bytes) }
         }
         let scrubber = SecretScrubber(secrets: scenario.secrets)
-        let result = JSONValue.object([
-            "scenario": .string(scenario.name),
-            "profile": .string(scenario.profile.rawValue),
-            "clock": .string(scenario.clock),
-            "steps": .array(steps),
-        ])
-        var outputs: [Scenario.GoldenOutput: OutputValue] = [
-            .journal: .json(scrubber.scrub(journal.json)), .result: .json(scrubber.scrub(result)),
-            .imtState: .json(scrubber.scrub(first.stateJSON)),
-        ]
-        if let second { outputs[.imt2State] = .json(scrubber.scrub(second.stateJSON)) }
-        if needsIC { outputs[.icState] = .json(scrubber.scrub(ic.stateJSON)) }
-        if let reconciliation { outputs[.reconciliation] = .json(scrubber.scrub(reconciliation)) }
-        let day = scenario.clock.prefix(10).split(separator: "-").compactMap { Int($0) }
-        if needsIC, day.count == 3, let date = BIFDate(year: day[0], month: day[1], day: day[2]) {
-            outputs[.icImport] = .bif((try? ic.importFile(date: date).bytes) ?? [])
+        return context.outputs.mapValues { output in
+            guard case .json(let value) = output else { return output }
+            return .json(scrubber.scrub(value))
         }
-        for step in scenario.steps {
-            if let name = step.output, let bytes = files[name] { outputs[Scenario.GoldenOutput(fileName: name)] = .bif(bytes) }
-        }
-        return outputs
+    }
+
+    /// IC's client, with the scenario's `timeout:` for one exchange when it sets one.
+    private var scenarioClient: HTTPClient {
+        guard let timeout = scenario.timeout else { return client }
+        var configuration = client.configuration
+        configuration.totalTimeout = timeout
+        return HTTPClient(configuration: configuration)
     }
 
     /// The settings with the placeholders of `mock` (`{imt.auth}`, `{imt.api}`, `{imt.origin}`) filled in.
-    static func filling(_ settings: [Int: String], mock name: String, port: Int, _ mock: IMTMock) -> [Int: String] {
-        let origin = "http://127.0.0.1:\(port)"
-        return settings.mapValues { value in
+    static func filling(_ settings: [Int: String], mock name: String, origin: String, _ mock: IMTMock) -> [Int: String] {
+        settings.mapValues { value in
             value.replacingOccurrences(of: "{\(name).auth}", with: origin + mock.authPath)
                 .replacingOccurrences(of: "{\(name).api}", with: origin + mock.apiPath)
                 .replacingOccurrences(of: "{\(name).origin}", with: origin)
         }
-    }
-
-    /// Runs the steps in order; BIF steps read and write the scenario's files.
-    private func runSteps(
-        settings: AdvancedSettings, icURL: String?, posted: @escaping @Sendable () -> [PaymentPost]
-    ) async -> ([JSONValue], [String: [UInt8]], JSONValue?) {
-        var bif = BIFStepRunner(files: scenario.files.mapValues { Array($0.utf8) }, profile: scenario.profile)
-        let client =
-            scenario.timeout.map { timeout in
-                var configuration = self.client.configuration
-                configuration.totalTimeout = timeout
-                return HTTPClient(configuration: configuration)
-            } ?? self.client
-        let imt = IMTStepRunner(caller: IMTCaller(settings: settings, routing: scenario.routing, client: client))
-        var ic = ICStepRunner(
-            serviceURL: icURL, biller: scenario.ic?.billers.first, client: client,
-            clock: XMLDateTime.date(scenario.clock, zoneIfNone: TimeZone(identifier: "UTC")!) ?? Date(timeIntervalSince1970: 0),
-            posted: posted)
-        let bifProfile = BIFProfile(rawValue: scenario.profile.rawValue) ?? .common
-        let profile = IntegrationProfile.named(scenario.profile.rawValue)
-        var results: [JSONValue] = []
-        for step in scenario.steps {
-            if let flow = step.flow, let refusal = profile?.refusal(for: flow) {
-                results.append(.object(["step": .string(flow.rawValue), "status": "refused", "message": .string(refusal)]))
-            } else if step.callsIMT || step == .validateSettings {
-                results.append(await imt.run(step))
-            } else if step.callsIC {
-                results.append(await ic.run(step, files: bif.files, profile: bifProfile))
-            } else {
-                results.append(bif.run(step))
-            }
-        }
-        return (results, bif.files, ic.reconciliation)
     }
 }

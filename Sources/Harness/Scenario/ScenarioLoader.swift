@@ -37,8 +37,9 @@ public enum ScenarioLoader {
             }
         }
         let clock = try clock(top["clock"]!, reader)
-        let files = try top["files"].map { node throws(InputError) in try BIFStepLoader.files(node, reader) } ?? [:]
-        let steps = try steps(top["steps"]!, reader, profile: profile, clock: clock, files: files)
+        let files = try top["files"].map { node throws(InputError) in try Self.files(node, reader) } ?? [:]
+        var loading = StepLoading(reader: reader, profile: profile, clock: clock, files: Set(files.keys))
+        let steps = try steps(top["steps"]!, &loading)
         var scenario = Scenario(
             file: file,
             relativePath: relativePath(of: file, under: suiteRoot),
@@ -68,17 +69,26 @@ public enum ScenarioLoader {
         return relative
     }
 
-    static func clock(_ node: Node, _ reader: YAMLReader) throws(InputError) -> String {
-        let text = try reader.text(node, what: "clock")
-        let pattern = #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"#
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = text.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
-        guard text.range(of: pattern, options: .regularExpression) != nil, formatter.date(from: text) != nil else {
+    static func clock(_ node: Node, _ reader: YAMLReader) throws(InputError) -> ScenarioClock {
+        guard let clock = ScenarioClock(try reader.text(node, what: "clock")) else {
             throw reader.error(
                 "clock must be an ISO 8601 date and time with its zone, e.g. 2024-11-18T17:05:28Z or 2024-11-18T11:05:28-06:00",
                 at: node)
         }
-        return text
+        return clock
+    }
+
+    /// The `files:` block: BIF names (ending in `.bif`) and their text.
+    static func files(_ node: Node, _ reader: YAMLReader) throws(InputError) -> [String: String] {
+        var files: [String: String] = [:]
+        for (key, value) in try reader.pairs(node, what: "files") {
+            let name = try reader.nonEmptyText(key, what: "a file name")
+            guard name.hasSuffix(".bif"), !name.contains("/") else {
+                throw reader.error("a file name ends in .bif and has no folder, e.g. upload-1.bif", at: key)
+            }
+            files[name] = try reader.text(value, what: "the text of \(name)")
+        }
+        return files
     }
 
     static func settings(_ node: Node, _ reader: YAMLReader) throws(InputError) -> [Int: String] {
@@ -102,26 +112,16 @@ public enum ScenarioLoader {
         return values
     }
 
-    static let stepNames = IMTStepLoader.stepNames + BIFStepLoader.stepNames + ICStepLoader.stepNames
-
-    static func steps(
-        _ node: Node, _ reader: YAMLReader, profile: Scenario.Profile, clock: String, files: [String: String]
-    ) throws(InputError) -> [Scenario.Step] {
-        var steps: [Scenario.Step] = []
-        var bif = BIFStepLoader(reader: reader, profile: profile, clock: clock, known: Set(files.keys))
-        let imt = IMTStepLoader(reader: reader)
+    /// The steps, each read by the kind its key names in ``StepRegistry``.
+    static func steps(_ node: Node, _ loading: inout StepLoading) throws(InputError) -> [any StepKind] {
+        let reader = loading.reader
+        var steps: [any StepKind] = []
         for element in try reader.sequence(node, what: "steps") {
-            let members = try reader.mapping(element, what: "a step", allowed: stepNames)
-            guard members.count == 1, let (name, body) = members.first else {
+            let members = try reader.mapping(element, what: "a step", allowed: StepRegistry.keys)
+            guard members.count == 1, let (name, body) = members.first, let kind = StepRegistry.kind(named: name) else {
                 throw reader.error("a step has exactly one action, e.g. rtdr", at: element)
             }
-            if IMTStepLoader.stepNames.contains(name) {
-                steps.append(try imt.step(name, body))
-            } else if ICStepLoader.stepNames.contains(name) {
-                steps.append(try ICStepLoader(reader: reader).step(name, body))
-            } else {
-                steps.append(try bif.step(name, body))
-            }
+            steps.append(try kind.init(from: body, loading: &loading))
         }
         guard !steps.isEmpty else { throw reader.error("steps must hold at least one step", at: node) }
         return steps
@@ -150,7 +150,7 @@ public enum ScenarioLoader {
 
     /// The outputs to compare: `journal`, `result`, `imt.state`, `imt2.state`, `ic.import`, `ic.state`,
     /// `reconciliation`, and BIF files the steps write.
-    static func golden(_ node: Node?, _ reader: YAMLReader, steps: [Scenario.Step]) throws(InputError) -> [Scenario.GoldenOutput]
+    static func golden(_ node: Node?, _ reader: YAMLReader, steps: [any StepKind]) throws(InputError) -> [Scenario.GoldenOutput]
     {
         let standard: [Scenario.GoldenOutput] = [.journal, .result]
         guard let node else { return standard }
@@ -160,7 +160,7 @@ public enum ScenarioLoader {
             "journal": .journal, "result": .result, "imt.state": .imtState, "imt2.state": .imt2State, "ic.import": .icImport,
             "ic.state": .icState, "reconciliation": .reconciliation,
         ]
-        let written = steps.compactMap(\.output)
+        let written = steps.flatMap(\.outputs)
         var outputs: [Scenario.GoldenOutput] = []
         for element in try reader.sequence(list, what: "expect.golden") {
             let name = try reader.text(element, what: "a golden output")

@@ -1,0 +1,26 @@
+public import Foundation
+public import Wire
+
+/// The fixed time of a scenario's run: the text as written, the instant, and the calendar day in its own zone.
+public struct ScenarioClock: Sendable, Hashable {
+    /// As written, e.g. `2024-11-18T11:05:28-06:00`.
+    public let text: String
+    public let date: Date
+    /// The day of the clock as written (the clock's own zone): the import file's date.
+    public let day: BIFDate
+
+    /// An ISO 8601 date and time with its zone (`Z` or `±hh:mm`), fractions of a second allowed; nil otherwise.
+    public init?(_ text: String) {
+        let pattern = #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"#
+        guard text.range(of: pattern, options: .regularExpression) != nil else { return nil }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = text.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
+        let digits = text.prefix(10).split(separator: "-").compactMap { Int($0) }
+        guard let date = formatter.date(from: text), digits.count == 3,
+            let day = BIFDate(year: digits[0], month: digits[1], day: digits[2])
+        else { return nil }
+        self.text = text
+        self.date = date
+        self.day = day
+    }
+}

@@ -1,0 +1,45 @@
+import Wire
+import Yams
+
+/// `bif-generate: {invoices, seed, output}`: writes a valid synthetic BIF of the scenario's
+/// IMT profile, the same bytes for the same seed.
+struct BIFGenerateStep: StepKind, Hashable {
+    static let key = "bif-generate"
+    var invoices: Int
+    var seed: UInt64
+    var output: String
+    var profile: BIFProfile
+
+    init(from node: Node, loading: inout StepLoading) throws(InputError) {
+        let reader = loading.reader
+        let fields = try reader.mapping(
+            node, what: "a bif-generate step", allowed: ["invoices", "seed", "output"], required: ["invoices", "seed", "output"])
+        invoices = try reader.integer(fields["invoices"]!, what: "invoices")
+        guard invoices >= 0, loading.profile != .imtMipsApps || invoices == 1 else {
+            throw reader.error("invoices must be 0 or more, and 1 for an imt-mips-apps upload", at: fields["invoices"]!)
+        }
+        guard loading.profile != .aiMyMeter else { throw reader.error("bif-generate needs an IMT profile", at: node) }
+        let seed = try reader.integer(fields["seed"]!, what: "seed")
+        guard seed >= 0 else { throw reader.error("seed must be 0 or more", at: fields["seed"]!) }
+        self.seed = UInt64(seed)
+        profile = BIFProfile(rawValue: loading.profile.rawValue) ?? .imtSpectrum
+        output = try loading.output(fields["output"]!)
+    }
+
+    var outputs: [String] { [output] }
+
+    func run(in context: inout ScenarioContext) async -> Output {
+        let bytes = BIFGenerator(profile: profile, seed: seed).bytes(invoices: invoices)
+        context.files[output] = bytes
+        return Output(output: output, invoices: invoices, bytes: bytes.count)
+    }
+
+    /// The file written and its size.
+    struct Output: Encodable, Sendable {
+        var step = BIFGenerateStep.key
+        var status = "written"
+        var output: String
+        var invoices: Int
+        var bytes: Int
+    }
+}

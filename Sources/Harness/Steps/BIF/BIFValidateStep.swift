@@ -1,0 +1,40 @@
+import Wire
+import Yams
+
+/// `bif-validate: {file, profile}`: validates a BIF of the scenario (or one a step wrote) with a
+/// profile's rules, the scenario's profile unless given.
+struct BIFValidateStep: StepKind, Hashable {
+    static let key = "bif-validate"
+    var file: String
+    var profile: BIFProfile
+
+    init(from node: Node, loading: inout StepLoading) throws(InputError) {
+        let fields = try loading.reader.mapping(node, what: "a bif-validate step", allowed: ["file", "profile"], required: ["file"])
+        profile =
+            try fields["profile"].map { node throws(InputError) in
+                try loading.reader.choice(node, what: "BIF profile", of: BIFProfile.self)
+            } ?? loading.bifProfile
+        file = try loading.file(fields["file"]!)
+    }
+
+    func run(in context: inout ScenarioContext) async -> Output {
+        var findings: [JSONValue] = []
+        let summary = try? BIFValidator(profile: profile).validate(BIFMemorySource(context.files[file] ?? [])) {
+            findings.append($0.json)
+        }
+        return Output(
+            file: file, profile: profile.rawValue, invoices: summary?.invoices ?? 0, errors: summary?.errors ?? 0,
+            warnings: summary?.warnings ?? 0, findings: findings)
+    }
+
+    /// The counts and every finding.
+    struct Output: Encodable, Sendable {
+        var step = BIFValidateStep.key
+        var file: String
+        var profile: String
+        var invoices: Int
+        var errors: Int
+        var warnings: Int
+        var findings: [JSONValue]
+    }
+}

@@ -1,0 +1,93 @@
+import Flows
+import Wire
+import Yams
+
+/// `ic-report: {operation, from, to, soap, biller, key}`: one report operation of the mock IC,
+/// called as IMT does, for a window given as the request carries it (`xs:dateTime` texts,
+/// sent as written).
+struct ICReportStep: StepKind, Hashable {
+    static let key = "ic-report"
+    var report: ICReport
+    var from: String
+    var to: String
+    var version: SOAPVersion
+    var billerGUID: String?
+    var webServiceKey: String?
+
+    init(from node: Node, loading: inout StepLoading) throws(InputError) {
+        let reader = loading.reader
+        let f = try reader.mapping(
+            node, what: "an ic-report step", allowed: ["operation", "from", "to", "soap", "biller", "key"],
+            required: ["operation", "from", "to"])
+        report = try reader.choice(f["operation"]!, what: "report operation", of: ICReport.self)
+        from = try reader.text(f["from"]!, what: "from")
+        to = try reader.text(f["to"]!, what: "to")
+        version = try loading.soapVersion(f["soap"])
+        billerGUID = try loading.optionalText(f["biller"], what: "biller")
+        webServiceKey = try loading.optionalText(f["key"], what: "key")
+    }
+
+    var needs: StepNeeds { [.ic] }
+    var flow: IntegrationFlow? { IntegrationFlow(reportKind: report.kind) }
+    var secrets: [String] { webServiceKey.map { [$0] } ?? [] }
+
+    func run(in context: inout ScenarioContext) async -> StepOutcome<Output> {
+        guard let service = context.icService(billerGUID: billerGUID, key: webServiceKey) else {
+            return .failed(StepFailure(Self.key, ScenarioContext.noBiller))
+        }
+        let request = ICReportRequest(
+            report: report, billerGUID: service.guid, webServiceKey: service.key, startDate: from, endDate: to)
+        let caller = SOAPCaller(serviceURL: service.url, version: version, client: context.client)
+        var output = Output(operation: report.rawValue, soap: version.rawValue, from: from, to: to)
+        switch await caller.call(request.envelope(version), action: report.action) {
+        case .failure(let failure):
+            (output.status, output.message) = ("failed", failure.message)
+        case .success(let response):
+            do {
+                let answer = try ICReportAnswer(report: report, response: response.document, version: version)
+                output.status = answer.success ? "answered" : "refused"
+                if !answer.success { output.message = answer.errorMessage }
+                output.tables = .object(answer.tables.map { .init($0.listName, $0.json) })
+            } catch {
+                (output.status, output.message) = ("failed", error.reason)
+            }
+        }
+        return .done(output)
+    }
+
+    /// The request's window, IC's answer (`answered`, `refused` or `failed`) and its tables of records.
+    struct Output: Encodable, Sendable {
+        var operation: String
+        var soap: String
+        var from: String
+        var to: String
+        var status = "failed"
+        var message: String?
+        /// Each table of the answer by its list name, rows as objects of column and value.
+        var tables = JSONValue.object([])
+
+        enum CodingKeys: String, CodingKey { case step, operation, soap, from, to, status, message }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(ICReportStep.key, forKey: .step)
+            try container.encode(operation, forKey: .operation)
+            try container.encode(soap, forKey: .soap)
+            try container.encode(from, forKey: .from)
+            try container.encode(to, forKey: .to)
+            try container.encode(status, forKey: .status)
+            try container.encodeIfPresent(message, forKey: .message)
+            try tables.encodeMembers(to: encoder)
+        }
+    }
+}
+
+extension ICReportTable {
+    /// The rows as objects of column name and value.
+    var json: JSONValue {
+        .array(
+            rows.map { row in
+                .object(zip(columns, row).compactMap { column, value in value.map { .init(column.name, .string($0)) } })
+            })
+    }
+}

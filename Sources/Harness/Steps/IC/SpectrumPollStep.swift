@@ -1,0 +1,66 @@
+import Flows
+import Wire
+import Yams
+
+/// `spectrum-poll: {hours, operations, every, soap}`: IMT Spectrum's report polling on a
+/// virtual clock from the scenario's clock, for `hours`; `operations` and `every` change one
+/// report's operation or interval (`{payments: PaymentReportingDataSetFromGMT}`, `{payments: 1}`).
+struct SpectrumPollStep: StepKind, Hashable {
+    static let key = "spectrum-poll"
+    var hours: Int
+    var schedules: [SpectrumPoller.Schedule]
+    var version: SOAPVersion
+
+    init(from node: Node, loading: inout StepLoading) throws(InputError) {
+        let reader = loading.reader
+        let f = try reader.mapping(
+            node, what: "a spectrum-poll step", allowed: ["hours", "operations", "every", "soap"], required: ["hours"])
+        hours = try reader.integer(f["hours"]!, what: "hours")
+        guard (1...24 * 31).contains(hours) else { throw reader.error("hours must be 1 to 744 (a month)", at: f["hours"]!) }
+        schedules = SpectrumPoller.standard
+        let operations = try f["operations"].map { node throws(InputError) in try reader.pairs(node, what: "operations") }
+        for (key, value) in operations ?? [] {
+            let index = try Self.schedule(key, schedules, reader)
+            let operation = try reader.choice(value, what: "report operation", of: ICReport.self)
+            guard operation.kind == schedules[index].operation.kind else {
+                let names = schedules[index].operation.kind.operations.map(\.rawValue).joined(separator: " or ")
+                throw reader.error(
+                    "\(operation.rawValue) does not report \(schedules[index].operation.kind.rawValue); use \(names)", at: value)
+            }
+            schedules[index].operation = operation
+        }
+        let intervals = try f["every"].map { node throws(InputError) in try reader.pairs(node, what: "every") }
+        for (key, value) in intervals ?? [] {
+            let index = try Self.schedule(key, schedules, reader)
+            let hours = try reader.integer(value, what: "an interval in hours")
+            guard (1...168).contains(hours) else { throw reader.error("an interval is 1 to 168 hours", at: value) }
+            schedules[index].interval = Double(hours) * 3600
+        }
+        version = try loading.soapVersion(f["soap"])
+    }
+
+    /// The index of the schedule a key (`payments`, `settlement`, `ach-rejects`, …) names.
+    static func schedule(_ key: Node, _ schedules: [SpectrumPoller.Schedule], _ reader: YAMLReader) throws(InputError) -> Int {
+        let kind = try reader.choice(key, what: "report", of: ICReport.Kind.self)
+        guard let index = schedules.firstIndex(where: { $0.operation.kind == kind }) else {
+            throw reader.error("no schedule polls \(kind.rawValue)", at: key)
+        }
+        return index
+    }
+
+    var needs: StepNeeds { [.ic] }
+    var flow: IntegrationFlow? { .paymentReporting }
+
+    func run(in context: inout ScenarioContext) async -> StepOutcome<Output> {
+        guard let service = context.icService(billerGUID: nil, key: nil) else {
+            return .failed(StepFailure(Self.key, ScenarioContext.noBiller))
+        }
+        let reports = ICReportClient(
+            caller: SOAPCaller(serviceURL: service.url, version: version, client: context.client), billerGUID: service.guid,
+            webServiceKey: service.key)
+        let run = await SpectrumPoller(schedules: schedules, client: reports).run(
+            from: context.clock.date, for: Double(hours) * 3600)
+        context.collected = run.records
+        return .done(Output(hours: hours, soap: version.rawValue, schedules: schedules, run: run))
+    }
+}

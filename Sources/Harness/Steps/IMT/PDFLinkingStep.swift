@@ -1,0 +1,30 @@
+import Flows
+import Yams
+
+/// `pdf-linking: {account, invoice_type}`: remote PDF linking fetches a bill from IMT.
+struct PDFLinkingStep: StepKind, Hashable {
+    static let key = "pdf-linking"
+    var account: String
+    var invoiceType: String?
+
+    init(from node: Node, loading: inout StepLoading) throws(InputError) {
+        let fields = try loading.reader.mapping(
+            node, what: "a pdf-linking step", allowed: ["account", "invoice_type"], required: ["account"])
+        account = try loading.reader.nonEmptyText(fields["account"]!, what: "account")
+        invoiceType = try loading.optionalText(fields["invoice_type"], what: "invoice_type")
+    }
+
+    var needs: StepNeeds { [.imt] }
+    var flow: IntegrationFlow? { .pdfLinking }
+
+    func run(in context: inout ScenarioContext) async -> IMTCallOutput<Fetched> {
+        let result = await PDFLinking(context.caller).fetch(account: account, invoiceTypeID: invoiceType)
+        return IMTCallOutput(step: Self.key, result) { bill in Fetched(bytes: bill.bytes.count, version: bill.version) }
+    }
+
+    /// The PDF's size and version.
+    struct Fetched: Encodable, Sendable {
+        var bytes: Int
+        var version: String
+    }
+}

@@ -1,0 +1,62 @@
+import Flows
+import Wire
+import Yams
+
+/// `rtdr: {account, invoice_type}`: IC's real-time balance retrieval for an account
+/// (`invoice_type` under setting 81 MULTIENVIRONMENT).
+struct RTDRStep: StepKind, Hashable {
+    static let key = "rtdr"
+    var account: String
+    var invoiceType: String?
+
+    init(account: String, invoiceType: String? = nil) {
+        self.account = account
+        self.invoiceType = invoiceType
+    }
+
+    init(from node: Node, loading: inout StepLoading) throws(InputError) {
+        let fields = try loading.reader.mapping(
+            node, what: "an rtdr step", allowed: ["account", "invoice_type"], required: ["account"])
+        account = try loading.reader.nonEmptyText(fields["account"]!, what: "account")
+        invoiceType = try loading.optionalText(fields["invoice_type"], what: "invoice_type")
+    }
+
+    var needs: StepNeeds { [.imt] }
+    var flow: IntegrationFlow? { .rtdr }
+
+    func run(in context: inout ScenarioContext) async -> Output {
+        Output(await RTDR(context.caller).run(account: account, invoiceTypeID: invoiceType))
+    }
+
+    /// The balance shown and the block flags set, or the failure.
+    struct Output: Encodable, Sendable {
+        var step = RTDRStep.key
+        var account: String
+        var status: String
+        var balance: String?
+        var blockFlags: BlockFlags?
+        var failure: IMTFailure?
+        var session: SessionOutput
+
+        /// `update: false` leaves the customer's flags as they are.
+        struct BlockFlags: Encodable, Sendable {
+            var update: Bool
+            var blockPaymentsCC: Bool?
+            var blockPaymentsEFT: Bool?
+        }
+
+        init(_ result: RTDRResult) {
+            account = result.account
+            session = SessionOutput(result.closing)
+            switch result.outcome {
+            case .updated(let balance, let flags):
+                status = "updated"
+                self.balance = balance.description
+                blockFlags = BlockFlags(update: flags != nil, blockPaymentsCC: flags?.creditCard, blockPaymentsEFT: flags?.ach)
+            case .failed(let failure):
+                status = "failed"
+                self.failure = failure
+            }
+        }
+    }
+}

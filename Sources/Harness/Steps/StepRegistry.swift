@@ -1,0 +1,29 @@
+/// Every step kind a scenario may use, in the order `--help`, errors and docs list them.
+public enum StepRegistry {
+    public static let kinds: [any StepKind.Type] = [
+        RTDRStep.self,
+        DataPumpPaymentStep.self,
+        DataPumpPaperlessStep.self,
+        DataPumpAutoPayStep.self,
+        PDFLinkingStep.self,
+        ValidateSettingsStep.self,
+        IMTRequestStep.self,
+        BIFValidateStep.self,
+        BIFMergeStep.self,
+        BIFGenerateStep.self,
+        BIFDiffStep.self,
+        InvoiceUploadStep.self,
+        PDFExtractionStep.self,
+        ICReportStep.self,
+        SpectrumPollStep.self,
+        ReconcileStep.self,
+    ]
+
+    /// The keys of every kind.
+    public static var keys: [String] { kinds.map { $0.key } }
+
+    /// The kind with YAML key `key`.
+    public static func kind(named key: String) -> (any StepKind.Type)? {
+        kinds.first { $0.key == key }
+    }
+}
