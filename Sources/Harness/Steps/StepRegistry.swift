@@ -17,6 +17,7 @@ public enum StepRegistry {
         ICReportStep.self,
         SpectrumPollStep.self,
         ReconcileStep.self,
+        IMTPingStep.self,
     ]
 
     /// The keys of every kind.
