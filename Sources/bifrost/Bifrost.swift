@@ -30,6 +30,12 @@ struct Bifrost: AsyncParsableCommand {
     }
 }
 
+/// Writes a line to standard output at once, unbuffered: each result reaches a pipe (a CI log,
+/// a timestamper) as soon as it is known, not when the buffer fills.
+func printLine(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
+
 /// Writes a line to standard error.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))

@@ -6,7 +6,11 @@ struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run scenarios against in-process mocks and compare their outputs with the golden files.",
-        discussion: "Exit status: 0 all passed, 1 a difference or a missing golden file, 2 a usage or input error.")
+        discussion: """
+            A scenario file that does not load is reported as an error and the others still run.
+            Exit status: 0 all passed, 1 a difference or a missing golden file, 2 a usage or input error \
+            (a scenario that does not load, a malformed golden file, no scenarios found).
+            """)
 
     @Argument(help: "Scenario files or folders (searched for *.yaml).")
     var paths: [String] = ["Scenarios"]
@@ -38,20 +42,21 @@ struct RunCommand: AsyncParsableCommand {
             printError(error.description)
             throw ExitCode(2)
         }
-        let goldenRoot =
-            golden ?? ((suite.root as NSString).deletingLastPathComponent as NSString).appendingPathComponent("Golden")
+        let goldenRoot = golden ?? Suite.defaultGoldenRoot(forSuiteRoot: suite.root)
         let runner = SuiteRunner(suite: suite, goldenRoot: goldenRoot, update: update, jobs: jobs)
-        let reports = await runner.run { report in print(ConsoleReporter.line(for: report)) }
-        print(ConsoleReporter.summary(reports))
+        let started = ContinuousClock.now
+        let reports = await runner.run { report in printLine(ConsoleReporter.line(for: report)) }
+        let wallTime = ContinuousClock.now - started
+        printLine(ConsoleReporter.summary(reports))
         if let junit {
             do {
-                try JUnitReporter.write(reports, to: junit)
+                try JUnitReporter.write(reports, wallTime: wallTime, to: junit)
             } catch {
                 printError("cannot write the JUnit report \(junit): \(error.localizedDescription)")
                 throw ExitCode(2)
             }
         }
-        if reports.contains(where: { $0.inputError != nil }) { throw ExitCode(2) }
+        if reports.contains(where: { $0.verdict == .error }) { throw ExitCode(2) }
         if reports.contains(where: { !$0.passed }) { throw ExitCode(1) }
     }
 }

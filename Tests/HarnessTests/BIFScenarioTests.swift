@@ -39,7 +39,7 @@ import Testing
         #expect {
             try ScenarioLoader.load(file: scenarios.appendingPathComponent("case.yaml").path, suiteRoot: scenarios.path)
         } throws: { error in
-            let error = error as? InputError
+            let error = (error as? InputErrors)?.errors.first
             return error?.line == 11 && error?.column == 25 && error?.message.contains("no file 'upload-2.bif'") == true
         }
     }

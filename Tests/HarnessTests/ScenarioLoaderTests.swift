@@ -34,7 +34,8 @@ import Wire
         do {
             _ = try load(text)
             return nil
-        } catch let error as InputError {
+        } catch let errors as InputErrors {
+            guard let error = errors.errors.first else { return nil }
             #expect(error.file.hasSuffix("case.yaml"))
             return (error.line, error.column, error.message)
         } catch {

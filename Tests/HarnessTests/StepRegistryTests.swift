@@ -27,7 +27,7 @@ import Yams
         steps:
           - teleport: {}
         """.write(toFile: file, atomically: true, encoding: .utf8)
-        let error = #expect(throws: InputError.self) { try ScenarioLoader.load(file: file, suiteRoot: folder.path) }
+        let error = #expect(throws: InputErrors.self) { try ScenarioLoader.load(file: file, suiteRoot: folder.path) }?.errors.first
         #expect(error?.line == 5)
         #expect(error?.column == 5)
         #expect(error?.message == "unknown key 'teleport' in a step; expected one of: \(StepRegistry.keys.joined(separator: ", "))")

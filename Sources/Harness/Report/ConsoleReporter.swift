@@ -1,9 +1,12 @@
-/// Prints one line per scenario, the details of each failure, and `N passed, M failed`.
+import Foundation
+
+/// Prints one line per scenario with the details of each failure, then the failures again
+/// with the command that re-runs each, and `N passed, M failed`.
 public enum ConsoleReporter {
     public static func line(for report: ScenarioReport) -> String {
         let milliseconds =
             report.duration.components.seconds * 1000 + report.duration.components.attoseconds / 1_000_000_000_000_000
-        var text = "\(report.passed ? "PASS" : "FAIL")  \(report.scenario.relativePath)  (\(milliseconds) ms)"
+        var text = "\(label(report))  \(report.relativePath)  (\(milliseconds) ms)"
         for path in report.written { text += "\n      wrote \(path)" }
         for failure in report.failures {
             text +=
@@ -13,8 +16,42 @@ public enum ConsoleReporter {
         return text
     }
 
+    /// The failures and errors, each with the command that re-runs it, then the counts.
+    ///
+    /// The closing line is `N passed, M failed`, errors counted among the failed, as CI
+    /// systems read it.
     public static func summary(_ reports: [ScenarioReport]) -> String {
-        let passed = reports.filter(\.passed).count
-        return "\(passed) passed, \(reports.count - passed) failed"
+        let passed = reports.count(where: \.passed)
+        let notPassed = reports.filter { !$0.passed }
+        var lines: [String] = []
+        if !notPassed.isEmpty {
+            lines.append("")
+            lines.append("Not passed (re-run one with the command beside it):")
+            for report in notPassed.sorted(by: { $0.relativePath < $1.relativePath }) {
+                lines.append("  \(label(report))  \(report.relativePath)    bifrost run \(shellQuoted(report.file))")
+            }
+            let errors = notPassed.count { $0.verdict == .error }
+            if errors > 0 { lines.append("\(errors) of them could not run: input errors (exit status 2)") }
+        }
+        lines.append("\(passed) passed, \(reports.count - passed) failed")
+        return lines.joined(separator: "\n")
     }
+
+    static func label(_ report: ScenarioReport) -> String {
+        switch report.verdict {
+        case .passed: "PASS"
+        case .failed: "FAIL"
+        case .error: "ERROR"
+        }
+    }
+
+    /// `text` as one shell word.
+    static func shellQuoted(_ text: String) -> String {
+        let plain = text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.isASCIIDigit || "/._-+:@".unicodeScalars.contains($0) }
+        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+extension Unicode.Scalar {
+    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

@@ -1,39 +1,58 @@
 import Foundation
 
-/// Writes a JUnit XML report: one test case per scenario, its failures as the failure text.
+/// Writes a JUnit XML report as Jenkins, GitLab and GitHub read it.
+///
+/// One `<testsuite>` per folder of scenarios, one `<testcase>` per scenario; a difference
+/// is a `<failure>` with the diff as its text, a file that could not load or run an
+/// `<error>`. The root's `time` is the run's wall time; a suite's is the sum of its cases'.
 public enum JUnitReporter {
-    public static func xml(_ reports: [ScenarioReport]) -> String {
-        let failures = reports.filter { !$0.passed }.count
-        let total = reports.reduce(Duration.zero) { $0 + $1.duration }
+    public static func xml(_ reports: [ScenarioReport], wallTime: Duration) -> String {
+        let folders = Dictionary(grouping: reports) { ($0.relativePath as NSString).deletingLastPathComponent }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites tests=\"\(reports.count)\" failures=\"\(failures)\" time=\"\(seconds(total))\">\n"
-        out += "  <testsuite name=\"bifrost\" tests=\"\(reports.count)\" failures=\"\(failures)\" time=\"\(seconds(total))\">\n"
-        for report in reports {
-            let path = report.scenario.relativePath
-            let className = (path as NSString).deletingLastPathComponent.replacingOccurrences(of: "/", with: ".")
-            let name = (path as NSString).lastPathComponent
+        out +=
+            "<testsuites name=\"bifrost\" tests=\"\(reports.count)\" failures=\"\(count(reports, .failed))\" errors=\"\(count(reports, .error))\" time=\"\(seconds(wallTime))\">\n"
+        for folder in folders.keys.sorted() {
+            let cases = folders[folder] ?? []
+            let name = folder.isEmpty ? "." : folder
+            let time = cases.reduce(Duration.zero) { $0 + $1.duration }
             out +=
-                "    <testcase classname=\"\(escape(className))\" name=\"\(escape(name))\" file=\"\(escape(report.scenario.file))\" time=\"\(seconds(report.duration))\""
-            if report.passed {
-                out += "/>\n"
-            } else {
-                let message = report.failures.first?.split(separator: "\n").first.map(String.init) ?? "failed"
-                out +=
-                    ">\n      <failure message=\"\(escape(message))\">\(escape(report.failures.joined(separator: "\n\n")))</failure>\n    </testcase>\n"
-            }
+                "  <testsuite name=\"\(escape(name))\" tests=\"\(cases.count)\" failures=\"\(count(cases, .failed))\" errors=\"\(count(cases, .error))\" skipped=\"0\" time=\"\(seconds(time))\">\n"
+            for report in cases.sorted(by: { $0.relativePath < $1.relativePath }) { out += testCase(report, folder: name) }
+            out += "  </testsuite>\n"
         }
-        out += "  </testsuite>\n</testsuites>\n"
+        out += "</testsuites>\n"
+        return out
+    }
+
+    static func testCase(_ report: ScenarioReport, folder: String) -> String {
+        let name = (report.relativePath as NSString).lastPathComponent
+        let className = folder.replacingOccurrences(of: "/", with: ".")
+        var out =
+            "    <testcase classname=\"\(escape(className))\" name=\"\(escape(name))\" file=\"\(escape(report.file))\" time=\"\(seconds(report.duration))\""
+        let element: String
+        switch report.verdict {
+        case .passed: return out + "/>\n"
+        case .failed: element = "failure"
+        case .error: element = "error"
+        }
+        let message = report.failures.first?.split(separator: "\n").first.map(String.init) ?? element
+        out +=
+            ">\n      <\(element) message=\"\(escape(message))\">\(escape(report.failures.joined(separator: "\n\n")))</\(element)>\n    </testcase>\n"
         return out
     }
 
     /// Writes the report at once, so a reader never sees half a file.
-    public static func write(_ reports: [ScenarioReport], to file: String) throws {
-        try Data(xml(reports).utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+    public static func write(_ reports: [ScenarioReport], wallTime: Duration, to file: String) throws {
+        try Data(xml(reports, wallTime: wallTime).utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+    }
+
+    static func count(_ reports: [ScenarioReport], _ verdict: ScenarioReport.Verdict) -> Int {
+        reports.count { $0.verdict == verdict }
     }
 
     static func seconds(_ duration: Duration) -> String {
-        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        return String(format: "%.3f", value)
+        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        return "\(milliseconds / 1000).\(String(format: "%03d", milliseconds % 1000))"
     }
 
     static func escape(_ text: String) -> String {

@@ -1,12 +1,45 @@
-/// How one scenario went.
+/// How one scenario went: passed, failed (an output differs or is missing), or an error
+/// (the file does not load, or a golden file is malformed).
 public struct ScenarioReport: Sendable {
-    public var scenario: Scenario
-    public var passed: Bool
-    /// Why it failed: one block of text per failed output.
+    public enum Verdict: String, Sendable {
+        case passed
+        case failed
+        /// An input error: the run exits 2.
+        case error
+    }
+
+    /// The scenario file.
+    public var file: String
+    /// The path under the suite root without `.yaml`.
+    public var relativePath: String
+    /// The scenario's name, when it loaded.
+    public var name: String?
+    public var verdict: Verdict
+    /// Why it failed or could not run: one block of text per failed output or input error.
     public var failures: [String]
     /// Golden files `--update` wrote.
     public var written: [String]
-    /// An input error met while checking (a malformed golden file): the run exits 2.
-    public var inputError: InputError?
     public var duration: Duration
+
+    public var passed: Bool { verdict == .passed }
+
+    /// The report of a scenario file that could not be loaded.
+    public init(_ unloadable: Suite.Unloadable) {
+        file = unloadable.file
+        relativePath = unloadable.relativePath
+        verdict = .error
+        failures = [unloadable.errors.description]
+        written = []
+        duration = .zero
+    }
+
+    init(scenario: Scenario) {
+        file = scenario.file
+        relativePath = scenario.relativePath
+        name = scenario.name
+        verdict = .passed
+        failures = []
+        written = []
+        duration = .zero
+    }
 }

@@ -9,17 +9,30 @@ public struct Suite: Sendable {
     public var root: String
     public var catalog: RequirementCatalog?
     public var scenarios: [Scenario]
+    /// The scenario files that could not be loaded, each with its errors: reported, while the others run.
+    public var unloadable: [Unloadable] = []
+
+    /// A scenario file that could not be loaded.
+    public struct Unloadable: Sendable {
+        public var file: String
+        /// The path under the suite root without `.yaml`, as a loaded scenario's.
+        public var relativePath: String
+        public var errors: InputErrors
+    }
 
     /// Finds and loads every scenario under `paths` (folders are searched for `*.yaml`, sorted).
-    /// - Throws: every `InputError` found, not only the first.
+    ///
+    /// A file that does not load is kept in `unloadable`; the suite fails to load only when
+    /// a path does not exist, the requirement catalog is malformed, or no scenario is found.
+    /// - Throws: every such `InputError`, not only the first.
     public static func load(paths: [String]) throws(InputErrors) -> Suite {
         let fm = FileManager.default
-        var errors: [InputError] = []
+        var errors = InputErrors()
         let root = suiteRoot(for: paths.first ?? ".")
         let catalogFile = (root as NSString).appendingPathComponent(RequirementCatalog.fileName)
         var catalog: RequirementCatalog?
         if fm.fileExists(atPath: catalogFile) {
-            do { catalog = try RequirementCatalog.load(file: catalogFile) } catch { errors.append(error) }
+            catalog = errors.attempt { () throws(InputError) in try RequirementCatalog.load(file: catalogFile) }
         }
         var files: [String] = []
         for path in paths {
@@ -40,27 +53,45 @@ public struct Suite: Sendable {
                 files.append(path)
             }
         }
-        var scenarios: [Scenario] = []
-        for file in files {
+        if errors.isEmpty, files.isEmpty {
+            let named = paths.joined(separator: ", ")
+            errors.append(
+                InputError(
+                    file: paths.first ?? ".", line: 1, column: 1,
+                    message: "no scenarios found in \(named) (scenario files end in .yaml)"))
+        }
+        if !errors.isEmpty { throw errors }
+        var suite = Suite(root: root, catalog: catalog, scenarios: [])
+        var seen = Set<String>()
+        for file in files where seen.insert(URL(fileURLWithPath: file).standardizedFileURL.path).inserted {
             do {
-                scenarios.append(try loadScenario(file, root: root, catalog: catalog))
+                suite.scenarios.append(try loadScenario(file, root: root, catalog: catalog))
             } catch {
-                errors.append(error)
+                suite.unloadable.append(
+                    Unloadable(file: file, relativePath: ScenarioLoader.relativePath(of: file, under: root), errors: error))
             }
         }
-        if !errors.isEmpty { throw InputErrors(errors: errors) }
-        return Suite(root: root, catalog: catalog, scenarios: scenarios)
+        return suite
     }
 
     /// Loads one scenario and checks that every id it covers is in the catalog.
-    static func loadScenario(_ file: String, root: String, catalog: RequirementCatalog?) throws(InputError) -> Scenario {
+    static func loadScenario(_ file: String, root: String, catalog: RequirementCatalog?) throws(InputErrors) -> Scenario {
         let scenario = try ScenarioLoader.load(file: file, suiteRoot: root)
-        if let catalog, let unknown = scenario.covers.first(where: { !catalog.contains($0.value) }) {
-            throw InputError(
-                file: file, line: unknown.line, column: unknown.column,
-                message: "unknown requirement id '\(unknown.value)' (not in \(catalog.file))")
+        if let catalog {
+            let unknown = scenario.covers.filter { !catalog.contains($0.value) }.map {
+                InputError(
+                    file: file, line: $0.line, column: $0.column,
+                    message: "unknown requirement id '\($0.value)' (not in \(catalog.file))")
+            }
+            if !unknown.isEmpty { throw InputErrors(errors: unknown) }
         }
         return scenario
+    }
+
+    /// `Golden/` beside the suite root: `Scenarios` → `Golden`, `.` → `../Golden`.
+    public static func defaultGoldenRoot(forSuiteRoot root: String) -> String {
+        let parent = URL(fileURLWithPath: root).standardizedFileURL.deletingLastPathComponent()
+        return relativeToWorkingDirectory(parent.appendingPathComponent("Golden").path)
     }
 
     static func suiteRoot(for path: String) -> String {
@@ -87,10 +118,4 @@ public struct Suite: Sendable {
         if path == cwd { return "." }
         return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
     }
-}
-
-/// Several input errors, reported together.
-public struct InputErrors: Error, Sendable, CustomStringConvertible {
-    public var errors: [InputError]
-    public var description: String { errors.map(\.description).joined(separator: "\n") }
 }

@@ -19,11 +19,13 @@ public struct SuiteRunner: Sendable {
         self.client = client
     }
 
-    /// Runs every scenario; `onReport` sees each report in suite order as soon as it is known.
+    /// Runs every scenario; `onReport` sees each report as soon as it is known, the files that
+    /// did not load first. The reports come back in suite order, unloadable files first.
     public func run(onReport: (ScenarioReport) -> Void) async -> [ScenarioReport] {
+        let unloadable = suite.unloadable.map(ScenarioReport.init)
+        unloadable.forEach(onReport)
         let scenarios = suite.scenarios
-        var reports: [Int: ScenarioReport] = [:]
-        var nextToReport = 0
+        var reports: [ScenarioReport?] = Array(repeating: nil, count: scenarios.count)
         await withTaskGroup(of: (Int, ScenarioReport).self) { group in
             var nextToStart = 0
             func startNext() {
@@ -36,20 +38,17 @@ public struct SuiteRunner: Sendable {
             for _ in 0..<jobs { startNext() }
             while let (index, report) = await group.next() {
                 reports[index] = report
-                while let ready = reports[nextToReport] {
-                    onReport(ready)
-                    nextToReport += 1
-                }
+                onReport(report)
                 startNext()
             }
         }
-        return (0..<scenarios.count).compactMap { reports[$0] }
+        return unloadable + reports.compactMap { $0 }
     }
 
     func run(_ scenario: Scenario) async -> ScenarioReport {
         let clock = ContinuousClock()
         let start = clock.now
-        var report = ScenarioReport(scenario: scenario, passed: true, failures: [], written: [], inputError: nil, duration: .zero)
+        var report = ScenarioReport(scenario: scenario)
         do {
             let outputs = try await ScenarioExecution(scenario: scenario, client: client).run()
             let store = GoldenStore(root: goldenRoot)
@@ -58,18 +57,20 @@ public struct SuiteRunner: Sendable {
                 case .matched: break
                 case .written(let path): report.written.append(path)
                 case .missing(let path):
+                    report.verdict = .failed
                     report.failures.append("missing golden file \(path) (review the output, then record it with --update)")
                 case .differs(let lines, let diff):
+                    report.verdict = .failed
                     report.failures.append((lines + [diff]).joined(separator: "\n"))
                 }
             }
         } catch let error as InputError {
-            report.inputError = error
+            report.verdict = .error
             report.failures.append(error.description)
         } catch {
+            report.verdict = .error
             report.failures.append("the harness failed: \(error)")
         }
-        report.passed = report.failures.isEmpty
         report.duration = clock.now - start
         return report
     }

@@ -16,48 +16,83 @@ public enum ScenarioLoader {
     static let templates = ["imt", "imt2"].flatMap { mock in ["auth", "api", "origin"].map { "{\(mock).\($0)}" } }
 
     /// Loads `file`, whose golden folder is its path under `suiteRoot` without `.yaml`.
-    public static func load(file: String, suiteRoot: String) throws(InputError) -> Scenario {
-        let text = try InputError.text(ofFile: file)
+    ///
+    /// Each top-level section and each step is read on its own, so one run reports every
+    /// broken section and step of the file (up to ``InputErrors/limit``), not only the first.
+    public static func load(file: String, suiteRoot: String) throws(InputErrors) -> Scenario {
+        var errors = InputErrors()
         let reader = YAMLReader(file: file)
-        let root = try reader.root(of: text)
-        let top = try reader.mapping(
-            root, what: "a scenario", allowed: topLevelKeys, required: ["name", "profile", "clock", "steps"])
+        guard let text = errors.attempt({ () throws(InputError) in try InputError.text(ofFile: file) }),
+            let root = errors.attempt({ () throws(InputError) in try reader.root(of: text) }),
+            let top = errors.attempt({ () throws(InputError) in
+                try reader.mapping(
+                    root, what: "a scenario", allowed: topLevelKeys, required: ["name", "profile", "clock", "steps"])
+            })
+        else { throw errors }
 
-        let profileNode = top["profile"]!
-        let profileName = try reader.text(profileNode, what: "profile")
-        guard let profile = Scenario.Profile(rawValue: profileName) else {
-            let names = Scenario.Profile.allCases.map(\.rawValue).joined(separator: ", ")
-            throw reader.error("unknown profile '\(profileName)'; expected one of: \(names)", at: profileNode)
+        let name = errors.attempt { () throws(InputError) in try reader.nonEmptyText(top["name"]!, what: "name") }
+        let description = errors.attempt { () throws(InputError) in
+            try top["description"].map { node throws(InputError) in try reader.text(node, what: "description") }
         }
-        var covers: [Located<String>] = []
-        if let node = top["covers"] {
-            for element in try reader.sequence(node, what: "covers") {
-                let id = try reader.nonEmptyText(element, what: "a requirement id")
-                covers.append(Located(value: id, line: element.mark?.line ?? 1, column: element.mark?.column ?? 1))
-            }
+        let profile = errors.attempt { () throws(InputError) in try Self.profile(top["profile"]!, reader) }
+        let covers = errors.attempt { () throws(InputError) in try Self.covers(top["covers"], reader) }
+        let clock = errors.attempt { () throws(InputError) in try Self.clock(top["clock"]!, reader) }
+        let settings = errors.attempt { () throws(InputError) in
+            try top["settings"].map { node throws(InputError) in try Self.settings(node, reader) } ?? [:]
         }
-        let clock = try clock(top["clock"]!, reader)
-        let files = try top["files"].map { node throws(InputError) in try Self.files(node, reader) } ?? [:]
+        let imt = errors.attempt { () throws(InputError) in
+            try top["imt"].map { node throws(InputError) in try IMTStateLoader(reader: reader).load(node) }
+        }
+        let imt2 = errors.attempt { () throws(InputError) in
+            try top["imt2"].map { node throws(InputError) in try IMTStateLoader(reader: reader).load(node) }
+        }
+        let ic = errors.attempt { () throws(InputError) in
+            try top["ic"].map { node throws(InputError) in try ICStateLoader(reader: reader).load(node) }
+        }
+        let routing = errors.attempt { () throws(InputError) in
+            try top["environments"].map { node throws(InputError) in try Self.environments(node, reader) }
+        }
+        let timeout = errors.attempt { () throws(InputError) in
+            try top["timeout"].map { node throws(InputError) in try Self.duration(node, reader, what: "timeout") }
+        }
+        let files = errors.attempt { () throws(InputError) in
+            try top["files"].map { node throws(InputError) in try Self.files(node, reader) } ?? [:]
+        }
+        // Steps are read in the scenario's profile and clock: without both, they cannot be checked.
+        guard let profile, let clock, let files else { throw errors }
         var loading = StepLoading(reader: reader, profile: profile, clock: clock, files: Set(files.keys))
-        let steps = try steps(top["steps"]!, &loading)
+        let steps = Self.steps(top["steps"]!, &loading, errors: &errors)
+        let golden = errors.attempt { () throws(InputError) in try Self.golden(top["expect"], reader, steps: steps) }
+        guard errors.isEmpty, let name, let description, let covers, let settings, let imt, let imt2, let ic, let routing,
+            let timeout, let golden
+        else { throw errors }
         var scenario = Scenario(
-            file: file,
-            relativePath: relativePath(of: file, under: suiteRoot),
-            name: try reader.nonEmptyText(top["name"]!, what: "name"),
-            description: try top["description"].map { node throws(InputError) in try reader.text(node, what: "description") },
-            profile: profile,
-            covers: covers,
-            clock: clock,
-            settings: try top["settings"].map { node throws(InputError) in try settings(node, reader) } ?? [:],
-            imt: try top["imt"].map { node throws(InputError) in try IMTStateLoader(reader: reader).load(node) },
-            steps: steps,
-            golden: try golden(top["expect"], reader, steps: steps))
+            file: file, relativePath: relativePath(of: file, under: suiteRoot), name: name, description: description,
+            profile: profile, covers: covers, clock: clock, settings: settings, imt: imt, imt2: imt2, ic: ic,
+            timeout: timeout, steps: steps, golden: golden)
         scenario.files = files
-        scenario.ic = try top["ic"].map { node throws(InputError) in try ICStateLoader(reader: reader).load(node) }
-        scenario.imt2 = try top["imt2"].map { node throws(InputError) in try IMTStateLoader(reader: reader).load(node) }
-        if let node = top["environments"] { scenario.routing = try environments(node, reader) }
-        if let node = top["timeout"] { scenario.timeout = try duration(node, reader, what: "timeout") }
+        if let routing { scenario.routing = routing }
         return scenario
+    }
+
+    static func profile(_ node: Node, _ reader: YAMLReader) throws(InputError) -> Scenario.Profile {
+        let name = try reader.text(node, what: "profile")
+        guard let profile = Scenario.Profile(rawValue: name) else {
+            let names = Scenario.Profile.allCases.map(\.rawValue).joined(separator: ", ")
+            throw reader.error("unknown profile '\(name)'; expected one of: \(names)", at: node)
+        }
+        return profile
+    }
+
+    /// The requirement ids, each with where it is written.
+    static func covers(_ node: Node?, _ reader: YAMLReader) throws(InputError) -> [Located<String>] {
+        guard let node else { return [] }
+        var covers: [Located<String>] = []
+        for element in try reader.sequence(node, what: "covers") {
+            let id = try reader.nonEmptyText(element, what: "a requirement id")
+            covers.append(Located(value: id, line: element.mark?.line ?? 1, column: element.mark?.column ?? 1))
+        }
+        return covers
     }
 
     static func relativePath(of file: String, under root: String) -> String {
@@ -112,18 +147,30 @@ public enum ScenarioLoader {
         return values
     }
 
-    /// The steps, each read by the kind its key names in ``StepRegistry``.
-    static func steps(_ node: Node, _ loading: inout StepLoading) throws(InputError) -> [any StepKind] {
+    /// The steps, each read by the kind its key names in ``StepRegistry``; a broken step is
+    /// recorded in `errors` and the next one is still read.
+    static func steps(_ node: Node, _ loading: inout StepLoading, errors: inout InputErrors) -> [any StepKind] {
         let reader = loading.reader
-        var steps: [any StepKind] = []
-        for element in try reader.sequence(node, what: "steps") {
-            let members = try reader.mapping(element, what: "a step", allowed: StepRegistry.keys)
-            guard members.count == 1, let (name, body) = members.first, let kind = StepRegistry.kind(named: name) else {
-                throw reader.error("a step has exactly one action, e.g. rtdr", at: element)
-            }
-            steps.append(try kind.init(from: body, loading: &loading))
+        guard let elements = errors.attempt({ () throws(InputError) in try reader.sequence(node, what: "steps") }) else {
+            return []
         }
-        guard !steps.isEmpty else { throw reader.error("steps must hold at least one step", at: node) }
+        if elements.isEmpty { errors.append(reader.error("steps must hold at least one step", at: node)) }
+        var steps: [any StepKind] = []
+        for element in elements {
+            let step = errors.attempt { () throws(InputError) -> (any StepKind.Type, Node) in
+                let members = try reader.mapping(element, what: "a step", allowed: StepRegistry.keys)
+                guard members.count == 1, let (name, body) = members.first, let kind = StepRegistry.kind(named: name) else {
+                    throw reader.error("a step has exactly one action, e.g. rtdr", at: element)
+                }
+                return (kind, body)
+            }
+            guard let (kind, body) = step else { continue }
+            do {
+                steps.append(try kind.init(from: body, loading: &loading))
+            } catch {
+                errors.append(error)
+            }
+        }
         return steps
     }
 
