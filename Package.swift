@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "Partners",
             dependencies: [
-                "Wire",
+                "Wire", "Transport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,6 +1,7 @@
 import Flows
 import Foundation
 import Harness
+import Partners
 import Testing
 import Transport
 import Wire

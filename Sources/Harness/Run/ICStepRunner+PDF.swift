@@ -1,5 +1,6 @@
 import Flows
 import Foundation
+import Partners
 import Transport
 import Wire
 
