@@ -147,7 +147,7 @@ import Wire
         // The key goes with the server's folder; any readable file will do, as no connection is made.
         let configuration = server.clientConfiguration(privateKeyFile: "/dev/null")
         #expect(FileManager.default.fileExists(atPath: server.uploadFolder))
-        server.stop()
+        await server.stop()
         #expect(!FileManager.default.fileExists(atPath: server.uploadFolder))
         _ = await expectTransportError(.connectionFailed) {
             _ = try await SFTPClient(configuration: configuration).upload(Self.body(10), to: "/upload/a.pdf")

@@ -34,7 +34,6 @@ extension ICStepRunner {
             } catch {
                 return Self.failed("pdf-extraction", "the SFTP server did not start: \(error)")
             }
-            defer { server.stop() }
             let configuration = server.clientConfiguration(
                 privateKeyFile: step.refusedLogin ? server.unauthorizedKeyFile : nil)
             let sent = await extraction.deliver(
@@ -50,6 +49,7 @@ extension ICStepRunner {
                 return stable
             }
             received = ((try? server.files()) ?? []).map { ($0.name, $0.bytes) }
+            await server.stop()
         }
         let result = JSONValue.object([
             "step": "pdf-extraction", "file": .string(step.file), "to": .string(step.destination.rawValue),
