@@ -58,6 +58,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Test helpers only (mocks in process, sample states, fixtures): no product ships it.
+        .target(
+            name: "BifrostTesting",
+            dependencies: ["Harness", "Partners", "Flows", "Transport", "Wire"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "bifrost",
             dependencies: ["Harness", "Partners", .product(name: "ArgumentParser", package: "swift-argument-parser")],
