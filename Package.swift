@@ -79,8 +79,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "TransportTests", dependencies: ["Transport", "Partners"], swiftSettings: swiftSettings),
-        .testTarget(name: "FlowsTests", dependencies: ["Flows", "Partners", "Wire"], swiftSettings: swiftSettings),
+        .testTarget(name: "TransportTests", dependencies: ["Transport", "Partners", "Wire", "BifrostTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "FlowsTests", dependencies: ["Flows", "Partners", "Wire", "Transport", "BifrostTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "HarnessTests", dependencies: ["Harness", "Flows", "Wire", "Partners", "Transport"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
