@@ -81,7 +81,7 @@ let package = Package(
         ),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "Partners", "Wire", "BifrostTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "FlowsTests", dependencies: ["Flows", "Partners", "Wire", "Transport", "BifrostTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "HarnessTests", dependencies: ["Harness", "Flows", "Wire", "Partners", "Transport"], swiftSettings: swiftSettings),
+        .testTarget(name: "HarnessTests", dependencies: ["Harness", "Flows", "Wire", "Partners", "Transport", "BifrostTesting"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )
