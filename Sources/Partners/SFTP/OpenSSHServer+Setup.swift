@@ -1,12 +1,6 @@
 import Foundation
 import Transport
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 extension OpenSSHServer {
     /// The server's folder, keys and configuration, made before sshd starts.
     struct Setup {
@@ -118,25 +112,11 @@ extension OpenSSHServer {
 
         /// A loopback TCP port free at the time of asking.
         static func freePort() throws(StartError) -> Int {
-            #if canImport(Glibc)
-                let stream = Int32(SOCK_STREAM.rawValue)
-            #else
-                let stream = SOCK_STREAM
-            #endif
-            let descriptor = socket(AF_INET, stream, 0)
-            guard descriptor >= 0 else { throw StartError(message: "cannot open a socket: \(String(cString: strerror(errno)))") }
-            defer { close(descriptor) }
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-            let bound = withUnsafeMutablePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
-                }
+            do {
+                return try LoopbackSocket(listening: false).port
+            } catch {
+                throw StartError(message: error.message)
             }
-            guard bound else { throw StartError(message: "cannot bind a loopback port: \(String(cString: strerror(errno)))") }
-            return Int(UInt16(bigEndian: address.sin_port))
         }
 
         /// Whether `path` is owned by root and writable by no one else, as a chroot's parents must be.
