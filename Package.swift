@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "Partners",
             dependencies: [
-                "Wire",
+                "Wire", "Transport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -58,6 +58,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Test helpers only (mocks in process, sample states, fixtures): no product ships it.
+        .target(
+            name: "BifrostTesting",
+            dependencies: ["Harness", "Partners", "Flows", "Transport", "Wire"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "bifrost",
             dependencies: ["Harness", "Partners", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -73,11 +79,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "TransportTests", dependencies: ["Transport", "Partners"], swiftSettings: swiftSettings),
-        .testTarget(name: "FlowsTests", dependencies: ["Flows", "Partners", "Wire"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TransportTests", dependencies: ["Transport", "Partners", "Wire", "BifrostTesting"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FlowsTests", dependencies: ["Flows", "Partners", "Wire", "Transport", "BifrostTesting"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "HarnessTests",
-            dependencies: ["Harness", "Flows", "Wire", "Partners", "Transport", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "Harness", "Flows", "Wire", "Partners", "Transport", "BifrostTesting",
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -1,7 +1,7 @@
+import BifrostTesting
 import Flows
 import Partners
 import Testing
-import Transport
 import Wire
 
 /// DataPump, PDF linking and the settings rules, against a live mock IMT where a call is made.
@@ -63,19 +63,9 @@ import Wire
     func withMock<T: Sendable>(
         faults: [Fault] = [], bill: String = "%PDF-1.7\nx", body: (DataPump, PDFLinking) async -> T
     ) async throws -> (T, IMTMock) {
-        let mock = IMTMock(
-            state: IMTState(
-                users: ["icuser": "pw"], policies: [IMTPolicy(id: "1", attributes: PaymentsDue.seedExampleAttributes)],
-                bills: ["20240903": Array(bill.utf8)], faults: faults))
-        let value = try await MockServer.withRunning(maximumBodySize: IMTMock.maximumBodySize, handler: mock.handle) { port in
-            var values = [88: "http://127.0.0.1:\(port)\(mock.authPath)/sessions/"]
-            for service in IMTService.allCases {
-                let ids = service.settingIDs
-                values[ids.url] = "http://127.0.0.1:\(port)\(mock.apiPath)/"
-                values[ids.username] = "icuser"
-                values[ids.password] = "pw"
-            }
-            let caller = IMTCaller(settings: AdvancedSettings(values), client: HTTPClient())
+        let mock = IMTMock(state: SampleState.imt(bills: [SampleState.account: Array(bill.utf8)], faults: faults))
+        let value = try await MockHarness.withIMT(mock) { imt in
+            let caller = imt.caller(imt.settings(services: IMTService.allCases))
             return await body(DataPump(caller), PDFLinking(caller))
         }
         return (value, mock)

@@ -1,31 +1,24 @@
+import BifrostTesting
 import Flows
 import Partners
 import Testing
-import Transport
 import Wire
 
 /// RTDR through libcurl against a live mock IMT.
 @Suite struct RTDRTests {
-    static let account = "20240903"
+    static let account = SampleState.account
 
     /// Runs RTDR for the account against a mock holding one policy with `paymentTypes`.
     func rtdr(
         paymentTypes: [String] = ["CC"], setting131: String? = #"{"RTDRConfig": {"UpdateBlockedFlags": true}}"#,
-        password: String = "pw", faults: [Fault] = []
+        password: String = SampleState.password, faults: [Fault] = []
     ) async throws -> (RTDRResult, IMTMock) {
-        let attributes = PaymentsDue.seedExampleAttributes.setting(
-            "payment_types", to: .array(paymentTypes.map(JSONValue.string)))
-        let mock = IMTMock(
-            state: IMTState(
-                users: ["icuser": "pw"], policies: [IMTPolicy(id: "41703", attributes: attributes)], faults: faults))
-        let result = try await MockServer.withRunning(maximumBodySize: IMTMock.maximumBodySize, handler: mock.handle) { port in
-            var values = [
-                88: "http://127.0.0.1:\(port)\(mock.authPath)/sessions/", 8: "http://127.0.0.1:\(port)\(mock.apiPath)/",
-                9: "icuser", 10: password,
-            ]
+        let mock = IMTMock(state: SampleState.imt(paymentTypes: paymentTypes, faults: faults))
+        let result = try await MockHarness.withIMT(mock) { imt in
+            var values = imt.settings(password: password)
             values[131] = setting131
             if setting131?.contains("true") == true { values[32] = "true" }
-            return await RTDR(IMTCaller(settings: AdvancedSettings(values), client: HTTPClient())).run(account: Self.account)
+            return await RTDR(imt.caller(values)).run(account: Self.account)
         }
         return (result, mock)
     }

@@ -1,3 +1,4 @@
+import BifrostTesting
 import Foundation
 import Harness
 import Testing
@@ -23,13 +24,10 @@ import Testing
 
     /// A suite folder holding `case.yaml` with `text`, and its golden folder.
     func suite(_ text: String) throws -> (folder: URL, scenarios: URL) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-bif-\(UUID().uuidString)")
-        let scenarios = folder.appendingPathComponent("Scenarios")
-        try FileManager.default.createDirectory(at: scenarios, withIntermediateDirectories: true)
-        try "requirements: []\n".write(
-            to: scenarios.appendingPathComponent("requirements.yaml"), atomically: true, encoding: .utf8)
-        try text.write(to: scenarios.appendingPathComponent("case.yaml"), atomically: true, encoding: .utf8)
-        return (folder, scenarios)
+        let folder = try TemporaryFolder("bif")
+        try folder.write("requirements: []\n", to: "Scenarios/requirements.yaml")
+        try folder.write(text, to: "Scenarios/case.yaml")
+        return (folder.url, folder.url.appendingPathComponent("Scenarios"))
     }
 
     @Test func `a step naming a file the scenario lacks is an error at its position`() throws {

@@ -1,3 +1,4 @@
+import BifrostTesting
 import Foundation
 import Harness
 import Partners
@@ -6,27 +7,17 @@ import Wire
 
 /// The admin API of `bifrost serve ic`, in process.
 @Suite struct ICStandaloneTests {
-    static let guid = "6f1c2e0a-3b4d-4e5f-8a9b-0c1d2e3f4a5b"
-    let standalone = ICStandalone(
-        state: ICState(billers: [.init(guid: Self.guid, webServiceKey: "key-1234", profile: .imtMipsApps)]), log: { _ in })
+    static let guid = SampleState.billerGUID
+    let standalone = ICStandalone(state: SampleState.ic(), log: { _ in })
 
     func get(_ target: String) -> MockResponse { standalone.handle(MockRequest(method: "GET", target: target)) }
 
     @Test func `the import file is refused before any upload, built after one, and gone after a reset`() throws {
         #expect(get("/__admin/import?date=11/18/2024").status == 409)
-        let bif = """
-            FH|\(Self.guid)||11/18/2024|1|1675.00
-            IH|R|a1b2c3d4-5e6f-4a0b-8c1d-2e3f4a5b6c7d|20240903-2024-11-18|11/18/2024|12/18/2024|1675.00|1|252|1675.00|0|0|0||||||||||||
-            CR|20240903|SMITH JESSICA
-            ID|1675.00|Insurance
-
-            """
+        let bif = SampleBIF.singleInvoice()
         let upload = UploadInvoiceRequest(
-            billerGUID: Self.guid, webServiceKey: "key-1234", fileName: "a.bif", file: Array(bif.utf8))
-        let answer = standalone.handle(
-            MockRequest(
-                method: "POST", target: ICMock.cloudInvoicingPath, headers: [("Content-Type", SOAPVersion.v11.contentType)],
-                body: upload.envelope(.v11)))
+            billerGUID: Self.guid, webServiceKey: SampleState.webServiceKey, fileName: "a.bif", file: Array(bif.utf8))
+        let answer = standalone.handle(SampleRequest.cloudInvoicing(upload.envelope(.v11)))
         #expect(answer.status == 200)
         #expect(
             get("/__admin/import?date=11/19/2024").body
@@ -64,13 +55,7 @@ import Wire
         let report = ICReportRequest(
             report: .paymentReportingSOAP, billerGUID: Self.guid, webServiceKey: "key-5678",
             startDate: "2024-09-03T00:00:00Z", endDate: "2024-09-04T00:00:00Z")
-        func send() -> Int {
-            standalone.handle(
-                MockRequest(
-                    method: "POST", target: ICMock.cloudInvoicingPath, headers: [("Content-Type", SOAPVersion.v11.contentType)],
-                    body: report.envelope(.v11))
-            ).status
-        }
+        func send() -> Int { standalone.handle(SampleRequest.cloudInvoicing(report.envelope(.v11))).status }
         #expect(send() == 503)
         #expect(send() == 200)
         #expect(standalone.handle(MockRequest(method: "POST", target: "/__admin/faults", body: Array(fault.utf8))).status == 201)

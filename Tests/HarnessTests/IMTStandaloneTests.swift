@@ -1,3 +1,4 @@
+import BifrostTesting
 import Harness
 import Partners
 import Testing
@@ -5,7 +6,7 @@ import Wire
 
 /// The admin API of `bifrost serve imt`, in process.
 @Suite struct IMTStandaloneTests {
-    let standalone = IMTStandalone(state: IMTState(users: ["icuser": "pw"]), log: { _ in })
+    let standalone = IMTStandalone(state: IMTState(users: [SampleState.username: SampleState.password]), log: { _ in })
 
     func admin(_ method: String, _ path: String, _ body: String = "") -> MockResponse {
         standalone.handle(MockRequest(method: method, target: path, body: Array(body.utf8)))
@@ -32,9 +33,7 @@ import Wire
 
     @Test func `a fault added at run time applies to the next matching request, and DELETE clears them`() throws {
         #expect(admin("POST", "/__admin/faults", #"{"route": "POST /sessions/", "status": 503, "times": 1}"#).status == 201)
-        let login = MockRequest(
-            method: "POST", target: "/auth/3401/api/sessions/", headers: [("Content-Type", JSONAPIMediaType.value)],
-            body: Array(SessionRequest(username: "icuser", password: "pw").document.compactText.utf8))
+        let login = SampleRequest.imtLogin()
         #expect(standalone.handle(login).status == 503)
         #expect(standalone.handle(login).status == 201)
         _ = admin("POST", "/__admin/faults", #"{"route": "POST /sessions/", "status": 500}"#)

@@ -1,3 +1,4 @@
+import BifrostTesting
 import Flows
 import Foundation
 @testable import Harness
@@ -22,12 +23,9 @@ import Wire
         """
 
     func load(_ text: String) throws -> Scenario {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-loader-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("case.yaml").path
-        try text.write(toFile: file, atomically: true, encoding: .utf8)
-        return try ScenarioLoader.load(file: file, suiteRoot: folder.path)
+        let folder = try TemporaryFolder("loader")
+        defer { folder.remove() }
+        return try ScenarioLoader.load(file: try folder.write(text, to: "case.yaml"), suiteRoot: folder.path)
     }
 
     func position(of text: String) -> (line: Int, column: Int, message: String)? {

@@ -1,18 +1,16 @@
-import Foundation
+import BifrostTesting
 import Testing
 import Transport
 
 /// SFTPClient's checks before it connects, and a server that is not there.
-/// Uploads to a real sshd are in HarnessTests' SFTPDeliveryTests.
+/// Uploads to a real sshd are in SFTPUploadTests.
 @Suite struct SFTPClientTests {
     /// A client for a loopback port nothing listens on, with a key file that exists.
     func client(keyFile: String = "/dev/null") throws -> SFTPClient {
-        let listener = try SilentListener()
-        listener.close()
-        return SFTPClient(
+        SFTPClient(
             configuration: .init(
-                host: "127.0.0.1", port: listener.port, user: "bifrost", privateKeyFile: keyFile, keyPassphrase: "s3cret",
-                connectTimeout: .seconds(2), totalTimeout: .seconds(5)))
+                host: "127.0.0.1", port: try SilentListener.closedPort(), user: "bifrost", privateKeyFile: keyFile,
+                keyPassphrase: "s3cret", connectTimeout: .seconds(2), totalTimeout: .seconds(5)))
     }
 
     func error(_ client: SFTPClient, _ path: String) async -> TransportError? {

@@ -24,11 +24,16 @@ public final class FileByteSource: BIFByteSource {
 
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         while true {
-            let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            let count = readFile(descriptor, buffer)
             if count >= 0 { return count }
             if errno != EINTR {
                 throw InputError(file: path, line: 1, column: 1, message: "cannot read: \(String(cString: strerror(errno)))")
             }
         }
     }
+}
+
+/// `read(2)` into `buffer`: here, outside the class, whose `read(into:)` would hide the C function's name.
+private func readFile(_ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer) -> Int {
+    read(descriptor, buffer.baseAddress, buffer.count)
 }

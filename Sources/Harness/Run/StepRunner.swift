@@ -35,11 +35,10 @@ enum StepRunner {
                 return encoded(StepFailure(step.key, "the SFTP server did not start: \(error)"))
             }
             context.sshd = server
-            defer {
-                server.stop()
-                context.sshd = nil
-            }
-            return encoded(await step.run(in: &context))
+            let result = encoded(await step.run(in: &context))
+            await server.stop()
+            context.sshd = nil
+            return result
         }
         return encoded(await step.run(in: &context))
     }

@@ -1,8 +1,9 @@
 import Foundation
 import Synchronization
 
-/// What `sshd -e` writes to its standard error, and waits for a line in it:
-/// the server is ready when it says "Server listening", not after a sleep.
+/// What `sshd -e` writes to its standard error, and waits for a line in it.
+///
+/// The server is ready when it says "Server listening", not after a sleep.
 final class SSHDLog: Sendable {
     private struct Waiter {
         var id: Int
@@ -28,17 +29,26 @@ final class SSHDLog: Sendable {
 
     private let state = Mutex(State())
 
-    /// Reads `output` until its end, which comes when sshd and its sessions have exited.
-    init(reading output: FileHandle) {
-        output.readabilityHandler = { [self] handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil }
-            let done = state.withLock { state in
-                if data.isEmpty { state.ended = true } else { state.text += String(decoding: data, as: UTF8.self) }
-                return state.settled()
+    /// Reads the output of `sshd` on a thread of its own until its end, which comes when sshd and its sessions have exited.
+    init(reading sshd: ChildProcess) {
+        let reader = Thread { [self] in
+            sshd.readOutput { bytes in
+                append(String(decoding: bytes, as: UTF8.self))
+                return true
             }
-            for waiter in done { waiter.continuation.resume() }
+            append(nil)
         }
+        reader.name = "bifrost.sshd-log"
+        reader.start()
+    }
+
+    /// Adds `text` to the log, or marks its end (nil), and resumes the waits this settles.
+    private func append(_ text: String?) {
+        let done = state.withLock { state in
+            if let text { state.text += text } else { state.ended = true }
+            return state.settled()
+        }
+        for waiter in done { waiter.continuation.resume() }
     }
 
     var text: String { state.withLock { $0.text } }

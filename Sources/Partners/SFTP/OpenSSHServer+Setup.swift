@@ -1,4 +1,5 @@
 import Foundation
+import Transport
 
 extension OpenSSHServer {
     /// The server's folder, keys and configuration, made before sshd starts.
@@ -16,7 +17,22 @@ extension OpenSSHServer {
         var configFile: String { folder + "/sshd_config" }
 
         /// Checks the tools, makes the folder and the keys.
-        static func make(sshd: String, keygen: String) throws(StartError) -> Setup {
+        ///
+        /// The folder and files are made in line (a few small local writes); only reading
+        /// ssh-keygen's output blocks, on a thread of its own, and its exit is awaited.
+        static func make(sshd: String, keygen: String) async throws(StartError) -> Setup {
+            var setup = try makeFolders(sshd: sshd, keygen: keygen)
+            do {
+                setup.hostKeySHA256 = try await makeKeys(in: setup.folder, keygen: keygen)
+            } catch {
+                setup.remove()
+                throw error
+            }
+            return setup
+        }
+
+        /// Checks the tools and makes the server's folder, the chroot and the upload folder.
+        private static func makeFolders(sshd: String, keygen: String) throws(StartError) -> Setup {
             for tool in [sshd, keygen] where !FileManager.default.isExecutableFile(atPath: tool) {
                 throw StartError(message: "\(tool) is missing: run ci/setup, which installs openssh-server and openssh-client")
             }
@@ -26,7 +42,7 @@ extension OpenSSHServer {
             let folder = base + "/bifrost-sshd-" + UUID().uuidString.prefix(8).lowercased()
             let chroot = root ? folder + "/root" : nil
             let upload = (chroot ?? folder) + "/upload"
-            var setup = Setup(
+            let setup = Setup(
                 folder: folder, user: NSUserName(), chroot: chroot, uploadFolder: upload,
                 remoteUploadDirectory: root ? "/upload" : upload, clientKeyFile: folder + "/client_key",
                 unauthorizedKeyFile: folder + "/stranger_key")
@@ -45,27 +61,41 @@ extension OpenSSHServer {
                     try files.createDirectory(
                         atPath: "/run/sshd", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
                 }
-                for key in ["host_key", "client_key", "stranger_key"] {
-                    _ = try Self.run(keygen, ["-q", "-t", "ed25519", "-N", "", "-C", "bifrost-\(key)", "-f", folder + "/" + key])
-                }
-                try files.copyItem(atPath: folder + "/client_key.pub", toPath: folder + "/authorized_keys")
-                // "256 SHA256:<base64> comment (ED25519)"
-                let fingerprint = try Self.run(keygen, ["-l", "-E", "sha256", "-f", folder + "/host_key.pub"])
-                let field = fingerprint.split(separator: " ").dropFirst().first ?? ""
-                guard field.hasPrefix("SHA256:") else { throw StartError(message: "unexpected fingerprint: \(fingerprint)") }
-                setup.hostKeySHA256 = String(field.dropFirst("SHA256:".count))
             } catch {
                 setup.remove()
-                throw error as? StartError
-                    ?? StartError(message: "cannot set up sshd in \(folder): \(error.localizedDescription)")
+                throw StartError(message: "cannot set up sshd in \(folder): \(error.localizedDescription)")
             }
             return setup
+        }
+
+        /// Makes the host key, the accepted client key and the refused one at once; returns the host key's SHA-256.
+        private static func makeKeys(in folder: String, keygen: String) async throws(StartError) -> String {
+            let failure = await withTaskGroup(of: StartError?.self) { group in
+                for key in ["host_key", "client_key", "stranger_key"] {
+                    group.addTask {
+                        do throws(StartError) {
+                            _ = try await run(
+                                keygen, ["-q", "-t", "ed25519", "-N", "", "-C", "bifrost-\(key)", "-f", folder + "/" + key])
+                            return nil
+                        } catch {
+                            return error
+                        }
+                    }
+                }
+                return await group.reduce(nil) { first, failure in first ?? failure }
+            }
+            if let failure { throw failure }
+            // "256 SHA256:<base64> comment (ED25519)"
+            let fingerprint = try await run(keygen, ["-l", "-E", "sha256", "-f", folder + "/host_key.pub"])
+            let field = fingerprint.split(separator: " ").dropFirst().first ?? ""
+            guard field.hasPrefix("SHA256:") else { throw StartError(message: "unexpected fingerprint: \(fingerprint)") }
+            return String(field.dropFirst("SHA256:".count))
         }
 
         func writeConfiguration() throws(StartError) {
             var lines = [
                 "ListenAddress 127.0.0.1", "Port \(port)", "HostKey \(folder)/host_key", "PidFile none",
-                "AuthorizedKeysFile \(folder)/authorized_keys", "PasswordAuthentication no",
+                "AuthorizedKeysFile \(clientKeyFile).pub", "PasswordAuthentication no",
                 "KbdInteractiveAuthentication no", "PubkeyAuthentication yes", "StrictModes no", "UsePAM no",
                 "LogLevel VERBOSE", "Subsystem sftp internal-sftp", "ForceCommand internal-sftp -d \(remoteUploadDirectory)",
                 "AllowUsers \(user)",
@@ -82,20 +112,11 @@ extension OpenSSHServer {
 
         /// A loopback TCP port free at the time of asking.
         static func freePort() throws(StartError) -> Int {
-            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            guard descriptor >= 0 else { throw StartError(message: "cannot open a socket: \(String(cString: strerror(errno)))") }
-            defer { close(descriptor) }
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-            let bound = withUnsafeMutablePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
-                }
+            do {
+                return try LoopbackSocket(listening: false).port
+            } catch {
+                throw StartError(message: error.message)
             }
-            guard bound else { throw StartError(message: "cannot bind a loopback port: \(String(cString: strerror(errno)))") }
-            return Int(UInt16(bigEndian: address.sin_port))
         }
 
         /// Whether `path` is owned by root and writable by no one else, as a chroot's parents must be.
@@ -107,10 +128,17 @@ extension OpenSSHServer {
         }
 
         /// Runs `tool` and returns its output; a non-zero exit is an error with its output.
-        private static func run(_ tool: String, _ arguments: [String]) throws(StartError) -> String {
+        private static func run(_ tool: String, _ arguments: [String]) async throws(StartError) -> String {
             let process = try ChildProcess(tool, arguments)
-            let output = String(decoding: process.output.readDataToEndOfFile(), as: UTF8.self)
-            guard process.wait() == 0 else {
+            let output = await OwnThread.run {
+                var bytes: [UInt8] = []
+                process.readOutput { chunk in
+                    bytes += chunk
+                    return true
+                }
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            guard await process.wait() == 0 else {
                 throw StartError(message: "\(tool) \(arguments.joined(separator: " ")) failed: \(output)")
             }
             return output

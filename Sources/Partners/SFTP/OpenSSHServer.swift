@@ -1,6 +1,6 @@
 import Foundation
 import Synchronization
-import Transport
+public import Transport
 
 /// A real OpenSSH `sshd` on loopback that accepts SFTP uploads, for tests and scenarios.
 ///
@@ -11,6 +11,8 @@ import Transport
 /// (paths are then `/upload/...`), and the folder is made under `/run`, as
 /// sshd refuses a chroot below a world-writable folder such as `/tmp`; otherwise
 /// the upload folder's own absolute path is the remote path.
+///
+/// It stands in for IC's SFTP endpoint, where IMT Spectrum delivers bill PDFs.
 ///
 /// ```swift
 /// try await OpenSSHServer.withRunning { server in
@@ -33,6 +35,7 @@ public final class OpenSSHServer: Sendable {
         public var description: String { message }
     }
 
+    /// The loopback port sshd listens on.
     public let port: Int
     /// The one user who may log in: the current user.
     public let user: String
@@ -61,7 +64,12 @@ public final class OpenSSHServer: Sendable {
         (self.sshd, self.log, self.startupDuration) = (sshd, log, startupDuration)
     }
 
-    deinit { stop() }
+    // A server dropped without `stop()`: sshd is killed at once (its own thread reaps it).
+    deinit {
+        guard markStopped() else { return }
+        sshd.send(signal: SIGKILL)
+        try? FileManager.default.removeItem(atPath: folder)
+    }
 
     /// Starts a server and returns once it accepts connections (within 5 s).
     /// - Throws: `StartError` when sshd or ssh-keygen is missing (run `ci/setup`) or sshd does not start.
@@ -71,7 +79,7 @@ public final class OpenSSHServer: Sendable {
         -> OpenSSHServer
     {
         let started = ContinuousClock.now
-        var setup = try await offPool { () throws(StartError) in try Setup.make(sshd: sshd, keygen: keygen) }
+        var setup = try await Setup.make(sshd: sshd, keygen: keygen)
         var log = ""
         // A port picked free may be taken before sshd binds it: then try another.
         for _ in 0..<3 {
@@ -85,11 +93,11 @@ public final class OpenSSHServer: Sendable {
                 setup.remove()
                 throw error
             }
-            let sshdLog = SSHDLog(reading: process.output)
+            let sshdLog = SSHDLog(reading: process)
             if await sshdLog.wait(for: "Server listening on", timeout: .seconds(5)) {
                 return OpenSSHServer(setup: setup, sshd: process, log: sshdLog, startupDuration: .now - started)
             }
-            process.terminate()
+            await process.terminate()
             log = sshdLog.text
             guard log.contains("Address already in use") else { break }
         }
@@ -97,21 +105,17 @@ public final class OpenSSHServer: Sendable {
         throw StartError(message: "sshd exited, or did not listen within 5 s; its log:\n\(log)")
     }
 
-    /// Runs blocking `work` (child processes, files) on a dispatch queue, off Swift concurrency's threads.
-    private static func offPool<T: Sendable>(
-        _ work: @escaping @Sendable () throws(StartError) -> T
-    ) async throws(StartError) -> T {
-        let result: Result<T, StartError> = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: Result { () throws(StartError) -> T in try work() }) }
-        }
-        return try result.get()
-    }
-
     /// Runs `body` with a started server, and stops the server after it, whether it threw or not.
     public static func withRunning<T>(_ body: (OpenSSHServer) async throws -> T) async throws -> T {
         let server = try await start()
-        defer { server.stop() }
-        return try await body(server)
+        do {
+            let result = try await body(server)
+            await server.stop()
+            return result
+        } catch {
+            await server.stop()
+            throw error
+        }
     }
 
     /// A client configuration for this server: by default the accepted key and the host key pinned.
@@ -143,14 +147,18 @@ public final class OpenSSHServer: Sendable {
         await log.wait(for: text, timeout: timeout)
     }
 
-    /// Stops sshd and removes its folder; calling it again does nothing.
-    public func stop() {
-        guard
-            !stopped.withLock({ stopped in
-                defer { stopped = true }; return stopped
-            })
-        else { return }
-        sshd.terminate()
+    /// Stops sshd (SIGTERM, SIGKILL after 2 s) and removes its folder; calling it again does nothing.
+    public func stop() async {
+        guard markStopped() else { return }
+        await sshd.terminate()
         try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// Marks the server stopped; true for the first call only.
+    private func markStopped() -> Bool {
+        stopped.withLock { stopped in
+            defer { stopped = true }
+            return !stopped
+        }
     }
 }
