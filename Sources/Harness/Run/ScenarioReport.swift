@@ -1,3 +1,5 @@
+public import Wire
+
 /// How one scenario went: passed, failed (an output differs or is missing), or an error
 /// (the file does not load, or a golden file is malformed).
 public struct ScenarioReport: Sendable {
@@ -20,6 +22,8 @@ public struct ScenarioReport: Sendable {
     /// Golden files `--update` wrote.
     public var written: [String]
     public var duration: Duration
+    /// Every exchange the mocks had, secrets redacted; nil when the scenario did not run.
+    public var journal: JSONValue?
 
     public var passed: Bool { verdict == .passed }
 

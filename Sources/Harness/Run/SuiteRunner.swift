@@ -51,6 +51,7 @@ public struct SuiteRunner: Sendable {
         var report = ScenarioReport(scenario: scenario)
         do {
             let outputs = try await ScenarioExecution(scenario: scenario, client: client).run()
+            if case .json(let journal)? = outputs[.journal] { report.journal = journal }
             let store = GoldenStore(root: goldenRoot)
             for output in scenario.golden {
                 switch try store.check(outputs[output] ?? .json(.null), scenario: scenario, output: output, update: update) {
