@@ -8,12 +8,12 @@ struct Bifrost: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bifrost",
         abstract: "Conformance harness and mock partner for Invoice Cloud and IMT integrations.",
-        subcommands: [RunCommand.self, ServeCommand.self, RequirementsCommand.self, BIFCommand.self])
+        subcommands: [RunCommand.self, ReviewCommand.self, ServeCommand.self, RequirementsCommand.self, BIFCommand.self])
 
     /// Usage errors exit with 2, as input errors do, rather than ArgumentParser's 64.
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(RunCommand.normalizing(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

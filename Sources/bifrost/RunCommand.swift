@@ -7,46 +7,130 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run scenarios against in-process mocks and compare their outputs with the golden files.",
         discussion: """
-            A scenario file that does not load is reported as an error and the others still run.
-            Exit status: 0 all passed, 1 a difference or a missing golden file, 2 a usage or input error \
+            A scenario file that does not load is reported as an error and the others still run. Outside CI, an output \\
+            that differs from its golden file, or has none, is written beside it as <file>.pending for `bifrost review`.
+            Exit status: 0 all passed, 1 a difference or a missing golden file, 2 a usage or input error \\
             (a scenario that does not load, a malformed golden file, no scenarios found).
             """)
 
-    @Argument(help: "Scenario files or folders (searched for *.yaml).")
+    @Argument(help: "Scenario files or folders (searched for *.yaml and *.yml).")
     var paths: [String] = ["Scenarios"]
 
     @Option(help: "The golden folder (default: Golden beside the suite root).")
     var golden: String?
 
-    @Flag(help: "Write the golden files from this run's outputs and list them. Refused when CI is set.")
-    var update = false
+    @Option(
+        name: .customLong("update"),
+        help: ArgumentHelp(
+            "--update writes the golden files whose content changed; --update=pending writes <file>.pending beside them.",
+            valueName: "mode"))
+    var updateMode: UpdateMode?
 
     @Option(help: "Also write a JUnit XML report to this file.")
     var junit: String?
 
-    @Option(help: "How many scenarios run at once.")
+    @Option(help: "How many scenarios run at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "Run only scenarios whose path or name contains this text (case ignored).")
+    var filter: String?
+
+    @Option(help: ArgumentHelp("Run only scenarios covering a requirement id matching this glob, e.g. 'IMT-RTDR-*'.", valueName: "id-glob"))
+    var covers: String?
+
+    @Option(help: ArgumentHelp("Run shard i of n: scenarios sorted by path, dealt round-robin.", valueName: "i/n"))
+    var shard: String?
+
+    @Flag(help: "List the scenarios the run would take, and run nothing.")
+    var list = false
+
+    @Flag(help: "Stop starting scenarios after the first that does not pass.")
+    var failFast = false
+
+    @Option(help: "Run each scenario this many times, to hunt flakes.")
+    var `repeat` = 1
+
+    @Option(help: ArgumentHelp("Keep every output of each scenario under this folder.", valueName: "dir"))
+    var keepArtifacts: String?
+
+    @Option(help: "Golden files no scenario produces: warn, or fail the run (exit 1). Checked on runs of whole folders.")
+    var unreferenced: UnreferencedPolicy?
+
+    enum UpdateMode: String, ExpressibleByArgument, CaseIterable {
+        case all
+        case pending
+    }
+
+    enum UnreferencedPolicy: String, ExpressibleByArgument, CaseIterable {
+        case warn
+        case fail
+    }
+
+    /// A bare `--update` means `--update=all`: ArgumentParser's options always take a value.
+    static func normalizing(_ arguments: [String]) -> [String] {
+        arguments.map { $0 == "--update" ? "--update=all" : $0 }
+    }
+
     func validate() throws {
-        if update, let ci = ProcessInfo.processInfo.environment["CI"], !ci.isEmpty {
+        if updateMode != nil, Environment.isCI {
             throw ValidationError("--update refuses to run when CI is set: golden files are recorded and reviewed by a person")
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard `repeat` >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        if let shard, Selection.shard(parsing: shard) == nil {
+            throw ValidationError("--shard must be i/n with 1 ≤ i ≤ n, e.g. 1/3; got '\(shard)'")
+        }
+        for (option, path) in [("--junit", junit), ("--keep-artifacts", keepArtifacts)] {
+            guard let path else { continue }
+            try Environment.requireParentFolder(of: path, option: option)
+        }
     }
 
     func run() async throws {
-        let suite: Suite
+        var suite: Suite
         do {
             suite = try Suite.load(paths: paths)
         } catch {
             printError(error.description)
             throw ExitCode(2)
         }
+        let selection = Selection(filter: filter, covers: covers, shard: shard.flatMap(Selection.shard(parsing:)))
+        suite.scenarios = selection.apply(to: suite.scenarios)
+        if list { return try listing(suite) }
+        let everything = suite
+        if suite.scenarios.isEmpty && suite.unloadable.isEmpty {
+            printError("no scenario matches the selection (\(paths.joined(separator: " ")))")
+            throw ExitCode(2)
+        }
         let goldenRoot = golden ?? Suite.defaultGoldenRoot(forSuiteRoot: suite.root)
-        let runner = SuiteRunner(suite: suite, goldenRoot: goldenRoot, update: update, jobs: jobs)
+        let recording: GoldenRecording =
+            switch updateMode {
+            case .all?: .all
+            case .pending?: .pending
+            case nil: Environment.isCI ? .never : .pending
+            }
+        var runner = SuiteRunner(suite: suite, goldenRoot: goldenRoot, recording: recording, jobs: jobs)
+        runner.failFast = failFast
+        runner.repetitions = `repeat`
+        runner.artifactsRoot = keepArtifacts
+        let progress = ProgressLine(total: suite.unloadable.count + suite.scenarios.count * `repeat`)
         let started = ContinuousClock.now
-        let reports = await runner.run { report in printLine(ConsoleReporter.line(for: report)) }
+        let reports = await runner.run { report in
+            progress.clear()
+            printLine(ConsoleReporter.line(for: report))
+            progress.advance(failed: !report.passed)
+        }
         let wallTime = ContinuousClock.now - started
+        progress.clear()
+        var failedUnreferenced = false
+        // Only folders say which golden files belong to the run: a scenario file named alone does not.
+        let folders = suiteFolders(everything)
+        if let unreferenced, selection.isEverything, !folders.isEmpty {
+            let stray = SuiteRunner(suite: everything, goldenRoot: goldenRoot, recording: .never, jobs: 1)
+                .unreferencedGoldenFiles(under: folders)
+            for file in stray { printLine("UNREFERENCED  \(file) (no scenario produces it)") }
+            failedUnreferenced = unreferenced == .fail && !stray.isEmpty
+        }
         printLine(ConsoleReporter.summary(reports))
         if let junit {
             do {
@@ -57,6 +141,26 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         if reports.contains(where: { $0.verdict == .error }) { throw ExitCode(2) }
-        if reports.contains(where: { !$0.passed }) { throw ExitCode(1) }
+        if failedUnreferenced || reports.contains(where: { $0.verdict == .failed }) { throw ExitCode(1) }
+    }
+
+    /// `--list`: the scenarios selected, then the files that do not load (exit 2 if any).
+    func listing(_ suite: Suite) throws {
+        for scenario in suite.scenarios { printLine("\(scenario.relativePath)    \(scenario.file)") }
+        for unloadable in suite.unloadable { printLine("ERROR  \(unloadable.relativePath)\n\(unloadable.errors)") }
+        printLine("\(suite.scenarios.count) scenarios selected" + (suite.unloadable.isEmpty ? "" : ", \(suite.unloadable.count) do not load"))
+        if !suite.unloadable.isEmpty { throw ExitCode(2) }
+    }
+
+    /// The folders the paths name, under the suite root: where unreferenced golden files are looked for.
+    func suiteFolders(_ suite: Suite) -> [String] {
+        let root = URL(fileURLWithPath: suite.root).standardizedFileURL.path
+        return paths.compactMap { path in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+            let full = URL(fileURLWithPath: path).standardizedFileURL.path
+            if full == root { return "" }
+            return full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : nil
+        }
     }
 }

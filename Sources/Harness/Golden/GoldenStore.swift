@@ -7,8 +7,16 @@ import Wire
 /// one is a failure unless the run was asked to `--update`, and updating refuses
 /// to run on CI. JSON outputs are compared structurally with placeholders, BIF
 /// outputs field by field with `BIFDiff`.
+///
+/// Beside a golden file, `<file>.pending` holds an output waiting for review
+/// (`bifrost review`): written by `--update=pending`, and outside CI by any run
+/// whose output differs from its golden file or has none; removed when the
+/// output matches again.
 struct GoldenStore {
     let root: String
+
+    /// The suffix of an output waiting for review.
+    static let pendingSuffix = ".pending"
 
     /// The verdict on one output.
     enum Verdict {
@@ -24,19 +32,45 @@ struct GoldenStore {
         ((root as NSString).appendingPathComponent(scenario.relativePath) as NSString).appendingPathComponent(output.fileName)
     }
 
-    /// Compares `actual` with its golden file, or (re)writes the file when `update` is set.
-    func check(_ actual: OutputValue, scenario: Scenario, output: Scenario.GoldenOutput, update: Bool) throws -> Verdict {
+    /// Compares `actual` with its golden file, recording it as `recording` says; `pending`
+    /// names the `.pending` file written, if any.
+    func check(
+        _ actual: OutputValue, scenario: Scenario, output: Scenario.GoldenOutput, recording: GoldenRecording
+    ) throws -> (verdict: Verdict, pending: String?) {
         let file = path(of: scenario, output: output)
+        let pendingFile = file + Self.pendingSuffix
         let stored = FileManager.default.contents(atPath: file).map { [UInt8]($0) }
-        switch actual {
-        case .json(let value): return try checkJSON(value, golden: stored, file: file, output: output, update: update)
-        case .bif(let bytes): return try checkBIF(bytes, golden: stored, file: file, output: output, update: update)
+        let (comparison, recorded) = try compare(actual, golden: stored, file: file, output: output)
+        switch (comparison, recording) {
+        case (.matched, _):
+            try? FileManager.default.removeItem(atPath: pendingFile)
+            return (.matched, nil)
+        case (_, .all):
+            guard recorded != stored else { return (.matched, nil) }
+            try BIFFiles.write(recorded, to: file)
+            try? FileManager.default.removeItem(atPath: pendingFile)
+            return (.written(path: file), nil)
+        case (_, .pending):
+            try BIFFiles.write(recorded, to: pendingFile)
+            return (comparison, pendingFile)
+        case (_, .never):
+            return (comparison, nil)
         }
     }
 
-    private func checkJSON(
-        _ actual: JSONValue, golden stored: [UInt8]?, file: String, output: Scenario.GoldenOutput, update: Bool
-    ) throws -> Verdict {
+    /// The verdict of `actual` against the stored golden bytes, and the bytes `--update` would write.
+    private func compare(
+        _ actual: OutputValue, golden stored: [UInt8]?, file: String, output: Scenario.GoldenOutput
+    ) throws -> (Verdict, recorded: [UInt8]) {
+        switch actual {
+        case .json(let value): try compareJSON(value, golden: stored, file: file, output: output)
+        case .bif(let bytes): (compareBIF(bytes, golden: stored, file: file, output: output), bytes)
+        }
+    }
+
+    private func compareJSON(
+        _ actual: JSONValue, golden stored: [UInt8]?, file: String, output: Scenario.GoldenOutput
+    ) throws -> (Verdict, recorded: [UInt8]) {
         var golden: JSONValue?
         if let stored {
             do {
@@ -46,28 +80,17 @@ struct GoldenStore {
             }
         }
         let reconciled = JSONDiff.reconcile(expected: golden, actual: actual)
-        if update {
-            let text = reconciled.prettyText
-            guard golden.map({ $0.prettyText != text }) ?? true else { return .matched }
-            try BIFFiles.write(Array(text.utf8), to: file)
-            return .written(path: file)
-        }
-        guard let golden else { return .missing(path: file) }
+        let recorded = Array(reconciled.prettyText.utf8)
+        guard let golden else { return (.missing(path: file), recorded) }
         let differences = JSONDiff.differences(expected: golden, actual: actual)
-        if differences.isEmpty { return .matched }
+        // Equal under the placeholders, yet written differently (members reordered): --update rewrites nothing.
+        if differences.isEmpty { return (.matched, stored ?? recorded) }
         let diff = UnifiedDiff.make(
             old: golden.prettyText, new: reconciled.prettyText, oldName: file, newName: "actual \(output)")
-        return .differs(differences.map { "\(output) \($0)" }, unifiedDiff: diff)
+        return (.differs(differences.map { "\(output) \($0)" }, unifiedDiff: diff), recorded)
     }
 
-    private func checkBIF(
-        _ actual: [UInt8], golden: [UInt8]?, file: String, output: Scenario.GoldenOutput, update: Bool
-    ) throws -> Verdict {
-        if update {
-            guard golden != actual else { return .matched }
-            try BIFFiles.write(actual, to: file)
-            return .written(path: file)
-        }
+    private func compareBIF(_ actual: [UInt8], golden: [UInt8]?, file: String, output: Scenario.GoldenOutput) -> Verdict {
         guard let golden else { return .missing(path: file) }
         guard golden != actual else { return .matched }
         var lines: [String]
@@ -82,6 +105,16 @@ struct GoldenStore {
             newName: "actual \(output)")
         return .differs(lines, unifiedDiff: diff)
     }
+}
+
+/// What a run does with outputs that differ from their golden files.
+public enum GoldenRecording: String, Sendable, CaseIterable {
+    /// Compare only.
+    case never
+    /// Compare, and write a `.pending` file beside each golden file that differs or is missing.
+    case pending
+    /// Write the golden file of each output that changed (`--update`).
+    case all
 }
 
 /// An output of a scenario, as its golden file holds it.

@@ -6,8 +6,9 @@ public enum ConsoleReporter {
     public static func line(for report: ScenarioReport) -> String {
         let milliseconds =
             report.duration.components.seconds * 1000 + report.duration.components.attoseconds / 1_000_000_000_000_000
-        var text = "\(label(report))  \(report.relativePath)  (\(milliseconds) ms)"
+        var text = "\(label(report))  \(report.label)  (\(milliseconds) ms)"
         for path in report.written { text += "\n      wrote \(path)" }
+        for path in report.pending { text += "\n      wrote \(path) (review it with bifrost review)" }
         for failure in report.failures {
             text +=
                 "\n"
@@ -19,21 +20,22 @@ public enum ConsoleReporter {
     /// The failures and errors, each with the command that re-runs it, then the counts.
     ///
     /// The closing line is `N passed, M failed`, errors counted among the failed, as CI
-    /// systems read it.
+    /// systems read it, with `, K skipped` after a `--fail-fast` stop.
     public static func summary(_ reports: [ScenarioReport]) -> String {
         let passed = reports.count(where: \.passed)
-        let notPassed = reports.filter { !$0.passed }
+        let skipped = reports.count { $0.verdict == .skipped }
+        let notPassed = reports.filter { $0.verdict == .failed || $0.verdict == .error }
         var lines: [String] = []
         if !notPassed.isEmpty {
             lines.append("")
             lines.append("Not passed (re-run one with the command beside it):")
-            for report in notPassed.sorted(by: { $0.relativePath < $1.relativePath }) {
-                lines.append("  \(label(report))  \(report.relativePath)    bifrost run \(shellQuoted(report.file))")
+            for report in notPassed.sorted(by: { $0.label < $1.label }) {
+                lines.append("  \(label(report))  \(report.label)    bifrost run \(shellQuoted(report.file))")
             }
             let errors = notPassed.count { $0.verdict == .error }
             if errors > 0 { lines.append("\(errors) of them could not run: input errors (exit status 2)") }
         }
-        lines.append("\(passed) passed, \(reports.count - passed) failed")
+        lines.append("\(passed) passed, \(notPassed.count) failed" + (skipped > 0 ? ", \(skipped) skipped" : ""))
         return lines.joined(separator: "\n")
     }
 
@@ -42,6 +44,7 @@ public enum ConsoleReporter {
         case .passed: "PASS"
         case .failed: "FAIL"
         case .error: "ERROR"
+        case .skipped: "SKIP"
         }
     }
 

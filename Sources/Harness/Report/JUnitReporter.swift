@@ -16,8 +16,8 @@ public enum JUnitReporter {
             let name = folder.isEmpty ? "." : folder
             let time = cases.reduce(Duration.zero) { $0 + $1.duration }
             out +=
-                "  <testsuite name=\"\(escape(name))\" tests=\"\(cases.count)\" failures=\"\(count(cases, .failed))\" errors=\"\(count(cases, .error))\" skipped=\"0\" time=\"\(seconds(time))\">\n"
-            for report in cases.sorted(by: { $0.relativePath < $1.relativePath }) { out += testCase(report, folder: name) }
+                "  <testsuite name=\"\(escape(name))\" tests=\"\(cases.count)\" failures=\"\(count(cases, .failed))\" errors=\"\(count(cases, .error))\" skipped=\"\(count(cases, .skipped))\" time=\"\(seconds(time))\">\n"
+            for report in cases.sorted(by: { $0.label < $1.label }) { out += testCase(report, folder: name) }
             out += "  </testsuite>\n"
         }
         out += "</testsuites>\n"
@@ -25,13 +25,14 @@ public enum JUnitReporter {
     }
 
     static func testCase(_ report: ScenarioReport, folder: String) -> String {
-        let name = (report.relativePath as NSString).lastPathComponent
+        let name = (report.label as NSString).lastPathComponent
         let className = folder.replacingOccurrences(of: "/", with: ".")
         var out =
             "    <testcase classname=\"\(escape(className))\" name=\"\(escape(name))\" file=\"\(escape(report.file))\" time=\"\(seconds(report.duration))\""
         let element: String
         switch report.verdict {
         case .passed: return out + "/>\n"
+        case .skipped: return out + ">\n      <skipped message=\"\(escape(report.failures.first ?? "not run"))\"/>\n    </testcase>\n"
         case .failed: element = "failure"
         case .error: element = "error"
         }

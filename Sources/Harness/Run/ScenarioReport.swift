@@ -8,6 +8,8 @@ public struct ScenarioReport: Sendable {
         case failed
         /// An input error: the run exits 2.
         case error
+        /// Not run: `--fail-fast` stopped the run before it.
+        case skipped
     }
 
     /// The scenario file.
@@ -21,11 +23,18 @@ public struct ScenarioReport: Sendable {
     public var failures: [String]
     /// Golden files `--update` wrote.
     public var written: [String]
+    /// `.pending` files written for review.
+    public var pending: [String] = []
+    /// Which run of the scenario this is, under `--repeat`; nil for a single run.
+    public var repetition: Int?
     public var duration: Duration
     /// Every exchange the mocks had, secrets redacted; nil when the scenario did not run.
     public var journal: JSONValue?
 
     public var passed: Bool { verdict == .passed }
+
+    /// The path, with the run's number under `--repeat`: `imt-spectrum/polling/one-day#3`.
+    public var label: String { repetition.map { "\(relativePath)#\($0)" } ?? relativePath }
 
     /// The report of a scenario file that could not be loaded.
     public init(_ unloadable: Suite.Unloadable) {
@@ -37,7 +46,8 @@ public struct ScenarioReport: Sendable {
         duration = .zero
     }
 
-    init(scenario: Scenario) {
+    init(scenario: Scenario, repetition: Int? = nil) {
+        self.repetition = repetition
         file = scenario.file
         relativePath = scenario.relativePath
         name = scenario.name

@@ -6,17 +6,30 @@ import Wire
 public struct SuiteRunner: Sendable {
     public var suite: Suite
     public var goldenRoot: String
-    public var update: Bool
+    public var recording: GoldenRecording
     /// How many scenarios run at once; each has its own mocks on their own ports.
     public var jobs: Int
     public var client: HTTPClient
+    /// Stop starting scenarios after the first that does not pass; the rest are reported skipped.
+    public var failFast = false
+    /// How many times each scenario runs (flake hunting); each run is reported on its own.
+    public var repetitions = 1
+    /// Where each run's outputs are kept, under the scenario's path (`--keep-artifacts`).
+    public var artifactsRoot: String?
 
-    public init(suite: Suite, goldenRoot: String, update: Bool, jobs: Int, client: HTTPClient = HTTPClient()) {
+    public init(
+        suite: Suite, goldenRoot: String, recording: GoldenRecording, jobs: Int, client: HTTPClient = HTTPClient()
+    ) {
         self.suite = suite
         self.goldenRoot = goldenRoot
-        self.update = update
+        self.recording = recording
         self.jobs = max(1, jobs)
         self.client = client
+    }
+
+    /// A runner that writes golden files (`update`) or only compares.
+    public init(suite: Suite, goldenRoot: String, update: Bool, jobs: Int, client: HTTPClient = HTTPClient()) {
+        self.init(suite: suite, goldenRoot: goldenRoot, recording: update ? .all : .never, jobs: jobs, client: client)
     }
 
     /// Runs every scenario; `onReport` sees each report as soon as it is known, the files that
@@ -24,37 +37,51 @@ public struct SuiteRunner: Sendable {
     public func run(onReport: (ScenarioReport) -> Void) async -> [ScenarioReport] {
         let unloadable = suite.unloadable.map(ScenarioReport.init)
         unloadable.forEach(onReport)
-        let scenarios = suite.scenarios
-        var reports: [ScenarioReport?] = Array(repeating: nil, count: scenarios.count)
+        let runs = (1...max(1, repetitions)).flatMap { repetition in
+            suite.scenarios.map { (scenario: $0, repetition: repetitions > 1 ? repetition : nil) }
+        }
+        var reports: [ScenarioReport?] = Array(repeating: nil, count: runs.count)
+        var stopped = false
         await withTaskGroup(of: (Int, ScenarioReport).self) { group in
             var nextToStart = 0
             func startNext() {
-                guard nextToStart < scenarios.count else { return }
+                guard !stopped, nextToStart < runs.count else { return }
                 let index = nextToStart
-                let scenario = scenarios[index]
+                let run = runs[index]
                 nextToStart += 1
-                group.addTask { (index, await self.run(scenario)) }
+                group.addTask { (index, await self.run(run.scenario, repetition: run.repetition)) }
             }
             for _ in 0..<jobs { startNext() }
             while let (index, report) = await group.next() {
                 reports[index] = report
                 onReport(report)
+                if failFast, !report.passed { stopped = true }
                 startNext()
             }
+        }
+        for index in runs.indices where reports[index] == nil {
+            var skipped = ScenarioReport(scenario: runs[index].scenario, repetition: runs[index].repetition)
+            skipped.verdict = .skipped
+            skipped.failures = ["not run: --fail-fast stopped the run at the first scenario that did not pass"]
+            reports[index] = skipped
+            onReport(skipped)
         }
         return unloadable + reports.compactMap { $0 }
     }
 
-    func run(_ scenario: Scenario) async -> ScenarioReport {
+    func run(_ scenario: Scenario, repetition: Int?) async -> ScenarioReport {
         let clock = ContinuousClock()
         let start = clock.now
-        var report = ScenarioReport(scenario: scenario)
+        var report = ScenarioReport(scenario: scenario, repetition: repetition)
         do {
             let outputs = try await ScenarioExecution(scenario: scenario, client: client).run()
             if case .json(let journal)? = outputs[.journal] { report.journal = journal }
+            if let artifactsRoot { try ArtifactStore(root: artifactsRoot).keep(outputs, of: scenario, repetition: repetition) }
             let store = GoldenStore(root: goldenRoot)
             for output in scenario.golden {
-                switch try store.check(outputs[output] ?? .json(.null), scenario: scenario, output: output, update: update) {
+                let (verdict, pending) = try store.check(
+                    outputs[output] ?? .json(.null), scenario: scenario, output: output, recording: recording)
+                switch verdict {
                 case .matched: break
                 case .written(let path): report.written.append(path)
                 case .missing(let path):
@@ -64,6 +91,7 @@ public struct SuiteRunner: Sendable {
                     report.verdict = .failed
                     report.failures.append((lines + [diff]).joined(separator: "\n"))
                 }
+                if let pending { report.pending.append(pending) }
             }
         } catch let error as InputError {
             report.verdict = .error
@@ -74,5 +102,12 @@ public struct SuiteRunner: Sendable {
         }
         report.duration = clock.now - start
         return report
+    }
+
+    /// The golden files under the golden folders of `folders` (paths under the suite root,
+    /// `""` the root itself) that no scenario of the suite produces.
+    public func unreferencedGoldenFiles(under folders: [String]) -> [String] {
+        GoldenStore(root: goldenRoot).unreferenced(
+            by: suite.scenarios, skipping: suite.unloadable.map(\.relativePath), under: folders)
     }
 }

@@ -1,0 +1,21 @@
+import Foundation
+import Wire
+
+/// Keeps every output of each run (`--keep-artifacts DIR`): `DIR/<scenario path>/<output file>`,
+/// under `run-N/` for the runs of `--repeat`; JSON pretty-printed, BIFs as produced, secrets redacted.
+struct ArtifactStore {
+    let root: String
+
+    func keep(_ outputs: [Scenario.GoldenOutput: OutputValue], of scenario: Scenario, repetition: Int?) throws(InputError) {
+        var folder = (root as NSString).appendingPathComponent(scenario.relativePath)
+        if let repetition { folder = (folder as NSString).appendingPathComponent("run-\(repetition)") }
+        for (output, value) in outputs.sorted(by: { $0.key.fileName < $1.key.fileName }) {
+            let bytes: [UInt8] =
+                switch value {
+                case .json(let json): Array(json.prettyText.utf8)
+                case .bif(let bytes): bytes
+                }
+            try BIFFiles.write(bytes, to: (folder as NSString).appendingPathComponent(output.fileName))
+        }
+    }
+}
