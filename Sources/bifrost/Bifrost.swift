@@ -8,6 +8,7 @@ struct Bifrost: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bifrost",
         abstract: "Conformance harness and mock partner for Invoice Cloud and IMT integrations.",
+        version: "0.2.0",
         subcommands: [RunCommand.self, ReviewCommand.self, ServeCommand.self, RequirementsCommand.self, BIFCommand.self])
 
     /// Usage errors exit with 2, as input errors do, rather than ArgumentParser's 64.

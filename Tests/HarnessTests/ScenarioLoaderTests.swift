@@ -58,6 +58,13 @@ import Wire
         #expect(found?.message.hasPrefix("YAML syntax error") == true)
     }
 
+    @Test func `a tab indenting YAML is named as a tab`() {
+        let tabbed = Self.valid.replacingOccurrences(of: "  - rtdr: {account: \"1\"}", with: "\t- rtdr: {account: \"1\"}")
+        let found = position(of: tabbed)
+        #expect(found?.line == 10)
+        #expect(found?.message == "a tab where YAML allows only spaces (YAML indents with spaces, never tabs)")
+    }
+
     @Test func `an unknown key is reported where it is written`() {
         let text = Self.valid.replacingOccurrences(of: "  users: {u: pw}", with: "  users: {u: pw}\n  userz: {}")
         let found = position(of: text)

@@ -44,7 +44,7 @@ import Wire
         }
     }
 
-    @Test func `the diff names invoice, row and field, whatever the line numbers`() throws {
+    @Test func `the diff names invoice, row and field, and the lines, whatever the row order`() throws {
         let generated = BIFGenerator(profile: .imtSpectrum, seed: 3).bytes(invoices: 4)
         var lines = String(decoding: generated, as: UTF8.self).split(separator: "\n").map(String.init)
         let name = lines[2].split(separator: "|")[2]
@@ -53,7 +53,7 @@ import Wire
         let differences = try BIFDiff().compare(expected: generated, actual: Array((moved.joined(separator: "\n") + "\n").utf8))
         #expect(
             differences.map(\.description) == [
-                "invoice \(lines[1].split(separator: "|")[3]), customer record, CustomerName: expected \"\(name)\", got \"SOMEONE ELSE\""
+                "invoice \(lines[1].split(separator: "|")[3]), customer record, CustomerName: expected \"\(name)\", got \"SOMEONE ELSE\" (line 6, expected at line 3)"
             ])
     }
 

@@ -15,7 +15,7 @@ struct YAMLReader {
         } catch let error as InputError {
             throw error
         } catch let error as YamlError {
-            throw convert(error)
+            throw Self.namingTabs(convert(error), in: text)
         } catch {
             throw InputError(file: file, line: 1, column: 1, message: "\(error)")
         }
@@ -35,6 +35,20 @@ struct YAMLReader {
         default:
             return InputError(file: file, line: 1, column: 1, message: "YAML error: \(error)")
         }
+    }
+
+    /// YAML refuses tabs for indentation with "found character that cannot start any token":
+    /// when a tab stands at the error's position, say so.
+    static func namingTabs(_ error: InputError, in text: String) -> InputError {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard error.line >= 1, error.line <= lines.count else { return error }
+        let line = lines[error.line - 1]
+        let column = line.index(line.startIndex, offsetBy: max(0, error.column - 1), limitedBy: line.endIndex) ?? line.endIndex
+        let indent = line.prefix { $0 == " " || $0 == "\t" }
+        guard (column < line.endIndex && line[column] == "\t") || indent.contains("\t") else { return error }
+        var named = error
+        named.message = "a tab where YAML allows only spaces (YAML indents with spaces, never tabs)"
+        return named
     }
 
     func error(_ message: String, at node: Node) -> InputError {

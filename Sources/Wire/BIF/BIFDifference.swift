@@ -21,12 +21,12 @@ public struct BIFDifference: Sendable, Hashable, CustomStringConvertible {
     public var expectedLine: Int?
     public var actualLine: Int?
 
-    /// `invoice 20240903-2024-09-01, customer record, CustomerName: expected "SMITH JESSICA", got "SMITH JESICA"`.
+    /// `invoice 20240903-2024-09-01, customer record, CustomerName: expected "SMITH JESSICA", got "SMITH JESICA" (line 3)`.
     public var description: String {
         let at = [invoice.map { "invoice \($0)" }, row].compactMap { $0 }.joined(separator: ", ")
         switch kind {
-        case .field: return "\(at), \(field ?? "?"): expected \(quoted(expected)), got \(quoted(actual))"
-        case .fieldCount: return "\(at): expected \(expected ?? "?") fields, got \(actual ?? "?")"
+        case .field: return "\(at), \(field ?? "?"): expected \(quoted(expected)), got \(quoted(actual))\(lines)"
+        case .fieldCount: return "\(at): expected \(expected ?? "?") fields, got \(actual ?? "?")\(lines)"
         case .addedRow: return "\(at): added (line \(actualLine ?? 0))"
         case .removedRow: return "\(at): missing (expected line \(expectedLine ?? 0))"
         case .addedInvoice: return "\(at): added (line \(actualLine ?? 0))"
@@ -35,6 +35,13 @@ public struct BIFDifference: Sendable, Hashable, CustomStringConvertible {
     }
 
     private func quoted(_ value: String?) -> String { value.map { "\"\($0)\"" } ?? "nothing" }
+
+    /// ` (line 3)`, or ` (line 3, expected at line 2)` when the row moved.
+    private var lines: String {
+        guard let actualLine else { return "" }
+        guard let expectedLine, expectedLine != actualLine else { return " (line \(actualLine))" }
+        return " (line \(actualLine), expected at line \(expectedLine))"
+    }
 
     /// The difference as a JSON object.
     public var json: JSONValue {

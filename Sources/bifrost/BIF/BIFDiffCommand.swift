@@ -6,9 +6,15 @@ struct BIFDiffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare two BIFs by invoice, row and field.",
-        discussion: "Exit status: 0 no difference, 1 differences, 2 a file that cannot be read.")
+        discussion: """
+            Each difference names the invoice, row and field, and the line in the actual file. \
+            Exit status: 0 no difference, 1 differences, 2 a file that cannot be read.
+            """)
 
     @OptionGroup var layout: BIFLayoutOption
+
+    @Option(help: "text (one line per difference) or json ({expected, actual, differences: [{kind, invoice, row, field, expected, actual, expectedLine, actualLine}]}).")
+    var format: BIFValidateCommand.Format = .text
 
     @Argument(help: "The expected file.")
     var expected: String
@@ -29,8 +35,16 @@ struct BIFDiffCommand: AsyncParsableCommand {
             printError("\(error.side == .expected ? expected : actual):\(error.error)")
             throw ExitCode(2)
         }
-        for difference in differences { print(difference) }
-        print(differences.isEmpty ? "no differences" : "\(differences.count) differences")
+        switch format {
+        case .text:
+            for difference in differences { print(difference) }
+            print(differences.isEmpty ? "no differences" : "\(differences.count) differences")
+        case .json:
+            let report = JSONValue.object([
+                "expected": .string(expected), "actual": .string(actual), "differences": .array(differences.map(\.json)),
+            ])
+            print(report.prettyText, terminator: "")
+        }
         if !differences.isEmpty { throw ExitCode(1) }
     }
 }

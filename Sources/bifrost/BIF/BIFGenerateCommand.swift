@@ -8,8 +8,16 @@ struct BIFGenerateCommand: AsyncParsableCommand {
         commandName: "generate",
         abstract: "Write a valid synthetic BIF for a profile, the same bytes for the same seed.")
 
+    /// The profiles a file can be generated for: the common rules alone describe no partner's upload.
+    enum GeneratedProfile: String, ExpressibleByArgument, CaseIterable {
+        case imtMipsApps = "imt-mips-apps"
+        case imtSpectrum = "imt-spectrum"
+
+        var profile: BIFProfile { self == .imtMipsApps ? .imtMipsApps : .imtSpectrum }
+    }
+
     @Option(help: "imt-mips-apps (one invoice) or imt-spectrum.")
-    var profile: BIFProfile
+    var profile: GeneratedProfile
 
     @Option(help: "How many invoices.")
     var invoices: Int = 1
@@ -30,11 +38,10 @@ struct BIFGenerateCommand: AsyncParsableCommand {
         if profile == .imtMipsApps, invoices != 1 {
             throw ValidationError("an imt-mips-apps upload holds exactly one invoice: use --invoices 1, or imt-spectrum")
         }
-        if profile == .common { throw ValidationError("choose imt-mips-apps or imt-spectrum") }
     }
 
     func run() async throws {
-        var generator = BIFGenerator(profile: profile, seed: seed, layout: try layout.load())
+        var generator = BIFGenerator(profile: profile.profile, seed: seed, layout: try layout.load())
         generator.fileDate = date
         do {
             try BIFFiles.write(to: output) { handle in
