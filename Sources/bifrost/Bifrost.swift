@@ -8,7 +8,7 @@ struct Bifrost: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bifrost",
         abstract: "Conformance harness and mock partner for Invoice Cloud and IMT integrations.",
-        subcommands: [RunCommand.self, ServeCommand.self, RequirementsCommand.self, BIFCommand.self])
+        subcommands: [RunCommand.self, ServeCommand.self, RequirementsCommand.self, BIFCommand.self, SchemaCommand.self])
 
     /// Usage errors exit with 2, as input errors do, rather than ArgumentParser's 64.
     static func main() async {
