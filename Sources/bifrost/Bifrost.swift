@@ -9,7 +9,10 @@ struct Bifrost: AsyncParsableCommand {
         commandName: "bifrost",
         abstract: "Conformance harness and mock partner for Invoice Cloud and IMT integrations.",
         version: "0.2.0",
-        subcommands: [RunCommand.self, ReviewCommand.self, ServeCommand.self, RequirementsCommand.self, BIFCommand.self])
+        subcommands: [
+            RunCommand.self, ReviewCommand.self, ServeCommand.self, RequirementsCommand.self, BIFCommand.self,
+            SchemaCommand.self,
+        ])
 
     /// Usage errors exit with 2, as input errors do, rather than ArgumentParser's 64.
     static func main() async {

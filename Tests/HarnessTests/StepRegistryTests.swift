@@ -36,6 +36,7 @@ import Yams
     @Test func `a step that needs a folder gets a fresh one, removed after it`() async throws {
         struct FolderStep: StepKind {
             static let key = "folder-probe"
+            static let schema = MappingSchema("Reports the folder it was given.")
             init(from node: Yams.Node, loading: inout StepLoading) throws(InputError) {}
             init() {}
             var needs: StepNeeds { [.folder] }

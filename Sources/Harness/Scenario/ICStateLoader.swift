@@ -27,17 +27,10 @@ struct ICStateLoader {
     let reader: YAMLReader
 
     func load(_ node: Node) throws(InputError) -> ICState {
-        let members = try reader.mapping(
-            node, what: "ic",
-            allowed: [
-                "billers", "time_zone", "payments", "settlements", "ach_rejects", "autopay_changes", "paperless_changes",
-                "faults",
-            ], required: ["billers"])
+        let members = try reader.mapping(node, what: "ic", schema: Self.schema)
         var state = ICState()
         for element in try reader.sequence(members["billers"]!, what: "ic.billers") {
-            let fields = try reader.mapping(
-                element, what: "a biller", allowed: ["guid", "key", "profile", "batch_single_invoice_imports"],
-                required: ["guid", "key", "profile"])
+            let fields = try reader.mapping(element, what: "a biller", schema: Self.billerSchema)
             state.billers.append(
                 ICState.Biller(
                     guid: try reader.nonEmptyText(fields["guid"]!, what: "guid"),
@@ -110,10 +103,7 @@ struct ICStateLoader {
     }
 
     func payment(_ node: Node) throws(InputError) -> ReportedPayment {
-        let f = try reader.mapping(
-            node, what: "a payment",
-            allowed: ["id", "account", "invoice", "amount", "fee", "method", "date", "status", "channel"],
-            required: ["id", "account", "invoice", "amount", "method", "date"])
+        let f = try reader.mapping(node, what: "a payment", schema: Self.paymentSchema)
         return ReportedPayment(
             paymentID: try reader.nonEmptyText(f["id"]!, what: "id"),
             accountNumber: try reader.nonEmptyText(f["account"]!, what: "account"),
@@ -138,8 +128,7 @@ struct ICStateLoader {
     }
 
     func settlement(_ node: Node, payments: [ReportedPayment]) throws(InputError) -> (SettledBatch, [SettledPayment]) {
-        let f = try reader.mapping(
-            node, what: "a settlement", allowed: ["batch", "settled", "payments"], required: ["batch", "settled", "payments"])
+        let f = try reader.mapping(node, what: "a settlement", schema: Self.settlementSchema)
         let batch = try reader.nonEmptyText(f["batch"]!, what: "batch")
         let settled = try date(f["settled"]!, what: "settled")
         var lines: [SettledPayment] = []
@@ -155,9 +144,7 @@ struct ICStateLoader {
     }
 
     func reject(_ node: Node, payments: [ReportedPayment]) throws(InputError) -> ACHReject {
-        let f = try reader.mapping(
-            node, what: "an ACH reject", allowed: ["payment", "code", "reason", "date"],
-            required: ["payment", "code", "date"])
+        let f = try reader.mapping(node, what: "an ACH reject", schema: Self.rejectSchema)
         let p = try payment(named: f["payment"]!, in: payments)
         guard p.method == .ach else { throw reader.error("payment \(p.paymentID) is not an ACH payment", at: f["payment"]!) }
         let code = try reader.nonEmptyText(f["code"]!, what: "code")
@@ -172,9 +159,7 @@ struct ICStateLoader {
     }
 
     func change(_ node: Node) throws(InputError) -> EnrollmentChange {
-        let f = try reader.mapping(
-            node, what: "an enrollment change", allowed: ["account", "enrolled", "date", "source"],
-            required: ["account", "enrolled", "date"])
+        let f = try reader.mapping(node, what: "an enrollment change", schema: Self.changeSchema)
         return EnrollmentChange(
             accountNumber: try reader.nonEmptyText(f["account"]!, what: "account"),
             enrolled: try reader.bool(f["enrolled"]!, what: "enrolled"), changeDate: try date(f["date"]!, what: "date"),

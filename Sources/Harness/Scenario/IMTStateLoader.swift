@@ -45,8 +45,7 @@ struct IMTStateLoader {
     }
 
     func load(_ node: Node) throws(InputError) -> IMTState {
-        let members = try reader.mapping(
-            node, what: "imt", allowed: ["biller_id", "users", "policies", "policy_settings", "bills", "payments", "faults"])
+        let members = try reader.mapping(node, what: "imt", schema: Self.schema)
         var state = IMTState()
         if let id = members["biller_id"] { state.billerID = try reader.nonEmptyText(id, what: "imt.biller_id") }
         if let users = members["users"] {
@@ -88,8 +87,7 @@ struct IMTStateLoader {
     }
 
     func policySettings(_ node: Node) throws(InputError) -> PolicySettings {
-        let fields = try reader.mapping(
-            node, what: "a policy's settings", allowed: ["policy", "paperless", "bill_mode"], required: ["policy"])
+        let fields = try reader.mapping(node, what: "a policy's settings", schema: Self.policySettingsSchema)
         var settings = PolicySettings(account: try reader.nonEmptyText(fields["policy"]!, what: "policy"))
         if let node = fields["paperless"] { settings.paperless = try reader.bool(node, what: "paperless") }
         if let node = fields["bill_mode"] {
@@ -104,7 +102,7 @@ struct IMTStateLoader {
     /// `{expire_session_after: N}`: sessions expire after N authenticated requests; nil for another fault.
     func sessionLimit(_ node: Node) throws(InputError) -> Int? {
         guard let fields = node.mapping, fields["expire_session_after"] != nil else { return nil }
-        let members = try reader.mapping(node, what: "a session fault", allowed: ["expire_session_after"])
+        let members = try reader.mapping(node, what: "a session fault", schema: Self.sessionLimitSchema)
         let limit = try reader.integer(members["expire_session_after"]!, what: "expire_session_after")
         guard limit >= 0 else {
             throw reader.error("expire_session_after must be 0 or more", at: members["expire_session_after"]!)
@@ -127,9 +125,9 @@ struct IMTStateLoader {
             }
             let what = "attribute \(name)"
             let converted: JSONValue
-            switch template {
-            case .bool: converted = .bool(try reader.bool(value, what: what))
-            case .array: converted = .array(try reader.strings(value, what: what).map(JSONValue.string))
+            switch Self.attributeValue(template) {
+            case .boolean: converted = .bool(try reader.bool(value, what: what))
+            case .list: converted = .array(try reader.strings(value, what: what).map(JSONValue.string))
             default: converted = .string(try reader.text(value, what: what))
             }
             attributes = attributes.setting(name, to: converted)
@@ -139,9 +137,7 @@ struct IMTStateLoader {
 
     /// A payment already posted: its key fields; the payer's details are left empty.
     func payment(_ node: Node) throws(InputError) -> PaymentPost {
-        let f = try reader.mapping(
-            node, what: "a posted payment", allowed: ["transaction_id", "account", "total_paid", "fee", "method"],
-            required: ["transaction_id", "account", "total_paid", "method"])
+        let f = try reader.mapping(node, what: "a posted payment", schema: Self.paymentSchema)
         func money(_ node: Node, _ what: String) throws(InputError) -> Money {
             guard let money = Money(parsing: try reader.text(node, what: what)) else {
                 throw reader.error("\(what) must be a decimal amount such as \"102.95\"", at: node)
@@ -160,8 +156,7 @@ struct IMTStateLoader {
 
     func fault(_ node: Node) throws(InputError) -> Fault {
         let effects = ["status", "body", "content_type", "drop"]
-        let members = try reader.mapping(
-            node, what: "a fault", allowed: ["route", "delay_ms", "times"] + effects, required: ["route"])
+        let members = try reader.mapping(node, what: "a fault", schema: Self.faultSchema(route: Self.imtRoute))
         let given = effects.filter { members[$0] != nil }
         guard given.count <= 1 else {
             throw reader.error(

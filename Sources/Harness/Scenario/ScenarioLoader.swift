@@ -6,10 +6,6 @@ import Yams
 
 /// Loads a scenario file, rejecting anything malformed or unknown with its `file:line:column`.
 public enum ScenarioLoader {
-    static let topLevelKeys = [
-        "name", "description", "profile", "covers", "clock", "timeout", "settings", "environments", "imt", "imt2", "ic", "files",
-        "steps", "expect",
-    ]
     /// The advanced settings of seed 000.
     static let knownSettings = Set(AdvancedSettingDefinition.all.map(\.id))
     /// The placeholders a setting's value may use.
@@ -25,8 +21,7 @@ public enum ScenarioLoader {
         guard let text = errors.attempt({ () throws(InputError) in try InputError.text(ofFile: file) }),
             let root = errors.attempt({ () throws(InputError) in try reader.root(of: text) }),
             let top = errors.attempt({ () throws(InputError) in
-                try reader.mapping(
-                    root, what: "a scenario", allowed: topLevelKeys, required: ["name", "profile", "clock", "steps"])
+                try reader.mapping(root, what: "a scenario", schema: Self.schema)
             })
         else { throw errors }
 
@@ -201,12 +196,9 @@ public enum ScenarioLoader {
     {
         let standard: [Scenario.GoldenOutput] = [.journal, .result]
         guard let node else { return standard }
-        let members = try reader.mapping(node, what: "expect", allowed: ["golden"])
+        let members = try reader.mapping(node, what: "expect", schema: Self.expectSchema)
         guard let list = members["golden"] else { return standard }
-        let named: [String: Scenario.GoldenOutput] = [
-            "journal": .journal, "result": .result, "imt.state": .imtState, "imt2.state": .imt2State, "ic.import": .icImport,
-            "ic.state": .icState, "reconciliation": .reconciliation,
-        ]
+        let named = Dictionary(uniqueKeysWithValues: Self.goldenOutputs.map { ($0.name, $0.output) })
         let written = steps.flatMap(\.outputs)
         var outputs: [Scenario.GoldenOutput] = []
         for element in try reader.sequence(list, what: "expect.golden") {

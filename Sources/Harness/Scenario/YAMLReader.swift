@@ -72,6 +72,11 @@ struct YAMLReader {
         return members
     }
 
+    /// The members of a mapping, after checking them against the names `schema` allows and requires.
+    func mapping(_ node: Node, what: String, schema: MappingSchema) throws(InputError) -> [String: Node] {
+        try mapping(node, what: what, allowed: schema.allowed, required: schema.required)
+    }
+
     /// The pairs of a mapping whose keys are free-form, in document order.
     func pairs(_ node: Node, what: String) throws(InputError) -> [(key: Node, value: Node)] {
         guard let mapping = node.mapping else { throw error("\(what) must be a mapping", at: node) }

@@ -10,9 +10,10 @@ public import Yams
 /// ```swift
 /// struct PingStep: StepKind {
 ///     static let key = "ping"
+///     static let schema = MappingSchema("Opens a session and closes it.")
 ///     var needs: StepNeeds { [.imt] }
 ///     init(from node: Node, loading: inout StepLoading) throws(InputError) {
-///         _ = try loading.reader.mapping(node, what: "a ping step", allowed: [])
+///         _ = try loading.reader.mapping(node, what: "a ping step", schema: Self.schema)
 ///     }
 ///     func run(in context: inout ScenarioContext) async -> Output { Output() }
 ///     struct Output: Encodable, Sendable { var step = "ping" }
@@ -24,6 +25,10 @@ public protocol StepKind: Sendable {
 
     /// The key that names the step in a scenario's `steps:` list, e.g. `rtdr`.
     static var key: String { get }
+
+    /// The step's members: what `init(from:loading:)` allows and requires, and what the
+    /// scenario schema (`bifrost schema`) describes.
+    static var schema: MappingSchema { get }
 
     /// Reads the step's node; every problem is an `InputError` at its `file:line:column`.
     init(from node: Node, loading: inout StepLoading) throws(InputError)

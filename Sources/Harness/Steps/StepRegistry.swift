@@ -23,6 +23,15 @@ public enum StepRegistry {
     /// The keys of every kind.
     public static var keys: [String] { kinds.map { $0.key } }
 
+    /// A step as the scenario schema describes it: one of the kinds, its key mapped to its members.
+    public static var schema: SchemaValue {
+        .oneOf(
+            kinds.map { kind in
+                .mapping(
+                    MappingSchema("The \(kind.key) step.", .required(kind.key, .mapping(kind.schema), kind.schema.description)))
+            })
+    }
+
     /// The kind with YAML key `key`.
     public static func kind(named key: String) -> (any StepKind.Type)? {
         kinds.first { $0.key == key }

@@ -4,12 +4,15 @@ import Yams
 /// `bif-diff: {expected, actual}`: compares two BIFs by invoice, row and field.
 struct BIFDiffStep: StepKind, Hashable {
     static let key = "bif-diff"
+    static let schema = MappingSchema(
+        "Compares two BIFs by invoice, row and field.",
+        .required("expected", .text, "The BIF expected: of the files: block or an earlier step's output."),
+        .required("actual", .text, "The BIF to compare with it."))
     var expected: String
     var actual: String
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
-        let fields = try loading.reader.mapping(
-            node, what: "a bif-diff step", allowed: ["expected", "actual"], required: ["expected", "actual"])
+        let fields = try loading.reader.mapping(node, what: "a bif-diff step", schema: Self.schema)
         expected = try loading.file(fields["expected"]!)
         actual = try loading.file(fields["actual"]!)
     }

@@ -5,6 +5,11 @@ import Yams
 /// IMT profile, the same bytes for the same seed.
 struct BIFGenerateStep: StepKind, Hashable {
     static let key = "bif-generate"
+    static let schema = MappingSchema(
+        "Writes a valid synthetic BIF of the scenario's IMT profile, the same bytes for the same seed.",
+        .required("invoices", .integer, "The number of invoices (1 for imt-mips-apps)."),
+        .required("seed", .integer, "The generator's seed (0 or more)."),
+        .required("output", .text, "The file to write: a new name ending in .bif, which later steps and expect.golden may name."))
     var invoices: Int
     var seed: UInt64
     var output: String
@@ -12,8 +17,7 @@ struct BIFGenerateStep: StepKind, Hashable {
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let reader = loading.reader
-        let fields = try reader.mapping(
-            node, what: "a bif-generate step", allowed: ["invoices", "seed", "output"], required: ["invoices", "seed", "output"])
+        let fields = try reader.mapping(node, what: "a bif-generate step", schema: Self.schema)
         invoices = try reader.integer(fields["invoices"]!, what: "invoices")
         guard invoices >= 0, loading.profile != .imtMipsApps || invoices == 1 else {
             throw reader.error("invoices must be 0 or more, and 1 for an imt-mips-apps upload", at: fields["invoices"]!)

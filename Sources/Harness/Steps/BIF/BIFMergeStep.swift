@@ -5,14 +5,18 @@ import Yams
 /// dated `date` (mm/dd/yyyy), the clock's day unless given.
 struct BIFMergeStep: StepKind, Hashable {
     static let key = "bif-merge"
+    static let schema = MappingSchema(
+        "Consolidates single-invoice BIFs into one import file, as IC does.",
+        .required("files", .list(.text), "The BIFs to merge, in upload order: of the files: block or earlier steps' outputs."),
+        .required("output", .text, "The file to write: a new name ending in .bif, which later steps and expect.golden may name."),
+        .optional("date", .text, "The import file's date, mm/dd/yyyy (default the clock's day)."))
     var files: [String]
     var output: String
     var date: BIFDate
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let reader = loading.reader
-        let fields = try reader.mapping(
-            node, what: "a bif-merge step", allowed: ["files", "output", "date"], required: ["files", "output"])
+        let fields = try reader.mapping(node, what: "a bif-merge step", schema: Self.schema)
         files = []
         for element in try reader.sequence(fields["files"]!, what: "files") { files.append(try loading.file(element)) }
         guard !files.isEmpty else { throw reader.error("files must name at least one BIF", at: fields["files"]!) }

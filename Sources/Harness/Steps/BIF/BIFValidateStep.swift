@@ -5,11 +5,15 @@ import Yams
 /// profile's rules, the scenario's profile unless given.
 struct BIFValidateStep: StepKind, Hashable {
     static let key = "bif-validate"
+    static let schema = MappingSchema(
+        "Validates a BIF with a profile's rules; the result lists every finding with its rule, line and field.",
+        .required("file", .text, "A BIF of the files: block or one an earlier step wrote."),
+        .optional("profile", .choice(of: BIFProfile.self), "The rules to apply (default the scenario's profile)."))
     var file: String
     var profile: BIFProfile
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
-        let fields = try loading.reader.mapping(node, what: "a bif-validate step", allowed: ["file", "profile"], required: ["file"])
+        let fields = try loading.reader.mapping(node, what: "a bif-validate step", schema: Self.schema)
         profile =
             try fields["profile"].map { node throws(InputError) in
                 try loading.reader.choice(node, what: "BIF profile", of: BIFProfile.self)

@@ -7,6 +7,14 @@ import Yams
 /// sent as written).
 struct ICReportStep: StepKind, Hashable {
     static let key = "ic-report"
+    static let schema = MappingSchema(
+        "One report operation of the mock IC, called as IMT does, for a window sent as written.",
+        .required("operation", .choice(of: ICReport.self), "The report operation."),
+        .required("from", .text, "The window's start, an xs:dateTime sent as written (a zone may be left out)."),
+        .required("to", .text, "The window's end, an xs:dateTime sent as written."),
+        .optional("soap", .choice(of: SOAPVersion.self), "The SOAP version (default 1.1)."),
+        .optional("biller", .text, "The BillerGUID (default the ic: block's first biller's)."),
+        .optional("key", .text, "The web service key (default the ic: block's first biller's)."))
     var report: ICReport
     var from: String
     var to: String
@@ -16,9 +24,7 @@ struct ICReportStep: StepKind, Hashable {
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let reader = loading.reader
-        let f = try reader.mapping(
-            node, what: "an ic-report step", allowed: ["operation", "from", "to", "soap", "biller", "key"],
-            required: ["operation", "from", "to"])
+        let f = try reader.mapping(node, what: "an ic-report step", schema: Self.schema)
         report = try reader.choice(f["operation"]!, what: "report operation", of: ICReport.self)
         from = try reader.text(f["from"]!, what: "from")
         to = try reader.text(f["to"]!, what: "to")

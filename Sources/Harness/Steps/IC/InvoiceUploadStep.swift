@@ -9,6 +9,13 @@ import Yams
 /// to UploadInvoice.
 struct InvoiceUploadStep: StepKind, Hashable {
     static let key = "invoice-upload"
+    static let schema = MappingSchema(
+        "IMT's upload of a BIF to the mock IC, as the scenario's profile sends it (MIPS/APPS one file per invoice, Spectrum whole).",
+        .required("file", .text, "The BIF to upload: of the files: block or an earlier step's output."),
+        .optional("soap", .choice(of: SOAPVersion.self), "The SOAP version (default 1.1)."),
+        .optional("biller", .text, "The BillerGUID (default the ic: block's first biller's)."),
+        .optional("key", .text, "The web service key (default the ic: block's first biller's)."),
+        .optional("operation", .choice(of: UploadInvoiceRequest.Operation.self), "The upload operation (default UploadInvoice)."))
     var file: String
     var billerGUID: String?
     var webServiceKey: String?
@@ -18,8 +25,7 @@ struct InvoiceUploadStep: StepKind, Hashable {
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let reader = loading.reader
-        let fields = try reader.mapping(
-            node, what: "an invoice-upload step", allowed: ["file", "soap", "biller", "key", "operation"], required: ["file"])
+        let fields = try reader.mapping(node, what: "an invoice-upload step", schema: Self.schema)
         version = try loading.soapVersion(fields["soap"])
         file = try loading.file(fields["file"]!)
         billerGUID = try loading.optionalText(fields["biller"], what: "biller")

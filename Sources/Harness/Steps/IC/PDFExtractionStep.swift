@@ -11,6 +11,14 @@ import Yams
 /// server does not accept). The result lists each delivery and what arrived, read back.
 struct PDFExtractionStep: StepKind, Hashable {
     static let key = "pdf-extraction"
+    static let schema = MappingSchema(
+        "IMT Spectrum's PDF extraction: one PDF per invoice of a BIF, delivered and read back from the destination.",
+        .required("file", .text, "The BIF whose invoices become PDFs: of the files: block or an earlier step's output."),
+        .required("biller_id", .text, "The IC biller id in the PDFs' names."),
+        .optional(
+            "to", .choice(of: Destination.self),
+            "folder: a fresh temporary folder (the default); sftp: a real OpenSSH server started on loopback for the step."),
+        .optional("login", .choice(["refused"]), "refused: log in with a key the server does not accept (needs to: sftp)."))
 
     enum Destination: String, Sendable, CaseIterable {
         case folder
@@ -24,8 +32,7 @@ struct PDFExtractionStep: StepKind, Hashable {
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let reader = loading.reader
-        let fields = try reader.mapping(
-            node, what: "a pdf-extraction step", allowed: ["file", "biller_id", "to", "login"], required: ["file", "biller_id"])
+        let fields = try reader.mapping(node, what: "a pdf-extraction step", schema: Self.schema)
         let refused = try fields["login"].map { node throws(InputError) -> Bool in
             guard try reader.text(node, what: "login") == "refused" else {
                 throw reader.error("login is refused (log in with a key the server does not accept) or left out", at: node)

@@ -7,9 +7,11 @@ import Yams
 /// mock IMT holds; the report is also the scenario's `reconciliation` output.
 struct ReconcileStep: StepKind, Hashable {
     static let key = "reconcile"
+    static let schema = MappingSchema(
+        "Reconciles the last spectrum-poll's records with the payments the mock IMT holds (the reconciliation output).")
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
-        _ = try loading.reader.mapping(node, what: "a reconcile step", allowed: [])
+        _ = try loading.reader.mapping(node, what: "a reconcile step", schema: Self.schema)
     }
 
     func run(in context: inout ScenarioContext) async -> StepOutcome<Output> {

@@ -7,14 +7,39 @@ import Yams
 /// report's operation or interval (`{payments: PaymentReportingDataSetFromGMT}`, `{payments: 1}`).
 struct SpectrumPollStep: StepKind, Hashable {
     static let key = "spectrum-poll"
+    static let schema = MappingSchema(
+        "IMT Spectrum's report polling on a virtual clock from the scenario's clock, the seeds' schedule unless changed.",
+        .required("hours", .integer, "How long to poll, in hours (1 to 744, a month)."),
+        .optional(
+            "operations",
+            .mapping(
+                MappingSchema(
+                    "The operation of a report, by report.",
+                    SpectrumPoller.standard.map { schedule in
+                        let kind = schedule.operation.kind
+                        return .optional(
+                            kind.rawValue, .choice(kind.operations.map(\.rawValue)), "The operation polling \(kind.rawValue).")
+                    })),
+            "Changes one report's operation, e.g. {payments: PaymentReportingDataSetFromGMT}."),
+        .optional(
+            "every",
+            .mapping(
+                MappingSchema(
+                    "The interval of a report, in hours, by report.",
+                    SpectrumPoller.standard.map { schedule in
+                        .optional(
+                            schedule.operation.kind.rawValue, .integer,
+                            "Hours between polls of \(schedule.operation.kind.rawValue) (1 to 168).")
+                    })),
+            "Changes one report's interval, e.g. {payments: 1}."),
+        .optional("soap", .choice(of: SOAPVersion.self), "The SOAP version (default 1.1)."))
     var hours: Int
     var schedules: [SpectrumPoller.Schedule]
     var version: SOAPVersion
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let reader = loading.reader
-        let f = try reader.mapping(
-            node, what: "a spectrum-poll step", allowed: ["hours", "operations", "every", "soap"], required: ["hours"])
+        let f = try reader.mapping(node, what: "a spectrum-poll step", schema: Self.schema)
         hours = try reader.integer(f["hours"]!, what: "hours")
         guard (1...24 * 31).contains(hours) else { throw reader.error("hours must be 1 to 744 (a month)", at: f["hours"]!) }
         schedules = SpectrumPoller.standard

@@ -7,10 +7,25 @@ import Yams
 struct DataPumpPaymentStep: StepKind, Hashable {
     static let key = "datapump-payment"
     /// The payment fields a step may give.
-    static let fields = [
-        "biller_id", "payment_id", "account", "invoice_type", "method", "amount", "convenience_fee", "message",
-        "customer_name", "address_1", "address_2", "city", "state", "zip", "phone", "email",
-    ]
+    static let schema = MappingSchema(
+        "DataPump posts a payment to IMT (POST payments/, settings 11-13).",
+        .optional("biller_id", .text, "IC's BillerID (default 2984, the seed's sample biller)."),
+        .required("payment_id", .text, "IC's payment id."),
+        .required("account", .text, "The policy number."),
+        .optional(
+            "invoice_type", .text, "The InvoiceTypeID that picks the IMT environment under setting 81 MULTIENVIRONMENT."),
+        .required("method", .choice(of: PaymentPost.Method.self), "CC or ACH."),
+        .required("amount", .text, "PaymentAmount, fee included, as a decimal amount such as \"128.95\"."),
+        .optional("convenience_fee", .text, "The convenience fee within the amount (default 0.00)."),
+        .required("message", .text, "PaymentMessage, e.g. \"A1B2C3D4 APPROVED\"."),
+        .required("customer_name", .text, "The payer's name, e.g. \"JESSICA SMITH\"."),
+        .optional("address_1", .text, "The payer's address, first line."),
+        .optional("address_2", .text, "The payer's address, second line."),
+        .optional("city", .text, "The payer's city."),
+        .optional("state", .text, "The payer's state."),
+        .optional("zip", .text, "The payer's ZIP code."),
+        .optional("phone", .text, "The payer's phone number."),
+        .optional("email", .text, "The payer's email address."))
     /// The IC biller id a payment step uses when it names none: the seed's sample biller, BID 2984.
     static let defaultBillerID = "2984"
 
@@ -18,9 +33,7 @@ struct DataPumpPaymentStep: StepKind, Hashable {
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let reader = loading.reader
-        let fields = try reader.mapping(
-            node, what: "a datapump-payment step", allowed: Self.fields,
-            required: ["payment_id", "account", "method", "amount", "message", "customer_name"])
+        let fields = try reader.mapping(node, what: "a datapump-payment step", schema: Self.schema)
         func text(_ name: String) throws(InputError) -> String {
             try fields[name].map { node throws(InputError) in try reader.text(node, what: name) } ?? ""
         }

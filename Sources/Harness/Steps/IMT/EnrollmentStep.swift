@@ -7,15 +7,23 @@ struct Enrollment: Sendable, Hashable {
     var account: String
     var change: PolicySettings.Change
 
-    /// Reads `{account, <member>}`, the member's value read by `value`.
+    /// The members `{account, <member>}` of a step changing one enrollment.
+    static func schema(_ description: String, member: MappingSchema.Member) -> MappingSchema {
+        MappingSchema(description, .required("account", .text, "The policy number whose enrollment changes."), member)
+    }
+
+    /// Reads the members `schema` lists: the account, and the change its last member's value
+    /// makes, read by `value`.
     init(
-        _ node: Node, _ loading: StepLoading, step: String, member: String,
+        _ node: Node, _ loading: StepLoading, step: String, schema: MappingSchema,
         value: (Node, YAMLReader) throws(InputError) -> PolicySettings.Change
     ) throws(InputError) {
-        let fields = try loading.reader.mapping(
-            node, what: "a \(step) step", allowed: ["account", member], required: ["account", member])
+        let fields = try loading.reader.mapping(node, what: "a \(step) step", schema: schema)
         account = try loading.reader.nonEmptyText(fields["account"]!, what: "account")
-        change = try value(fields[member]!, loading.reader)
+        // The last member is the one whose value is the change; the mapping has it, as it is required.
+        let changed = schema.members.last?.name ?? ""
+        guard let changeNode = fields[changed] else { throw loading.reader.error("a \(step) step needs '\(changed)'", at: node) }
+        change = try value(changeNode, loading.reader)
     }
 
     func run(step: String, _ context: ScenarioContext) async -> IMTCallOutput<Changed> {
@@ -34,10 +42,13 @@ struct Enrollment: Sendable, Hashable {
 /// `datapump-paperless: {account, paperless: true|false}`: DataPump changes paperless enrollment.
 struct DataPumpPaperlessStep: StepKind, Hashable {
     static let key = "datapump-paperless"
+    static let schema = Enrollment.schema(
+        "DataPump changes paperless enrollment (PATCH settings/{account}/, settings 14-16).",
+        member: .required("paperless", .boolean, "Enrolled in paperless billing after the change."))
     var enrollment: Enrollment
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
-        enrollment = try Enrollment(node, loading, step: Self.key, member: "paperless") { node, reader throws(InputError) in
+        enrollment = try Enrollment(node, loading, step: Self.key, schema: Self.schema) { node, reader throws(InputError) in
             .paperless(try reader.bool(node, what: "paperless"))
         }
     }
@@ -52,10 +63,13 @@ struct DataPumpPaperlessStep: StepKind, Hashable {
 /// `datapump-autopay: {account, bill_mode: autopay|direct}`: DataPump changes autopay enrollment.
 struct DataPumpAutoPayStep: StepKind, Hashable {
     static let key = "datapump-autopay"
+    static let schema = Enrollment.schema(
+        "DataPump changes autopay enrollment (PATCH settings/{account}/, settings 17-19).",
+        member: .required("bill_mode", .choice(of: PolicySettings.BillMode.self), "autopay or direct, after the change."))
     var enrollment: Enrollment
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
-        enrollment = try Enrollment(node, loading, step: Self.key, member: "bill_mode") { node, reader throws(InputError) in
+        enrollment = try Enrollment(node, loading, step: Self.key, schema: Self.schema) { node, reader throws(InputError) in
             guard let mode = PolicySettings.BillMode(rawValue: try reader.text(node, what: "bill_mode")) else {
                 throw reader.error("bill_mode must be autopay or direct", at: node)
             }

@@ -4,10 +4,13 @@ import Yams
 /// `imt-ping: {service}`: opens a session with the service's URL and credentials, and closes it.
 struct IMTPingStep: StepKind, Hashable {
     static let key = "imt-ping"
+    static let schema = MappingSchema(
+        "Opens a session with a service's URL and credentials, and closes it.",
+        .optional("service", .choice(of: IMTService.self), "Whose settings to use (default rtdr)."))
     var service: IMTService
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
-        let fields = try loading.reader.mapping(node, what: "an imt-ping step", allowed: ["service"])
+        let fields = try loading.reader.mapping(node, what: "an imt-ping step", schema: Self.schema)
         service =
             try fields["service"].map { node throws(InputError) in
                 try loading.reader.choice(node, what: "service", of: IMTService.self)

@@ -11,6 +11,14 @@ import Yams
 /// the JSON:API media type; `service` defaults to `rtdr`.
 struct IMTRequestStep: StepKind, Hashable {
     static let key = "imt-request"
+    static let schema = MappingSchema(
+        "A request of the scenario's own to the mock IMT's data API, sent as written, to pin the mock's contract.",
+        .required("method", .text, "The HTTP method, in capitals, e.g. PATCH."),
+        .required("path", .text, "The path relative to the service's data API URL, e.g. settings/20240903/."),
+        .optional("body", .text, "The body, sent as written."),
+        .optional("content_type", .text, "The Content-Type (default application/vnd.api+json)."),
+        .optional("session", .boolean, "Send it in a session opened and closed around it (default true)."),
+        .optional("service", .choice(of: IMTService.self), "Whose URL and credentials to use (default rtdr)."))
     var method: String
     var path: String
     var body: String?
@@ -22,9 +30,7 @@ struct IMTRequestStep: StepKind, Hashable {
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let reader = loading.reader
-        let fields = try reader.mapping(
-            node, what: "an imt-request step", allowed: ["method", "path", "body", "content_type", "session", "service"],
-            required: ["method", "path"])
+        let fields = try reader.mapping(node, what: "an imt-request step", schema: Self.schema)
         method = try reader.nonEmptyText(fields["method"]!, what: "method")
         guard method.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
             throw reader.error("method must be an HTTP method in capitals, e.g. PATCH", at: fields["method"]!)

@@ -4,12 +4,16 @@ import Yams
 /// `pdf-linking: {account, invoice_type}`: remote PDF linking fetches a bill from IMT.
 struct PDFLinkingStep: StepKind, Hashable {
     static let key = "pdf-linking"
+    static let schema = MappingSchema(
+        "Remote PDF linking: IC fetches an account's bill from IMT (GET bills/{account}/).",
+        .required("account", .text, "The policy number whose bill IC fetches."),
+        .optional(
+            "invoice_type", .text, "The InvoiceTypeID that picks the IMT environment under setting 81 MULTIENVIRONMENT."))
     var account: String
     var invoiceType: String?
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
-        let fields = try loading.reader.mapping(
-            node, what: "a pdf-linking step", allowed: ["account", "invoice_type"], required: ["account"])
+        let fields = try loading.reader.mapping(node, what: "a pdf-linking step", schema: Self.schema)
         account = try loading.reader.nonEmptyText(fields["account"]!, what: "account")
         invoiceType = try loading.optionalText(fields["invoice_type"], what: "invoice_type")
     }

@@ -6,6 +6,11 @@ import Yams
 /// (`invoice_type` under setting 81 MULTIENVIRONMENT).
 struct RTDRStep: StepKind, Hashable {
     static let key = "rtdr"
+    static let schema = MappingSchema(
+        "IC's real-time balance retrieval (RTDR) for an account, in a session of its own.",
+        .required("account", .text, "The policy number IC asks payments-due/ for."),
+        .optional(
+            "invoice_type", .text, "The InvoiceTypeID that picks the IMT environment under setting 81 MULTIENVIRONMENT."))
     var account: String
     var invoiceType: String?
 
@@ -15,8 +20,7 @@ struct RTDRStep: StepKind, Hashable {
     }
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
-        let fields = try loading.reader.mapping(
-            node, what: "an rtdr step", allowed: ["account", "invoice_type"], required: ["account"])
+        let fields = try loading.reader.mapping(node, what: "an rtdr step", schema: Self.schema)
         account = try loading.reader.nonEmptyText(fields["account"]!, what: "account")
         invoiceType = try loading.optionalText(fields["invoice_type"], what: "invoice_type")
     }

@@ -4,9 +4,10 @@ import Yams
 /// `validate-settings: {}`: checks the advanced settings' rules.
 struct ValidateSettingsStep: StepKind, Hashable {
     static let key = "validate-settings"
+    static let schema = MappingSchema("Checks the advanced settings' rules, as a result.")
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
-        _ = try loading.reader.mapping(node, what: "a validate-settings step", allowed: [])
+        _ = try loading.reader.mapping(node, what: "a validate-settings step", schema: Self.schema)
     }
 
     func run(in context: inout ScenarioContext) async -> Output {

@@ -1,0 +1,24 @@
+/// What a YAML value may be: the kinds of value the scenario loader reads.
+public indirect enum SchemaValue: Sendable {
+    /// Any scalar, read as written: `1675.00` and `"1675.00"` are the same text.
+    case text
+    /// A whole number, written without quotes.
+    case integer
+    /// `true` or `false`, written without quotes.
+    case boolean
+    /// One of these names; a name YAML reads as a number or boolean (`1.2`) may go without quotes.
+    case choice([String])
+    /// A list, every element of this kind.
+    case list(SchemaValue)
+    /// A mapping whose keys the scenario chooses, every value of this kind.
+    case dictionary(SchemaValue)
+    /// A mapping of known members.
+    case mapping(MappingSchema)
+    /// Exactly one of these kinds.
+    case oneOf([SchemaValue])
+
+    /// One of the names of `T`'s cases.
+    public static func choice<T: RawRepresentable & CaseIterable>(of type: T.Type) -> SchemaValue where T.RawValue == String {
+        .choice(T.allCases.map(\.rawValue))
+    }
+}

@@ -1,0 +1,73 @@
+import BifrostTesting
+import Testing
+import Wire
+
+/// The test support's JSON Schema check and its reading of YAML as JSON, which the scenario schema tests rely on.
+@Suite struct SchemaValidatorTests {
+    static let schema = SchemaValidator(
+        schema: .object([
+            "type": "object",
+            "properties": .object([
+                "hours": .object(["type": "integer"]),
+                "soap": .object(["enum": ["1.1", .number("1.1")]]),
+                "tags": .object(["type": "array", "items": .object(["type": "string"])]),
+                "step": .object([
+                    "oneOf": [
+                        .object(["type": "object", "required": ["a"]]),
+                        .object(["type": "object", "required": ["b"]]),
+                    ]
+                ]),
+            ]),
+            "required": ["hours"],
+            "additionalProperties": false,
+        ]))
+
+    func violations(_ yaml: String) throws -> [String] {
+        Self.schema.violations(of: try JSONValue(yaml: yaml))
+    }
+
+    @Test func `YAML reads as JSON with scalars typed as YAML resolves them, keys as text`() throws {
+        let value = try JSONValue(yaml: "88: x\nn: 24\nq: \"24\"\nf: 1.2\nb: true\nt: 2024-09-03T00:00:00Z\nz: ~\n")
+        #expect(value.objectValue?.map(\.key) == ["88", "n", "q", "f", "b", "t", "z"])
+        #expect(value["n"] == .number("24"))
+        #expect(value["q"] == .string("24"))
+        #expect(value["f"] == .number("1.2"))
+        #expect(value["b"] == .bool(true))
+        #expect(value["t"] == .string("2024-09-03T00:00:00Z"))
+        #expect(value["z"] == .null)
+    }
+
+    @Test func `an integer is a whole number written without quotes`() throws {
+        #expect(try violations("{hours: 24}") == [])
+        #expect(try violations("{hours: 2.5}") == ["$.hours: number is not of type integer"])
+        #expect(try violations("{hours: \"24\"}") == ["$.hours: string is not of type integer"])
+    }
+
+    @Test func `enum values compare numbers by value`() throws {
+        #expect(try violations("{hours: 1, soap: 1.10}") == [])
+        #expect(try violations("{hours: 1, soap: \"1.1\"}") == [])
+        #expect(try violations("{hours: 1, soap: 1.2}") == ["$.soap: 1.2 is not one of [\"1.1\",1.1]"])
+    }
+
+    @Test func `required, additional members and items are each reported with their path`() throws {
+        #expect(
+            try violations("{colour: blue, tags: [a, 2]}") == [
+                "$: missing required member hours", "$: member colour is not allowed", "$.tags[1]: number is not of type string",
+            ])
+    }
+
+    @Test func `oneOf takes exactly one alternative`() throws {
+        #expect(try violations("{hours: 1, step: {a: 1}}") == [])
+        #expect(try violations("{hours: 1, step: {a: 1, b: 2}}") == ["$.step: matches 2 of the alternatives, not exactly one"])
+        #expect(try violations("{hours: 1, step: {c: 1}}").first == "$.step: matches none of the 2 alternatives")
+    }
+
+    @Test func `a keyword outside the subset is reported, not ignored`() {
+        let schema: JSONValue = .object(["properties": .object(["name": .object(["type": "string", "pattern": "^a"])])])
+        #expect(SchemaValidator.unsupportedKeywords(in: schema) == ["$.properties.name: pattern"])
+        #expect(
+            SchemaValidator(schema: schema).violations(of: .object(["name": "b"])) == [
+                "$.name: unsupported schema keyword pattern"
+            ])
+    }
+}
