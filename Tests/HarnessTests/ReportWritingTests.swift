@@ -7,6 +7,32 @@ import Wire
 
 /// The JSON, HTML and JUnit reports of a run with a pass, a failure and a file that does not load.
 @Suite struct ReportWritingTests {
+    @Test func `the JSON report counts each verdict apart and lists the scenarios by path, members in a fixed order`()
+        async throws
+    {
+        let fixture = try await ReportFixture.run()
+        defer { fixture.folder.remove() }
+        let json = JSONReporter.value(fixture.reports, wallTime: .milliseconds(1234))
+
+        #expect(json.objectValue?.map(\.key) == ["summary", "scenarios"])
+        #expect(
+            json["summary"]
+                == .object([
+                    "passed": .number("1"), "failed": .number("1"), "errors": .number("1"), "total": .number("3"),
+                    "wallTimeMs": .number("1234"),
+                ]))
+        let scenarios = try #require(json["scenarios"]?.arrayValue)
+        #expect(scenarios.map { $0["path"]?.stringValue } == ["bad", "broken", "ping"])
+        #expect(scenarios.map { $0["verdict"]?.stringValue } == ["error", "failed", "passed"])
+        #expect(scenarios[1].objectValue?.map(\.key) == ["path", "file", "name", "verdict", "durationMs", "failures", "written"])
+        #expect(scenarios[0]["name"] == .null)
+        #expect(scenarios[0]["file"]?.stringValue?.hasSuffix("Scenarios/bad.yaml") == true)
+        let failure = try #require(scenarios[1]["failures"]?.arrayValue?.first?.stringValue)
+        #expect(failure.contains(#"-  "scenario": "expected <b>broken</b>","#))
+        #expect(JSONReporter.text(fixture.reports, wallTime: .milliseconds(1234)) == json.prettyText)
+        #expect(!json.prettyText.contains(ReportFixture.password))
+    }
+
     @Test func `a report in a folder that does not exist is refused before the run`() throws {
         let folder = try TemporaryFolder("report-paths")
         defer { folder.remove() }
