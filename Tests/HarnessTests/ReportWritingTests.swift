@@ -46,4 +46,21 @@ import Wire
         let file = try folder.write("x", to: "file")
         #expect(ReportFile.problem(writingFolder: file) == "\(file) is a file, not a folder")
     }
+
+    @Test func `JUnit carries the journal of each scenario that ran in its system-out`() async throws {
+        let fixture = try await ReportFixture.run()
+        defer { fixture.folder.remove() }
+        let xml = JUnitReporter.xml(fixture.reports, wallTime: .seconds(1))
+
+        #expect(xml.components(separatedBy: "<system-out>").count - 1 == 2)
+        #expect(
+            xml.contains(
+                #"<system-out>[{&quot;seq&quot;:1,&quot;partner&quot;:&quot;imt&quot;,&quot;request&quot;:{&quot;method&quot;:&quot;POST&quot;"#
+            ))
+        let broken = try #require(xml.range(of: #"name="broken""#).map { xml[$0.lowerBound...] })
+        let failure = try #require(broken.range(of: "<failure"))
+        let out = try #require(broken.range(of: "<system-out>"))
+        #expect(failure.lowerBound < out.lowerBound, "JUnit wants <failure> before <system-out>")
+        #expect(!xml.contains(ReportFixture.password))
+    }
 }
