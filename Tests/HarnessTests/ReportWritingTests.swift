@@ -33,6 +33,43 @@ import Wire
         #expect(!json.prettyText.contains(ReportFixture.password))
     }
 
+    @Test func `the HTML report escapes a scenario's text and marks the requirements no scenario covers`() async throws {
+        let fixture = try await ReportFixture.run()
+        defer { fixture.folder.remove() }
+        let page = HTMLReporter.page(fixture.reports, wallTime: .seconds(2), coverage: CoverageReport(suite: fixture.suite))
+
+        #expect(page.contains("expected &lt;b&gt;broken&lt;/b&gt;"))
+        #expect(!page.contains("<b>broken"))
+        #expect(page.contains(#"<details class="scenario error" id="s-bad" open>"#))
+        #expect(page.contains(#"<details class="scenario passed" id="s-ping">"#))
+        #expect(page.contains("1 passed</span>") && page.contains("wall time 2.000 s"))
+        #expect(row("TEST-NONE-001", in: page)?.contains("UNCOVERED") == true)
+        #expect(row("TEST-BROKEN-001", in: page)?.contains("1 of 1 not passed") == true)
+        #expect(row("TEST-PING-001", in: page)?.contains(##"<a href="#s-ping">ping</a>"##) == true)
+        #expect(!page.contains(ReportFixture.password))
+        #expect(!page.contains("src=") && !page.contains("<link"), "the page loads nothing from elsewhere")
+    }
+
+    @Test func `text for the page is escaped, quotes and control characters included`() {
+        #expect(
+            HTMLWriter.escaped("<script>alert('x')</script> & \"q\"\u{01}\n")
+                == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;\u{FFFD}\n")
+        #expect(HTMLWriter.escaped("plain text") == "plain text")
+    }
+
+    @Test func `the HTML report replaces index.html whole and leaves no temporary file`() async throws {
+        let fixture = try await ReportFixture.run()
+        defer { fixture.folder.remove() }
+        let folder = fixture.folder.file("report")
+        try HTMLReporter.write(fixture.reports, wallTime: .seconds(1), coverage: nil, toFolder: folder)
+        let page = try HTMLReporter.write(fixture.reports, wallTime: .seconds(2), coverage: nil, toFolder: folder)
+
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["index.html"])
+        let text = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(text == HTMLReporter.page(fixture.reports, wallTime: .seconds(2), coverage: nil))
+        #expect(text.contains("No requirement catalog"))
+    }
+
     @Test func `a report in a folder that does not exist is refused before the run`() throws {
         let folder = try TemporaryFolder("report-paths")
         defer { folder.remove() }
@@ -62,5 +99,12 @@ import Wire
         let out = try #require(broken.range(of: "<system-out>"))
         #expect(failure.lowerBound < out.lowerBound, "JUnit wants <failure> before <system-out>")
         #expect(!xml.contains(ReportFixture.password))
+    }
+
+    /// The coverage table's row of `id`.
+    func row(_ id: String, in page: String) -> Substring? {
+        guard let start = page.range(of: ">\(id)</code>") else { return nil }
+        let rest = page[start.lowerBound...]
+        return rest.range(of: "</tr>").map { rest[..<$0.upperBound] }
     }
 }
