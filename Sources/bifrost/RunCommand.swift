@@ -24,6 +24,18 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Also write a JUnit XML report to this file.")
     var junit: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Also write a JSON report (counts, each scenario's verdict, duration and failures) to this file.",
+            valueName: "file"))
+    var json: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Also write an HTML report, index.html, to this folder (made when missing): diffs, exchanges, coverage.",
+            valueName: "folder"))
+    var report: String?
+
     @Option(help: "How many scenarios run at once.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -32,6 +44,10 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError("--update refuses to run when CI is set: golden files are recorded and reviewed by a person")
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        for (option, file) in [("--junit", junit), ("--json", json)] {
+            if let file, let problem = ReportFile.problem(writingFile: file) { throw ValidationError("\(option): \(problem)") }
+        }
+        if let report, let problem = ReportFile.problem(writingFolder: report) { throw ValidationError("--report: \(problem)") }
     }
 
     func run() async throws {
@@ -48,14 +64,20 @@ struct RunCommand: AsyncParsableCommand {
         let reports = await runner.run { report in printLine(ConsoleReporter.line(for: report)) }
         let wallTime = ContinuousClock.now - started
         printLine(ConsoleReporter.summary(reports))
-        if let junit {
-            do {
-                try JUnitReporter.write(reports, wallTime: wallTime, to: junit)
-            } catch {
-                printError("cannot write the JUnit report \(junit): \(error.localizedDescription)")
-                throw ExitCode(2)
+        var unwritten = false
+        func writeReport(_ what: String, _ path: String?, _ write: (String) throws -> Void) {
+            guard let path else { return }
+            do { try write(path) } catch {
+                printError("cannot write the \(what) report \(path): \(error.localizedDescription)")
+                unwritten = true
             }
         }
+        writeReport("JUnit", junit) { try JUnitReporter.write(reports, wallTime: wallTime, to: $0) }
+        writeReport("JSON", json) { try JSONReporter.write(reports, wallTime: wallTime, to: $0) }
+        writeReport("HTML", report) {
+            try HTMLReporter.write(reports, wallTime: wallTime, coverage: CoverageReport(suite: suite), toFolder: $0)
+        }
+        if unwritten { throw ExitCode(2) }
         if reports.contains(where: { $0.verdict == .error }) { throw ExitCode(2) }
         if reports.contains(where: { !$0.passed }) { throw ExitCode(1) }
     }
