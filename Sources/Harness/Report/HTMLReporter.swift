@@ -80,7 +80,7 @@ public enum HTMLReporter {
 
     /// The verdict as a coloured label: PASS, FAIL or ERROR.
     static func badge(_ report: ScenarioReport, to out: inout HTMLWriter) {
-        out.markup("<span class=\"badge \(report.verdict.rawValue)\">\(report.label)</span>")
+        out.markup("<span class=\"badge \(report.verdict.rawValue)\">\(ConsoleReporter.label(report))</span>")
     }
 
     /// A link to the scenario's section, named by its path.

@@ -3,7 +3,4 @@ extension ScenarioReport {
     static func byPath(_ reports: [ScenarioReport]) -> [ScenarioReport] {
         reports.sorted { ($0.relativePath, $0.file) < ($1.relativePath, $1.file) }
     }
-
-    /// The verdict as the console prints it: PASS, FAIL or ERROR.
-    var label: String { ConsoleReporter.label(self) }
 }
