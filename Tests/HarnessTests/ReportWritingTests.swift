@@ -50,11 +50,12 @@ import Wire
         #expect(!page.contains("src=") && !page.contains("<link"), "the page loads nothing from elsewhere")
     }
 
-    @Test func `text for the page is escaped, quotes and control characters included`() {
-        #expect(
-            HTMLWriter.escaped("<script>alert('x')</script> & \"q\"\u{01}\n")
-                == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;\u{FFFD}\n")
-        #expect(HTMLWriter.escaped("plain text") == "plain text")
+    @Test func `markup text is escaped, control characters included, and quotes in attributes`() {
+        let text = "<script>alert('x')</script> & \"q\"\u{01}\n"
+        #expect(MarkupText.content(text) == "&lt;script&gt;alert('x')&lt;/script&gt; &amp; \"q\"\u{FFFD}\n")
+        #expect(MarkupText.attribute(text) == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;\u{FFFD}\n")
+        #expect(MarkupText.content("plain, \"quoted\" and ünïcode ✓") == "plain, \"quoted\" and ünïcode ✓")
+        #expect(MarkupText.content("ü<ï") == "ü&lt;ï")
     }
 
     @Test func `the HTML report replaces index.html whole and leaves no temporary file`() async throws {
@@ -90,10 +91,8 @@ import Wire
         let xml = JUnitReporter.xml(fixture.reports, wallTime: .seconds(1))
 
         #expect(xml.components(separatedBy: "<system-out>").count - 1 == 2)
-        #expect(
-            xml.contains(
-                #"<system-out>[{&quot;seq&quot;:1,&quot;partner&quot;:&quot;imt&quot;,&quot;request&quot;:{&quot;method&quot;:&quot;POST&quot;"#
-            ))
+        #expect(xml.contains(#"<system-out>[{"seq":1,"partner":"imt","request":{"method":"POST""#))
+        #expect(xml.contains(#""password":"&lt;redacted&gt;""#), "the journal is escaped and its secrets redacted")
         let broken = try #require(xml.range(of: #"name="broken""#).map { xml[$0.lowerBound...] })
         let failure = try #require(broken.range(of: "<failure"))
         let out = try #require(broken.range(of: "<system-out>"))

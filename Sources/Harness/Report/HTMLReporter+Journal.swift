@@ -28,14 +28,16 @@ extension HTMLReporter {
             return
         }
         // The journal's own number, which differs from the position once a long journal dropped its first entries.
-        out.markup(entry["seq"].map { "<li value=\"\(HTMLWriter.escaped(scalarText($0)))\">" } ?? "<li>")
+        out.markup(entry["seq"].map { "<li \(HTMLWriter.attribute("value", scalarText($0)))>" } ?? "<li>")
         out.markup("\n<div class=\"exchange\">")
         if let partner = entry["partner"]?.stringValue { out.element("span", "class=\"partner\"", text: partner) }
         out.markup(" ")
         out.element("code", text: requestLine(request))
         out.markup(" → ")
         let status = response["status"].map(scalarText) ?? "?"
-        out.element("span", "class=\"status s\(status.first.map(String.init) ?? "x")xx\"", text: status)
+        // The class names the status's hundred (`s2xx`); a status that is not a number gets `sxxx`.
+        let hundred = status.first.flatMap { $0.isASCII && $0.isNumber ? String($0) : nil } ?? "x"
+        out.element("span", "class=\"status s\(hundred)xx\"", text: status)
         if let fault = response["fault"] {
             out.markup(" ")
             out.element("span", "class=\"fault\"", text: "fault: \(scalarText(fault))")

@@ -48,7 +48,7 @@ public enum JUnitReporter {
     /// The scenario's journal as compact JSON in `<system-out>`, as CI shows a test's output;
     /// nil when the scenario did not run. The journal's secrets are already redacted.
     static func systemOut(_ report: ScenarioReport) -> String? {
-        report.journal.map { "      <system-out>\(escape($0.compactText))</system-out>\n" }
+        report.journal.map { "      <system-out>\(MarkupText.content($0.compactText))</system-out>\n" }
     }
 
     /// Writes the report at once, so a reader never sees half a file.
