@@ -29,6 +29,18 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Also write a JUnit XML report to this file.")
     var junit: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Also write a JSON report (counts, each scenario's verdict, duration and failures) to this file.",
+            valueName: "file"))
+    var json: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Also write an HTML report, index.html, to this folder (made when missing): diffs, exchanges, coverage.",
+            valueName: "folder"))
+    var report: String?
+
     @Option(help: "How many scenarios run at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -80,9 +92,11 @@ struct RunCommand: AsyncParsableCommand {
         if let shard, Selection.shard(parsing: shard) == nil {
             throw ValidationError("--shard must be i/n with 1 ≤ i ≤ n, e.g. 1/3; got '\(shard)'")
         }
-        for (option, path) in [("--junit", junit), ("--keep-artifacts", keepArtifacts)] {
-            guard let path else { continue }
-            try Environment.requireParentFolder(of: path, option: option)
+        for (option, file) in [("--junit", junit), ("--json", json)] {
+            if let file, let problem = ReportFile.problem(writingFile: file) { throw ValidationError("\(option): \(problem)") }
+        }
+        for (option, folder) in [("--report", report), ("--keep-artifacts", keepArtifacts)] {
+            if let folder, let problem = ReportFile.problem(writingFolder: folder) { throw ValidationError("\(option): \(problem)") }
         }
     }
 
@@ -132,14 +146,20 @@ struct RunCommand: AsyncParsableCommand {
             failedUnreferenced = unreferenced == .fail && !stray.isEmpty
         }
         printLine(ConsoleReporter.summary(reports))
-        if let junit {
-            do {
-                try JUnitReporter.write(reports, wallTime: wallTime, to: junit)
-            } catch {
-                printError("cannot write the JUnit report \(junit): \(error.localizedDescription)")
-                throw ExitCode(2)
+        var unwritten = false
+        func writeReport(_ what: String, _ path: String?, _ write: (String) throws -> Void) {
+            guard let path else { return }
+            do { try write(path) } catch {
+                printError("cannot write the \(what) report \(path): \(error.localizedDescription)")
+                unwritten = true
             }
         }
+        writeReport("JUnit", junit) { try JUnitReporter.write(reports, wallTime: wallTime, to: $0) }
+        writeReport("JSON", json) { try JSONReporter.write(reports, wallTime: wallTime, to: $0) }
+        writeReport("HTML", report) {
+            try HTMLReporter.write(reports, wallTime: wallTime, coverage: CoverageReport(suite: suite), toFolder: $0)
+        }
+        if unwritten { throw ExitCode(2) }
         if reports.contains(where: { $0.verdict == .error }) { throw ExitCode(2) }
         if failedUnreferenced || reports.contains(where: { $0.verdict == .failed }) { throw ExitCode(1) }
     }

@@ -1,10 +1,12 @@
 import Foundation
+import Wire
 
 /// Writes a JUnit XML report as Jenkins, GitLab and GitHub read it.
 ///
 /// One `<testsuite>` per folder of scenarios, one `<testcase>` per scenario; a difference
 /// is a `<failure>` with the diff as its text, a file that could not load or run an
 /// `<error>`. The root's `time` is the run's wall time; a suite's is the sum of its cases'.
+/// A scenario that ran has its exchange journal, compact JSON, in `<system-out>`.
 public enum JUnitReporter {
     public static func xml(_ reports: [ScenarioReport], wallTime: Duration) -> String {
         let folders = Dictionary(grouping: reports) { ($0.relativePath as NSString).deletingLastPathComponent }
@@ -31,15 +33,23 @@ public enum JUnitReporter {
             "    <testcase classname=\"\(escape(className))\" name=\"\(escape(name))\" file=\"\(escape(report.file))\" time=\"\(seconds(report.duration))\""
         let element: String
         switch report.verdict {
-        case .passed: return out + "/>\n"
+        case .passed:
+            guard let journal = systemOut(report) else { return out + "/>\n" }
+            return out + ">\n\(journal)    </testcase>\n"
         case .skipped: return out + ">\n      <skipped message=\"\(escape(report.failures.first ?? "not run"))\"/>\n    </testcase>\n"
         case .failed: element = "failure"
         case .error: element = "error"
         }
         let message = report.failures.first?.split(separator: "\n").first.map(String.init) ?? element
         out +=
-            ">\n      <\(element) message=\"\(escape(message))\">\(escape(report.failures.joined(separator: "\n\n")))</\(element)>\n    </testcase>\n"
+            ">\n      <\(element) message=\"\(escape(message))\">\(escape(report.failures.joined(separator: "\n\n")))</\(element)>\n\(systemOut(report) ?? "")    </testcase>\n"
         return out
+    }
+
+    /// The scenario's journal as compact JSON in `<system-out>`, as CI shows a test's output;
+    /// nil when the scenario did not run. The journal's secrets are already redacted.
+    static func systemOut(_ report: ScenarioReport) -> String? {
+        report.journal.map { "      <system-out>\(MarkupText.content($0.compactText))</system-out>\n" }
     }
 
     /// Writes the report at once, so a reader never sees half a file.

@@ -23,3 +23,11 @@ public struct CoverageReport: Sendable {
         return lines.joined(separator: "\n")
     }
 }
+
+extension CoverageReport {
+    /// The coverage of the suite's catalog by its loaded scenarios; nil when the suite has no catalog.
+    public init?(suite: Suite) {
+        guard let catalog = suite.catalog else { return nil }
+        self.init(catalog: catalog, scenarios: suite.scenarios)
+    }
+}

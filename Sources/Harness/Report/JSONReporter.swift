@@ -1,0 +1,68 @@
+import Foundation
+public import Wire
+
+/// Writes a JSON report of a run, for tools that read results rather than logs.
+///
+/// Members always come in this order, and the scenarios sorted by path:
+///
+/// ```json
+/// {
+///   "summary": {"passed": 1, "failed": 1, "errors": 0, "skipped": 0, "total": 2, "wallTimeMs": 812},
+///   "scenarios": [
+///     {
+///       "path": "imt/rtdr/balance",
+///       "file": "Scenarios/imt/rtdr/balance.yaml",
+///       "name": "balance",
+///       "verdict": "failed",
+///       "durationMs": 41,
+///       "failures": ["result.json $.steps[0].balance: expected \"12.00\", got \"10.00\"\n--- …"],
+///       "written": []
+///     }
+///   ]
+/// }
+/// ```
+///
+/// `verdict` is `passed`, `failed`, `error` or `skipped` (not run after `--fail-fast` stopped); `failed` and `errors` count them apart, and
+/// `total` counts every scenario. `name` is null for a file that did not load; `failures`
+/// holds one text per failed output or input error (the difference lines and the unified
+/// diff); `written` lists the golden files `--update` wrote. Times are whole milliseconds.
+public enum JSONReporter {
+    /// The report as a JSON value.
+    public static func value(_ reports: [ScenarioReport], wallTime: Duration) -> JSONValue {
+        let summary: JSONValue = .object([
+            "passed": count(reports, .passed),
+            "failed": count(reports, .failed),
+            "errors": count(reports, .error),
+            "skipped": count(reports, .skipped),
+            "total": .number(String(reports.count)),
+            "wallTimeMs": .number(String(wallTime.wholeMilliseconds)),
+        ])
+        return .object(["summary": summary, "scenarios": .array(ScenarioReport.byPath(reports).map(scenario))])
+    }
+
+    /// The report as indented JSON text ending in a newline.
+    public static func text(_ reports: [ScenarioReport], wallTime: Duration) -> String {
+        value(reports, wallTime: wallTime).prettyText
+    }
+
+    /// Writes the report to `file` atomically (a temporary file beside it, then a rename).
+    public static func write(_ reports: [ScenarioReport], wallTime: Duration, to file: String) throws {
+        try ReportFile.write(text(reports, wallTime: wallTime), to: file)
+    }
+
+    static func scenario(_ report: ScenarioReport) -> JSONValue {
+        .object([
+            "path": .string(report.label),
+            "file": .string(report.file),
+            "name": report.name.map(JSONValue.string) ?? .null,
+            "verdict": .string(report.verdict.rawValue),
+            "durationMs": .number(String(report.duration.wholeMilliseconds)),
+            "failures": .array(report.failures.map(JSONValue.string)),
+            "written": .array(report.written.map(JSONValue.string)),
+        ])
+    }
+
+    private static func count(_ reports: [ScenarioReport], _ verdict: ScenarioReport.Verdict) -> JSONValue {
+        .number(String(reports.count { $0.verdict == verdict }))
+    }
+}
