@@ -88,6 +88,8 @@ public struct JSONParser {
         try enter()
         index += 1
         var members: [JSONValue.Member] = []
+        // The keys seen so far: one hash look-up per key, so a wide object costs linear time, not quadratic.
+        var keys = Set<String>()
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             index += 1
@@ -99,7 +101,7 @@ public struct JSONParser {
             guard current == UInt8(ascii: "\"") else { throw error("expected a string key") }
             let keyStart = index
             let key = try parseString()
-            if members.contains(where: { $0.key == key }) {
+            guard keys.insert(key).inserted else {
                 throw error("duplicate key \"\(key)\"", at: keyStart)
             }
             skipWhitespace()
