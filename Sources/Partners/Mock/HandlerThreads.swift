@@ -2,24 +2,28 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// The threads a mock server runs its synchronous handlers on, each request against a deadline.
+/// The threads a mock server runs on, its synchronous handlers included, each request against a deadline.
 ///
 /// Why threads of their own: a handler is synchronous and may be slow or stuck (a test's slow
-/// handler, a pathological input). Run inline, it would hold one of the few threads of Swift's
-/// cooperative pool, which NIO's handlers and every other mock share (STYLE.md rule 8); run on a
-/// `DispatchQueue`, it would hold a worker of the same pool on Linux. So each request's handler runs
-/// on a dedicated thread while the server's task waits on a continuation that is resumed by
-/// whichever comes first: the handler's answer, the deadline, or the task's cancellation (server
-/// shutdown). A handler past its deadline keeps its thread until it returns; its late answer is
-/// dropped, and other requests get other threads.
+/// handler, a pathological input). On Swift's cooperative pool it would hold one of the few threads
+/// that every other mock, NIO's async sequences and the tests share (STYLE.md rule 8); on a
+/// `DispatchQueue` it would hold a worker of the same pool on Linux. So a server runs its tasks on
+/// this pool, a `TaskExecutor` (`MockServer` runs the application with it as the task executor
+/// preference, which Hummingbird's connection tasks inherit), and each request's handler runs as a
+/// job of the pool while the request's task waits on a continuation, resumed by whichever comes
+/// first: the handler's answer, the deadline, or the task's cancellation (server shutdown). A
+/// handler past its deadline keeps its thread until it returns; its late answer is dropped.
 ///
-/// Why a pool and not `OwnThread.run` (Transport): that call cannot be abandoned at a deadline, and
-/// a thread started per request costs tens of microseconds, as much as a whole payments-due answer.
-/// Here threads are parked when idle (up to `keepIdle`) and a new one is started only when none is:
-/// the cost per request is one hand-over. Deadlines are checked by one watch thread per pool, waking
-/// every `tick`: a request costs no timer of its own, and the race between an answer and its
-/// deadline is decided on threads of their own, whatever keeps Swift's cooperative pool busy.
-final class HandlerThreads: Sendable {
+/// Why this shape, and not `OwnThread.run` (Transport) or a thread woken per request: that call
+/// cannot be abandoned at a deadline, and starting or waking a thread per request costs more than a
+/// payments-due answer (measured: a handler thread woken per request, 0.5 of the requests a second
+/// of handlers run inline). Here the handler is one more job in the queue the request's own task
+/// runs from: under load a thread goes from job to job without sleeping, as the cooperative pool's do.
+/// One watch thread, waking every `tick`, answers the requests past their deadline and adds a thread
+/// when every thread has been in one job longer than `stall` while others wait, so a stuck handler
+/// slows the server down but does not stop it. The race between an answer and its deadline is
+/// decided on threads of the pool, whatever keeps the cooperative pool busy.
+final class HandlerThreads: TaskExecutor, Sendable {
     /// How a request ended.
     enum Outcome: Sendable {
         case answered(MockResponse)
@@ -27,62 +31,133 @@ final class HandlerThreads: Sendable {
         case cancelled
     }
 
-    /// How often `watch()` looks for requests past their deadline.
+    /// How often the watch thread looks for requests past their deadline.
     static let tick = Duration.milliseconds(20)
+    /// How long every thread must have been in its job before the watch adds one.
+    static let stall = Duration.milliseconds(50)
+    /// The most threads a pool grows to.
+    static let maximumThreads = 256
+
+    /// One thing for a thread to run: a task's job, or a request's handler.
+    enum Work: @unchecked Sendable {
+        case task(UnownedJob)
+        case handler(Job)
+    }
 
     private struct State {
-        var idle: [Worker] = []
-        var all: [ObjectIdentifier: Worker] = [:]
+        var queue = WorkQueue()
+        /// Since when each busy thread runs its current work, and the handler it runs, if any.
+        var running: [Int: (handler: Job?, since: ContinuousClock.Instant)] = [:]
+        var threads = 0
+        var parked = 0
+        var nextID = 0
         var stopped = false
     }
 
     private let state = Mutex(State())
+    /// Wakes a parked thread; signalled once per thread taken off `parked`.
+    private let wake = DispatchSemaphore(value: 0)
     /// Signalled once, by `shutdown()`, to end the watch thread.
     private let stopWatch = DispatchSemaphore(value: 0)
-    /// The most idle threads kept parked.
-    let keepIdle: Int
+    /// The threads kept when idle.
+    let baseThreads: Int
 
-    /// A pool and its watch thread; call `shutdown()` when the server stops.
-    init(keepIdle: Int = 16) {
-        self.keepIdle = keepIdle
+    /// A pool of `baseThreads` threads (default: one per core, at least 2) and its watch thread;
+    /// call `shutdown()` when the server stops.
+    init(baseThreads: Int = max(2, ProcessInfo.processInfo.activeProcessorCount)) {
+        self.baseThreads = baseThreads
+        for _ in 0..<baseThreads { addThread() }
         let watcher = Thread { [self] in watch() }
         watcher.name = "bifrost.mock-deadlines"
         watcher.start()
     }
 
-    /// Runs `work` on a handler thread; returns its answer, or `.timedOut` once `deadline` passed, or `.cancelled`.
+    /// Runs a task's job on a thread of the pool.
+    func enqueue(_ job: consuming ExecutorJob) {
+        enqueue(.task(UnownedJob(job)))
+    }
+
+    /// Runs `work` on a thread of the pool; returns its answer, or `.timedOut` once `deadline` passed, or `.cancelled`.
     func run(_ work: @escaping @Sendable () -> MockResponse, deadline: Duration) async -> Outcome {
         let job = Job(work: work, deadline: .now + deadline)
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 // A task cancelled before it got here is answered at once, and its handler never runs.
-                if job.install(continuation) { start(job) }
+                if job.install(continuation) { enqueue(.handler(job)) }
             }
         } onCancel: {
             job.finish(.cancelled)
         }
     }
 
-    /// Ends the requests whose deadline is at or before `now`.
-    func expire(now: ContinuousClock.Instant) {
-        let workers = state.withLock { Array($0.all.values) }
-        for worker in workers {
-            if let job = worker.job.withLock({ $0 }), job.deadline <= now { job.finish(.timedOut) }
-        }
-    }
-
-    /// Lets the parked threads and the watch end; threads still in a handler end when it returns.
+    /// Lets the threads and the watch end once the queue is empty; a thread still in a handler ends when it returns.
     func shutdown() {
-        let idle = state.withLock { state in
+        let parked = state.withLock { state in
             state.stopped = true
-            defer { state.idle.removeAll() }
-            return state.idle
+            defer { state.parked = 0 }
+            return state.parked
         }
-        for worker in idle { worker.wake.signal() }
+        for _ in 0..<parked { wake.signal() }
         stopWatch.signal()
     }
 
-    /// The watch thread's life: every `tick`, end the requests past their deadline, until `shutdown()`.
+    private func enqueue(_ work: Work) {
+        let wakeOne = state.withLock { state in
+            state.queue.push(work)
+            guard state.parked > 0 else { return false }
+            state.parked -= 1
+            return true
+        }
+        if wakeOne { wake.signal() }
+    }
+
+    private func addThread() {
+        let id = state.withLock { state in
+            state.threads += 1
+            state.nextID += 1
+            return state.nextID
+        }
+        let thread = Thread { [self] in loop(id) }
+        thread.name = "bifrost.mock-server"
+        thread.start()
+    }
+
+    /// A thread's life: run the next work; park when there is none; end when the pool stops and
+    /// the queue is empty, or when it is idle and the pool has more than `baseThreads`.
+    private func loop(_ id: Int) {
+        while true {
+            let next: Work? = state.withLock { state in
+                state.running[id] = nil
+                while let work = state.queue.pop() {
+                    if case .handler(let job) = work {
+                        if job.isFinished { continue }
+                        state.running[id] = (job, .now)
+                    } else {
+                        state.running[id] = (nil, .now)
+                    }
+                    return work
+                }
+                return nil
+            }
+            switch next {
+            case .task(let job): job.runSynchronously(on: asUnownedTaskExecutor())
+            case .handler(let job): job.finish(.answered(job.work()))
+            case nil:
+                let ends = state.withLock { state in
+                    if state.stopped || state.threads > baseThreads {
+                        state.threads -= 1
+                        return true
+                    }
+                    state.parked += 1
+                    return false
+                }
+                if ends { return }
+                wake.wait()
+            }
+        }
+    }
+
+    /// The watch thread's life: every `tick`, `expire`, until `shutdown()`.
     private func watch() {
         let tick = DispatchTimeInterval.nanoseconds(Int(Self.tick.components.attoseconds / 1_000_000_000))
         while stopWatch.wait(timeout: .now() + tick) == .timedOut {
@@ -90,88 +165,47 @@ final class HandlerThreads: Sendable {
         }
     }
 
-    private func start(_ job: Job) {
-        if let worker = state.withLock({ $0.idle.popLast() }) {
-            worker.job.withLock { $0 = job }
-            worker.wake.signal()
-            return
+    /// Ends the requests whose deadline is at or before `now`, and adds a thread if all are stalled.
+    func expire(now: ContinuousClock.Instant) {
+        let (late, grow) = state.withLock { state -> ([Job], Bool) in
+            let late = (state.queue.handlers + state.running.values.compactMap(\.handler)).filter {
+                !$0.isFinished && $0.deadline <= now
+            }
+            let stalled =
+                state.running.count == state.threads && state.running.values.allSatisfy { now - $0.since >= Self.stall }
+            return (late, !state.stopped && stalled && !state.queue.isEmpty && state.threads < Self.maximumThreads)
         }
-        let worker = Worker()
-        worker.job.withLock { $0 = job }
-        state.withLock { $0.all[ObjectIdentifier(worker)] = worker }
-        let thread = Thread { [self] in loop(worker) }
-        thread.name = "bifrost.mock-handler"
-        thread.start()
+        for job in late { job.finish(.timedOut) }
+        if grow { addThread() }
+    }
+}
+
+/// The work waiting for a thread, first in first out.
+private struct WorkQueue {
+    private var items: [HandlerThreads.Work?] = []
+    private var head = 0
+
+    var isEmpty: Bool { head == items.count }
+
+    mutating func push(_ work: HandlerThreads.Work) { items.append(work) }
+
+    mutating func pop() -> HandlerThreads.Work? {
+        guard head < items.count else { return nil }
+        defer {
+            items[head] = nil
+            head += 1
+            if head == items.count {
+                items.removeAll(keepingCapacity: true)
+                head = 0
+            }
+        }
+        return items[head]
     }
 
-    /// A handler thread's life: run the job, park until the next one, end when the pool has enough idle threads.
-    private func loop(_ worker: Worker) {
-        while let job = worker.job.withLock({ $0 }) {
-            job.finish(.answered(job.work()))
-            worker.job.withLock { $0 = nil }
-            let parked = state.withLock { state in
-                guard !state.stopped, state.idle.count < keepIdle else {
-                    state.all[ObjectIdentifier(worker)] = nil
-                    return false
-                }
-                state.idle.append(worker)
-                return true
-            }
-            guard parked else { return }
-            worker.wake.wait()
-        }
-        state.withLock { $0.all[ObjectIdentifier(worker)] = nil }
-    }
-
-    /// A parked or working thread: the job it runs, and what wakes it.
-    private final class Worker: Sendable {
-        let job = Mutex<Job?>(nil)
-        let wake = DispatchSemaphore(value: 0)
-    }
-
-    /// One request: its work, its deadline, and the one continuation its outcome resumes.
-    private final class Job: Sendable {
-        private enum Waiter {
-            case none
-            case waiting(CheckedContinuation<Outcome, Never>)
-            case finished(Outcome)
-        }
-
-        let work: @Sendable () -> MockResponse
-        let deadline: ContinuousClock.Instant
-        private let waiter = Mutex(Waiter.none)
-
-        init(work: @escaping @Sendable () -> MockResponse, deadline: ContinuousClock.Instant) {
-            self.work = work
-            self.deadline = deadline
-        }
-
-        /// Waits with `continuation`; false when an outcome came first (it resumed `continuation` with it).
-        func install(_ continuation: CheckedContinuation<Outcome, Never>) -> Bool {
-            let early: Outcome? = waiter.withLock { waiter in
-                if case .finished(let outcome) = waiter { return outcome }
-                waiter = .waiting(continuation)
-                return nil
-            }
-            guard let early else { return true }
-            continuation.resume(returning: early)
-            return false
-        }
-
-        /// Resumes the waiting task with `outcome`, unless another outcome came first.
-        func finish(_ outcome: Outcome) {
-            let continuation: CheckedContinuation<Outcome, Never>? = waiter.withLock { waiter in
-                switch waiter {
-                case .finished: return nil
-                case .none:
-                    waiter = .finished(outcome)
-                    return nil
-                case .waiting(let continuation):
-                    waiter = .finished(outcome)
-                    return continuation
-                }
-            }
-            continuation?.resume(returning: outcome)
+    /// The handlers waiting, oldest first.
+    var handlers: [HandlerThreads.Job] {
+        items[head...].compactMap { work in
+            if case .handler(let job) = work { job } else { nil }
         }
     }
 }

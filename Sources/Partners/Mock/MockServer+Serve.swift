@@ -36,7 +36,7 @@ extension MockServer {
         let watch = StopWatch(stops: stops, onStop: onStop)
         var configuration = ServiceGroupConfiguration(
             services: services.map { .init(service: $0) } + [
-                .init(service: app),
+                .init(service: PooledService(app, threads: threads)),
                 .init(service: watch, successTerminationBehavior: .gracefullyShutdownGroup),
             ],
             logger: logger)
@@ -65,5 +65,20 @@ struct StopWatch: Service {
     /// The operation's result, or nil when the group shuts down or is cancelled first.
     private func cancelWhenGracefulShutdownOrNil(_ operation: @escaping @Sendable () async -> String?) async -> String? {
         await cancelWhenGracefulShutdown { await operation() }
+    }
+}
+
+/// A service run with the pool as its task executor preference, which its child tasks inherit.
+struct PooledService<Wrapped: Service>: Service {
+    let wrapped: Wrapped
+    let threads: HandlerThreads
+
+    init(_ wrapped: Wrapped, threads: HandlerThreads) {
+        self.wrapped = wrapped
+        self.threads = threads
+    }
+
+    func run() async throws {
+        try await withTaskExecutorPreference(threads) { try await wrapped.run() }
     }
 }

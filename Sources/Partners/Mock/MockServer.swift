@@ -64,7 +64,8 @@ public enum MockServer {
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 defer { portContinuation.finish() }
-                try await app.run()
+                // Hummingbird's connection tasks inherit the preference: the server runs on the pool.
+                try await withTaskExecutorPreference(threads) { try await app.run() }
             }
             var iterator = ports.makeAsyncIterator()
             guard let bound = await iterator.next(), bound > 0 else {
