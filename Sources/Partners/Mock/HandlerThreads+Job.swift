@@ -5,7 +5,7 @@ extension HandlerThreads {
     final class Job: Sendable {
         private enum Waiter {
             case none
-            case waiting(CheckedContinuation<Outcome, Never>)
+            case waiting(UnsafeContinuation<Outcome, Never>)
             /// Finished; the outcome kept when it came before the continuation.
             case finished(Outcome?)
         }
@@ -22,7 +22,7 @@ extension HandlerThreads {
         var isFinished: Bool { waiter.withLock { if case .finished = $0 { true } else { false } } }
 
         /// Waits with `continuation`; false when an outcome came first (it resumed `continuation` with it).
-        func install(_ continuation: CheckedContinuation<Outcome, Never>) -> Bool {
+        func install(_ continuation: UnsafeContinuation<Outcome, Never>) -> Bool {
             let early: Outcome?? = waiter.withLock { waiter in
                 if case .finished(let outcome) = waiter { return .some(outcome) }
                 waiter = .waiting(continuation)
@@ -35,7 +35,7 @@ extension HandlerThreads {
 
         /// Resumes the waiting task with `outcome`, unless another outcome came first.
         func finish(_ outcome: Outcome) {
-            let continuation: CheckedContinuation<Outcome, Never>? = waiter.withLock { waiter in
+            let continuation: UnsafeContinuation<Outcome, Never>? = waiter.withLock { waiter in
                 switch waiter {
                 case .finished: return nil
                 case .none:

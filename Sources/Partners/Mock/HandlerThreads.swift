@@ -77,17 +77,22 @@ final class HandlerThreads: TaskExecutor, Sendable {
         enqueue(.task(UnownedJob(job)))
     }
 
-    /// Runs `work` on a thread of the pool; returns its answer, or `.timedOut` once `deadline` passed, or `.cancelled`.
+    /// Runs `work` on a thread of the pool; returns its answer, `.timedOut` once `deadline` passed, or
+    /// `.cancelled` when `cancelAll()` ends it first.
+    ///
+    /// No cancellation handler per request: each one is a status record the runtime scans whenever the
+    /// task switches executors. The server cancels its requests at once with `cancelAll()` instead.
     func run(_ work: @escaping @Sendable () -> MockResponse, deadline: Duration) async -> Outcome {
         let job = Job(work: work, deadline: .now + deadline)
-        return await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                // A task cancelled before it got here is answered at once, and its handler never runs.
-                if job.install(continuation) { enqueue(.handler(job)) }
-            }
-        } onCancel: {
-            job.finish(.cancelled)
+        return await withUnsafeContinuation { continuation in
+            if job.install(continuation) { enqueue(.handler(job)) }
         }
+    }
+
+    /// Ends every request waiting or running with `.cancelled`: the server is stopping.
+    func cancelAll() {
+        let jobs = state.withLock { state in state.queue.handlers + state.running.values.compactMap(\.handler) }
+        for job in jobs { job.finish(.cancelled) }
     }
 
     /// Lets the threads and the watch end once the queue is empty; a thread still in a handler ends when it returns.

@@ -78,7 +78,12 @@ struct PooledService<Wrapped: Service>: Service {
         self.threads = threads
     }
 
+    /// Runs the service on the pool; when the group cancels it, the pool's requests are cancelled too.
     func run() async throws {
-        try await withTaskExecutorPreference(threads) { try await wrapped.run() }
+        try await withTaskCancellationHandler {
+            try await withTaskExecutorPreference(threads) { try await wrapped.run() }
+        } onCancel: {
+            threads.cancelAll()
+        }
     }
 }

@@ -75,9 +75,11 @@ public enum MockServer {
             }
             do {
                 let result = try await body(bound)
+                threads.cancelAll()
                 group.cancelAll()
                 return result
             } catch {
+                threads.cancelAll()
                 group.cancelAll()
                 throw error
             }
