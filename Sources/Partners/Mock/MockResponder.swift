@@ -26,7 +26,7 @@ struct MockResponder: HTTPResponder {
 
     func respond(to request: Request, context: Context) async throws -> Response {
         var request = request
-        let target = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
+        let (path, query) = (request.uri.path, request.uri.query)
         var headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
         // HTTP/1.1's Host header arrives as the request's authority.
         if let authority = request.head.authority { headers.insert((name: "Host", value: authority), at: 0) }
@@ -35,11 +35,11 @@ struct MockResponder: HTTPResponder {
         do {
             body = try await request.collectBody(upTo: handler.maximumBodySize)
         } catch {
-            let head = MockRequest(method: request.method.rawValue, target: target, headers: headers)
+            let head = MockRequest(method: request.method.rawValue, path: path, query: query, headers: headers, body: [])
             return Self.response(endpoint.refuseOversized(head, limit: handler.maximumBodySize))
         }
         let mockRequest = MockRequest(
-            method: request.method.rawValue, target: target, headers: headers, body: Array(buffer: body))
+            method: request.method.rawValue, path: path, query: query, headers: headers, body: Array(buffer: body))
         let response = try await endpoint.serve(mockRequest, on: threads)
         if let delay = response.delay { try await Task.sleep(for: delay) }
         switch response.ending {
@@ -65,7 +65,9 @@ struct MockResponder: HTTPResponder {
         var fields = HTTPFields()
         fields.reserveCapacity(response.headers.count)
         for header in response.headers {
-            if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
+            // The mocks' usual header, without parsing its name each time.
+            let name = header.name == "Content-Type" ? .contentType : HTTPField.Name(header.name)
+            if let name { fields.append(HTTPField(name: name, value: header.value)) }
         }
         return Response(
             status: HTTPResponse.Status(code: response.status),

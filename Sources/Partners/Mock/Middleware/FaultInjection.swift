@@ -21,7 +21,7 @@ public struct FaultInjection: MockMiddleware {
     }
 
     public func respond(to request: MockRequest, next: (MockRequest) -> MockResponse) -> MockResponse {
-        guard let path = route(request) else { return next(request) }
+        guard book.isArmed, let path = route(request) else { return next(request) }
         return respond(to: request, method: request.method, path: path, next: next)
     }
 
@@ -29,7 +29,7 @@ public struct FaultInjection: MockMiddleware {
     public func respond(
         to request: MockRequest, method: String, path: String, next: (MockRequest) -> MockResponse
     ) -> MockResponse {
-        guard let fault = book.take(method: method, relativePath: path) else { return next(request) }
+        guard book.isArmed, let fault = book.take(method: method, relativePath: path) else { return next(request) }
         if case .status(let status) = fault.effect {
             var response = injected(request, fault, status)
             response.fault = fault
