@@ -1,53 +1,72 @@
 import Foundation
-@testable import Partners
 import Testing
 import Wire
 
+@testable import Partners
+
 /// Bounded work per request: the deadline a server holds handlers to, and a wide JSON object read in linear time.
 @Suite struct DeadlineTests {
-    /// A core stuck in its work for `seconds`, as a pathological handler would be.
-    static func slow(_ seconds: Double) -> @Sendable (MockRequest) -> MockResponse {
-        { _ in
-            Thread.sleep(forTimeInterval: seconds)
-            return MockResponse(status: 200)
+    /// A handler stuck until the test lets it go, and what it tells the test.
+    final class Gate: Sendable {
+        let release = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+
+        /// A core that waits for `release`, answers 200, then signals `done`.
+        var core: @Sendable (MockRequest) -> MockResponse {
+            { [self] _ in
+                release.wait()
+                defer { done.signal() }
+                return MockResponse(status: 200)
+            }
+        }
+
+        /// Lets the handler go and waits, on a thread of its own, until it returned.
+        func open() async {
+            release.signal()
+            await withCheckedContinuation { continuation in
+                Thread {
+                    self.done.wait()
+                    continuation.resume()
+                }.start()
+            }
         }
     }
 
-    /// Serves one request the way `MockServer` does: on a handler thread, against the endpoint's deadline.
-    func serve(_ endpoint: MockEndpoint, _ request: MockRequest) async throws -> (MockResponse, Duration) {
+    /// Serves one request the way `MockServer` does: on the pool, against the endpoint's deadline.
+    func serve(_ endpoint: MockEndpoint, _ request: MockRequest) async throws -> MockResponse {
         let threads = HandlerThreads()
         defer { threads.shutdown() }
-        let start = ContinuousClock.now
-        let response = try await endpoint.serve(request, on: threads)
-        return (response, .now - start)
+        return try await endpoint.serve(request, on: threads)
     }
 
     @Test func `a handler past its deadline is answered 503 with a JSON:API error, journaled once, its late answer dropped`()
         async throws
     {
         let journal = Journal()
+        let gate = Gate()
         let endpoint = MockEndpoint(
-            core: Self.slow(1.5), deadline: .milliseconds(100), timedOut: MockEndpoint.timedOutJSONAPI,
+            core: gate.core, deadline: .milliseconds(100), timedOut: MockEndpoint.timedOutJSONAPI,
             observers: [JournalObserver(journal, partner: "imt")])
-        let (response, elapsed) = try await serve(endpoint, MockRequest(method: "GET", target: "/slow/"))
+        // Answered while the handler is still stuck: the deadline does not wait for it.
+        let response = try await serve(endpoint, MockRequest(method: "GET", target: "/slow/"))
         #expect(response.status == 503)
-        // The answer is decided at the deadline; the waiting task may resume later when the tests load the machine.
-        #expect(elapsed < .milliseconds(1200))
         let error = try #require(JSONAPIError.errors(in: try JSONParser.parse(response.body))?.first)
         #expect(error.code == "deadline-exceeded")
         #expect(error.detail == "the mock did not answer within 100 ms")
         #expect(journal.count == 1)
-        try await Task.sleep(for: .milliseconds(1600) - elapsed)
+        await gate.open()
         #expect(journal.count == 1)
         #expect(journal.json.arrayValue?.first?["response"]?["status"] == .number("503"))
     }
 
     @Test func `the mock IC's deadline answer is a 503 SOAP Fault in the request's version`() async throws {
-        let endpoint = ICMock(state: ICState(), deadline: .milliseconds(50)).handle
-        let slow = MockEndpoint(core: Self.slow(1), deadline: endpoint.deadline, timedOut: MockEndpoint.timedOutSOAP)
+        let deadline = ICMock(state: ICState(), deadline: .milliseconds(50)).handle.deadline
+        let gate = Gate()
+        let slow = MockEndpoint(core: gate.core, deadline: deadline, timedOut: MockEndpoint.timedOutSOAP)
         let request = MockRequest(
             method: "POST", target: ICMock.cloudInvoicingPath, headers: [("Content-Type", SOAPVersion.v12.contentType)])
-        let (response, _) = try await serve(slow, request)
+        let response = try await serve(slow, request)
+        await gate.open()
         #expect(response.status == 503)
         #expect(response.header("Content-Type") == SOAPVersion.v12.contentType)
         #expect(String(decoding: response.body, as: UTF8.self).contains("the mock did not answer within 50 ms"))
@@ -56,7 +75,7 @@ import Wire
     @Test func `a handler within its deadline is answered as usual, on a handler thread`() async throws {
         let endpoint = MockEndpoint(core: { _ in MockResponse(status: Thread.isMainThread ? 500 : 200) }, deadline: .seconds(5))
         for _ in 0..<50 {
-            let (response, _) = try await serve(endpoint, MockRequest(method: "GET", target: "/"))
+            let response = try await serve(endpoint, MockRequest(method: "GET", target: "/"))
             #expect(response.status == 200)
         }
     }
