@@ -89,7 +89,10 @@ import Wire
         #expect(unknown.status == 404)
         #expect(detail(unknown) == "GET /__admin/nothing is not an admin route; see GET /__admin/openapi.json")
         #expect(call(imtAdmin, "PATCH", "/__admin/state").status == 404)
-        let ic = ICMock(state: ICState()).adminAPI(decodeState: { _, _ in ICState() }, decodeFault: { _, o in throw Unreadable(description: o) })
-        #expect(detail(ic.handle(MockRequest(method: "GET", target: "/__admin/openapi.json"))) == "GET /__admin/openapi.json is not an admin route of the mock IC")
+        let ic = ICMock(state: ICState()).adminAPI(
+            decodeState: { _, _ in ICState() }, decodeFault: { _, o in throw Unreadable(description: o) })
+        #expect(
+            detail(ic.handle(MockRequest(method: "GET", target: "/__admin/openapi.json")))
+                == "GET /__admin/openapi.json is not an admin route of the mock IC")
     }
 }

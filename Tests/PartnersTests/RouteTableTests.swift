@@ -22,14 +22,16 @@ import Wire
     }
 
     @Test func `a lookup finds the row of the method and the path, with its captures, trailing slash optional`() throws {
-        guard case .found(let routes, let parameters) = Self.table.lookup(method: "DELETE", base: "api", relativePath: "/items/42/")
+        guard
+            case .found(let routes, let parameters) = Self.table.lookup(method: "DELETE", base: "api", relativePath: "/items/42/")
         else {
             Issue.record("DELETE /items/42/ found no route")
             return
         }
         #expect(routes.map(\.name) == ["DELETE /items/{id}"])
         #expect(parameters == ["id": "42"])
-        let answer = routes[0].handle("owner", MockRequest(method: "DELETE", path: "/items/42"), .init(parameters: parameters, payload: ()))
+        let answer = routes[0].handle(
+            "owner", MockRequest(method: "DELETE", path: "/items/42"), .init(parameters: parameters, payload: ()))
         #expect(answer.body == Array("42".utf8))
         guard case .notFound = Self.table.lookup(method: "GET", base: "other", relativePath: "/items/") else {
             Issue.record("a route of another base matched")
@@ -88,9 +90,10 @@ import Wire
     }
 
     @Test func `a fault route must name a route of the table; concrete paths match patterns`() {
-        for route in ["GET /payments-due/", "GET /payments-due", "DELETE /sessions/icuser", "GET /bills/20240903/",
-            "PATCH /settings/20240903/", "POST /sessions/"]
-        {
+        for route in [
+            "GET /payments-due/", "GET /payments-due", "DELETE /sessions/icuser", "GET /bills/20240903/",
+            "PATCH /settings/20240903/", "POST /sessions/",
+        ] {
             #expect(IMTMock.knows(route: route), "\(route)")
         }
         for route in ["GET /x/", "POST /payments-due/", "GET /bills/", "DELETE /sessions/", "GET payments-due"] {

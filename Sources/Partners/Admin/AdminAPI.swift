@@ -81,7 +81,8 @@ public struct AdminAPI: Sendable {
     /// Answers one admin request: the route's answer, 400 for a body it cannot read, 404 for no route.
     public func handle(_ request: MockRequest) -> MockResponse {
         let relative = request.path.dropFirst(Self.prefix.count)
-        guard case .found(let found, let parameters) = routes.lookup(method: request.method, base: "admin", relativePath: relative)
+        guard
+            case .found(let found, let parameters) = routes.lookup(method: request.method, base: "admin", relativePath: relative)
         else {
             return .error(
                 JSONAPIError(status: 404, code: "not-found", title: "No such admin route", detail: target.unknownRoute(request)))

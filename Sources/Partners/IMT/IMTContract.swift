@@ -52,7 +52,9 @@ public enum IMTContract {
         for route in IMTMock.routes.routes {
             let captures = route.pattern.indices.compactMap { route.captures[$0] }
             let parameters = captures.map { pathParameters[$0] ?? Self.pathParameter($0) } + signingParameters
-            add(path: (bases[route.base] ?? "") + "/" + route.path, parameters: parameters, method: route.method, entry: route.contract)
+            add(
+                path: (bases[route.base] ?? "") + "/" + route.path, parameters: parameters, method: route.method,
+                entry: route.contract)
         }
         for route in AdminAPI.routes(contract: ("openapi.json", .openAPI(operationID: "openAPI"))).routes {
             add(path: AdminAPI.prefix + "/" + route.path, parameters: [], method: route.method, entry: route.contract)

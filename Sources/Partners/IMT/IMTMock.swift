@@ -123,7 +123,8 @@ public final class IMTMock: Sendable {
 
     static func relativePath(of path: String, authPath: String, apiPath: String) -> (api: String, path: String)? {
         func under(_ base: String) -> Bool {
-            path.utf8.count > base.utf8.count && path.hasPrefix(base) && path.utf8.dropFirst(base.utf8.count).first == UInt8(ascii: "/")
+            path.utf8.count > base.utf8.count && path.hasPrefix(base)
+                && path.utf8.dropFirst(base.utf8.count).first == UInt8(ascii: "/")
         }
         if under(authPath) { return ("auth", String(path.dropFirst(authPath.count))) }
         if under(apiPath) { return ("data", String(path.dropFirst(apiPath.count))) }
@@ -155,7 +156,9 @@ public final class IMTMock: Sendable {
             return .error(
                 JSONAPIError(
                     status: 404, code: "not-found", title: "No such resource",
-                    detail: "the mock IMT serves no \(relative) under \(api == "auth" ? authPath : apiPath)/\(nearMissNote(request))"))
+                    detail:
+                        "the mock IMT serves no \(relative) under \(api == "auth" ? authPath : apiPath)/\(nearMissNote(request))")
+            )
         }
     }
 
