@@ -5,8 +5,9 @@ import Wire
 
 /// Puts a mock partner on a real socket, for as long as a body of work runs.
 ///
-/// Each request's handler runs on a thread of its own against the endpoint's deadline (see
-/// `HandlerThreads`); a request past it is answered 503 with the mock's error document.
+/// The server runs on a pool of threads of its own (`HandlerThreads`), never on Swift's cooperative
+/// pool, and holds each request's handler to the endpoint's deadline: a request past it is answered
+/// 503 with the mock's error document.
 public enum MockServer {
     /// A server that could not start.
     public struct StartError: Error, Sendable, CustomStringConvertible {
