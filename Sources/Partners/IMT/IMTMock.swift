@@ -81,7 +81,7 @@ public final class IMTMock: Sendable {
         self.authPath = authPath
         self.apiPath = apiPath
         self.faultInjection = FaultInjection(
-            faults, route: { Self.relativePath(of: $0.path, authPath: authPath, apiPath: apiPath)?.path },
+            faults, route: { Self.relativePath(of: $0.path, authPath: authPath, apiPath: apiPath).map { String($0.path) } },
             injected: { _, fault, status in .injected(fault, status: status) })
     }
 
@@ -117,17 +117,17 @@ public final class IMTMock: Sendable {
     var bases: [String: String] { ["auth": authPath, "data": apiPath] }
 
     /// Which API a path is under (`auth` or `data`), and the path relative to it.
-    func relativePath(of path: String) -> (api: String, path: String)? {
+    func relativePath(of path: String) -> (api: String, path: Substring)? {
         Self.relativePath(of: path, authPath: authPath, apiPath: apiPath)
     }
 
-    static func relativePath(of path: String, authPath: String, apiPath: String) -> (api: String, path: String)? {
+    static func relativePath(of path: String, authPath: String, apiPath: String) -> (api: String, path: Substring)? {
         func under(_ base: String) -> Bool {
             path.utf8.count > base.utf8.count && path.hasPrefix(base)
                 && path.utf8.dropFirst(base.utf8.count).first == UInt8(ascii: "/")
         }
-        if under(authPath) { return ("auth", String(path.dropFirst(authPath.count))) }
-        if under(apiPath) { return ("data", String(path.dropFirst(apiPath.count))) }
+        if under(authPath) { return ("auth", path.dropFirst(authPath.count)) }
+        if under(apiPath) { return ("data", path.dropFirst(apiPath.count)) }
         return nil
     }
 

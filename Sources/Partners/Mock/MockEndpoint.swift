@@ -67,7 +67,8 @@ public struct MockEndpoint: Sendable {
     /// core; observers do not record them.
     public func routing(prefix: String, to handle: @escaping @Sendable (MockRequest) -> MockResponse) -> MockEndpoint {
         let core = self.core
-        let takes: @Sendable (MockRequest) -> Bool = { $0.path == prefix || $0.path.hasPrefix(prefix + "/") }
+        let under = prefix + "/"
+        let takes: @Sendable (MockRequest) -> Bool = { $0.path == prefix || $0.path.hasPrefix(under) }
         var copy = self
         copy.core = { request in takes(request) ? handle(request) : core(request) }
         let previous = unrecorded
