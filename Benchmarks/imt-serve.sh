@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Mock IMT benchmark: GET payments-due/ on `bifrost serve imt` (session cookie, JSON:API
 # negotiation, routing, journal) against the same bytes served by a bare Hummingbird route
-# (Benchmarks/BareRoute), with the same wrk load, one after the other in the same run.
+# (Benchmarks/BareRoute), with the same wrk load, one after the other in the same run. Then
+# bounded work: a 60,000-key JSON object (about 650 KB) POSTed to sessions/, timed with curl
+# while wrk keeps loading payments-due/ (LARGE=0 skips it).
 #
 #   Benchmarks/imt-serve.sh            # DURATION=30s Benchmarks/imt-serve.sh for a longer run
 #
 # Environment: DURATION (wrk -d, default 10s), WARMUP (default 2s, 0 for none), THREADS (default 2),
+# LARGE (default 1), LARGE_RUNS (POSTs of the wide object, default 5), ROUNDS (mock and bare runs, one
+# after the other, default 1; the ratios printed are medians), BASELINE (another bifrost binary, e.g.
+# built from an earlier commit, measured in the same rounds),
 # CONNECTIONS (default 64), IMT_PORT and BARE_PORT (default: free ports), BENCH_DIR (the state
 # file, the payments-due body and the build log; default a temporary folder, removed after).
 # Needs release builds of bifrost and of BareRoute; the first build takes a few minutes.
@@ -102,7 +107,8 @@ run() { # label url: one wrk run; prints requests/s and p99, and keeps them for 
   p99=$(awk '$1 == "99%" { print $2 }' <<< "$out")
   printf '%-34s %10.0f requests/s   p99 %s%s\n' "$label" "$rps" "$p99" \
     "$(grep -o 'Socket errors:.*' <<< "$out" | sed 's/^/   /' || true)"
-  results+=("$rps" "$(ms "$p99")")
+  last_rps=$rps
+  last_p99=$(ms "$p99")
 }
 ms() { # a wrk duration (850.00us, 1.23ms, 1.05s, 2.00m) in milliseconds
   awk -v d="$1" 'BEGIN { n = d + 0; u = d; sub(/^[0-9.]+/, "", u)
@@ -110,9 +116,57 @@ ms() { # a wrk duration (850.00us, 1.23ms, 1.05s, 2.00m) in milliseconds
     print n * f }'
 }
 
-results=()
+if [ -n "${BASELINE:-}" ]; then
+  baseline_port=$(free_port)
+  "$BASELINE" serve imt --port "$baseline_port" --state "$dir/state.yaml" > /dev/null 2>&1 &
+  pids+=($!)
+  wait_for "http://127.0.0.1:$baseline_port/__admin/state" "${pids[-1]}" "$BASELINE serve imt"
+  # A fresh mock numbers its sessions from 1, so the same cookie opens the same session there.
+  curl -s -o /dev/null -X POST -H "Content-Type: $media" -H "Accept: $media" \
+    --data '{"data":{"type":"sessions","id":"icuser","attributes":{"username":"icuser","password":"secret"}}}' \
+    "http://127.0.0.1:$baseline_port/auth/3401/api/sessions/"
+fi
+
+ratios=()
+p99s=()
+baseline_ratios=()
 echo "GET payments-due/: $(stat -c %s "$dir/payments-due.json") bytes of $type; wrk -t$threads -c$connections -d$duration"
-run "mock IMT (bifrost serve imt)" "$origin$path"
-run "bare Hummingbird route" "http://127.0.0.1:$bare_port$path"
-awk -v mr="${results[0]}" -v mp="${results[1]}" -v br="${results[2]}" -v bp="${results[3]}" 'BEGIN {
-  printf "mock/bare: %.2f of the requests/s, %.2fx the p99\n", (br > 0 ? mr / br : 0), (bp > 0 ? mp / bp : 0) }'
+for _ in $(seq "${ROUNDS:-1}"); do
+  run "mock IMT (bifrost serve imt)" "$origin$path"
+  mock_rps=$last_rps mock_p99=$last_p99
+  run "bare Hummingbird route" "http://127.0.0.1:$bare_port$path"
+  ratios+=("$(awk -v m="$mock_rps" -v b="$last_rps" 'BEGIN { print (b > 0 ? m / b : 0) }')")
+  p99s+=("$(awk -v m="$mock_p99" -v b="$last_p99" 'BEGIN { print (b > 0 ? m / b : 0) }')")
+  if [ -n "${BASELINE:-}" ]; then
+    bare_rps=$last_rps
+    run "baseline (BASELINE serve imt)" "http://127.0.0.1:$baseline_port$path"
+    baseline_ratios+=("$(awk -v m="$last_rps" -v b="$bare_rps" 'BEGIN { print (b > 0 ? m / b : 0) }')")
+  fi
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+printf 'mock/bare: %.2f of the requests/s, %.2fx the p99%s\n' "$(median "${ratios[@]}")" "$(median "${p99s[@]}")" \
+  "$([ "${ROUNDS:-1}" = 1 ] || echo " (medians of ${ROUNDS} rounds)")"
+if [ -n "${BASELINE:-}" ]; then
+  printf 'baseline/bare: %.2f of the requests/s\n' "$(median "${baseline_ratios[@]}")"
+fi
+
+if [ "${LARGE:-1}" != 0 ]; then
+  python3 -c 'import sys; sys.stdout.write("{" + ",".join("\"k%d\":1" % i for i in range(60000)) + "}")' > "$dir/wide.json"
+  wrk -t1 -c8 -d4s --latency "${headers[@]}" "$origin$path" > "$dir/wrk-under-large.txt" &
+  load=$!
+  pids+=("$load")
+  sleep 1
+  times=()
+  for _ in $(seq "${LARGE_RUNS:-5}"); do
+    out=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -X POST -H "Content-Type: $media" -H "Accept: $media" \
+      --data-binary @"$dir/wide.json" "$origin/auth/3401/api/sessions/")
+    [ "${out%% *}" = 400 ] || { echo "imt-serve: the wide object was answered ${out%% *}, not 400" >&2; exit 1; }
+    times+=("${out#* }")
+  done
+  wait "$load"
+  printf '%s\n' "${times[@]}" | sort -n | awk -v bytes="$(stat -c %s "$dir/wide.json")" '
+    { t[NR] = $1 * 1000 } END { printf "POST sessions/ with a 60,000-key object (%d bytes) under payments-due/ load: median %.1f ms, max %.1f ms (%d runs)\n", bytes, t[int((NR + 1) / 2)], t[NR], NR }'
+  awk '/^Requests\/sec:/ { rps = $2 } $1 == "99%" { p99 = $2 } /Non-2xx/ { bad = $NF }
+    END { printf "payments-due/ meanwhile (wrk -t1 -c8 -d4s): %.0f requests/s, p99 %s, non-2xx %d\n", rps, p99, bad }' \
+    "$dir/wrk-under-large.txt"
+fi

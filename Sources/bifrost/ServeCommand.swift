@@ -25,6 +25,9 @@ struct ServeOptions: ParsableArguments {
     @Flag(help: "Do not log each request.")
     var quiet = false
 
+    @Option(help: "How long a request may take before the mock answers 503, in milliseconds.")
+    var deadlineMs = Int(MockEndpoint.defaultDeadline.milliseconds)
+
     /// Reads the state file with `load`, or gives `empty`; an unreadable file exits 2.
     func initialState<State>(_ load: (String) throws -> State, empty: State) throws -> State {
         do {
@@ -35,32 +38,47 @@ struct ServeOptions: ParsableArguments {
         }
     }
 
-    /// Serves the handler `make` builds (given the request log) until SIGINT or SIGTERM.
+    /// The longest a stop may take: the grace period for requests in flight, then their cancellation.
+    static let stopBound = Duration.milliseconds(1800)
+
+    func validate() throws {
+        guard deadlineMs > 0 else { throw ValidationError("--deadline-ms must be at least 1") }
+    }
+
+    /// Serves the endpoint `make` builds (given the request log) until SIGINT or SIGTERM.
     func serve(
-        defaultPort: Int, maximumBodySize: Int,
-        oversized: @escaping @Sendable (MockRequest, Int) -> MockResponse = MockServer.oversizedJSONAPI,
-        banner: @escaping @Sendable (Int) -> String,
-        make: (@escaping @Sendable (String) -> Void) -> @Sendable (MockRequest) -> MockResponse
+        defaultPort: Int, maximumBodySize: Int, banner: @escaping @Sendable (Int) -> String,
+        make: (@escaping @Sendable (String) -> Void) -> MockEndpoint
     ) async throws {
-        let log = BatchedLog()
+        let log = RequestLog()
         let quiet = self.quiet
-        let handler = make { line in if !quiet { log.append(line) } }
-        let flushing = Task { await log.flushPeriodically() }
-        defer { flushing.cancel() }
+        let endpoint = make { line in if !quiet { log.append(line) } }
         let port = self.port ?? defaultPort
         do {
-            try await MockServer.withRunning(
-                host: host, port: port, maximumBodySize: maximumBodySize, oversized: oversized, handler: handler
-            ) { bound in
-                printError(banner(bound))
-                let signal = await StopSignal.next()
-                log.flush()
-                printError("stopping on \(signal)")
-            }
+            try await MockServer.serve(
+                .init(endpoint, maximumBodySize: maximumBodySize), host: host, port: port, services: [log],
+                onBound: { printError(banner($0)) },
+                onStop: { signal in
+                    log.flush()
+                    printError("stopping on \(signal)")
+                    Self.exitAfter(Self.stopBound)
+                })
         } catch {
+            log.flush()
             printError("cannot serve on \(host):\(port): \(error)")
             throw ExitCode(2)
         }
+        log.flush()
+    }
+
+    /// Ends the process with status 0 after `bound`, should the graceful stop not have ended it by then.
+    static func exitAfter(_ bound: Duration) {
+        let thread = Thread {
+            Thread.sleep(forTimeInterval: Double(bound.milliseconds) / 1000)
+            Foundation.exit(0)
+        }
+        thread.name = "bifrost.stop-bound"
+        thread.start()
     }
 }
 
@@ -71,7 +89,8 @@ struct ServeIMTCommand: AsyncParsableCommand {
         discussion: """
             Partner routes: /auth/<id>/api/ and /webpayments/<id>/api/ (<id>: the state's biller_id, default 3401).
             Admin routes under /__admin/: state (GET, PUT), journal (GET), reset (POST), faults (GET, POST, DELETE),
-            openapi.json (GET). One line per partner request goes to standard error. SIGINT or SIGTERM stops the server.
+            openapi.json (GET). One line per partner request goes to standard error. A request still in work after
+            --deadline-ms is answered 503. SIGINT or SIGTERM stops the server within 2 s, requests in flight or not.
             Exit status: 0 stopped by a signal, 2 a usage error, an unreadable state file or a port that cannot be bound.
             """)
 
@@ -79,12 +98,13 @@ struct ServeIMTCommand: AsyncParsableCommand {
 
     func run() async throws {
         let state = try options.initialState({ try IMTStandalone.state(file: $0) }, empty: IMTState())
+        let deadline = Duration.milliseconds(options.deadlineMs)
         let mock = IMTMock(state: state)
-        let (auth, api) = (mock.authPath, mock.apiPath)
+        let (auth, api, host) = (mock.authPath, mock.apiPath, options.host)
         try await options.serve(
             defaultPort: 8080, maximumBodySize: IMTMock.maximumBodySize,
-            banner: { "mock IMT on http://\(options.host):\($0): auth \(auth)/, data \(api)/, admin /__admin/" },
-            make: { log in IMTStandalone(state: state, log: log).handle })
+            banner: { "mock IMT on http://\(host):\($0): auth \(auth)/, data \(api)/, admin /__admin/" },
+            make: { log in IMTStandalone(state: state, log: log, deadline: deadline).endpoint })
     }
 }
 
@@ -95,8 +115,9 @@ struct ServeICCommand: AsyncParsableCommand {
         discussion: """
             Service: POST /portal/webservices/CloudInvoicing.asmx (SOAP 1.1 or 1.2); WSDL: GET …CloudInvoicing.asmx?wsdl.
             Admin routes under /__admin/: state (GET, PUT), journal (GET), import (GET, ?date=mm/dd/yyyy), reset (POST),
-            faults (GET, POST, DELETE).
-            One line per request goes to standard error. SIGINT or SIGTERM stops the server.
+            faults (GET, POST, DELETE), CloudInvoicing.wsdl (GET).
+            One line per request goes to standard error. A request still in work after --deadline-ms is answered 503
+            (a SOAP Fault). SIGINT or SIGTERM stops the server within 2 s, requests in flight or not.
             Exit status: 0 stopped by a signal, 2 a usage error, an unreadable state file or a port that cannot be bound.
             """)
 
@@ -104,30 +125,12 @@ struct ServeICCommand: AsyncParsableCommand {
 
     func run() async throws {
         let state = try options.initialState({ try ICStandalone.state(file: $0) }, empty: ICState())
+        let deadline = Duration.milliseconds(options.deadlineMs)
         try await options.serve(
-            defaultPort: 8081, maximumBodySize: ICMock.maximumBodySize, oversized: ICMock.oversized,
+            defaultPort: 8081, maximumBodySize: ICMock.maximumBodySize,
             banner: { [host = options.host] in
                 "mock IC on http://\(host):\($0)\(ICMock.cloudInvoicingPath) (WSDL: ?wsdl), admin /__admin/"
             },
-            make: { log in ICStandalone(state: state, log: log).handle })
-    }
-}
-
-/// Waits for SIGINT or SIGTERM.
-enum StopSignal {
-    static func next() async -> String {
-        let (stream, continuation) = AsyncStream.makeStream(of: String.self)
-        var sources: [any DispatchSourceSignal] = []
-        for (number, name) in [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { continuation.yield(name) }
-            source.resume()
-            sources.append(source)
-        }
-        var iterator = stream.makeAsyncIterator()
-        let name = await iterator.next() ?? "end"
-        sources.forEach { $0.cancel() }
-        return name
+            make: { log in ICStandalone(state: state, log: log, deadline: deadline).endpoint })
     }
 }

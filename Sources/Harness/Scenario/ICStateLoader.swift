@@ -66,16 +66,13 @@ struct ICStateLoader {
         return state
     }
 
-    /// A fault of one operation: route `POST /CloudInvoicing.asmx/<Operation>`, effects as for the mock IMT.
+    /// A fault of one route of `ICMock.routes` (`POST /CloudInvoicing.asmx/<Operation>`), effects as for the mock IMT.
     func fault(_ node: Node) throws(InputError) -> Fault {
         let fault = try IMTStateLoader(reader: reader).fault(node)
-        let operation = fault.path.split(separator: "/").last.map(String.init) ?? ""
-        guard fault.method == "POST", fault.path == "/CloudInvoicing.asmx/\(operation)/",
-            CloudInvoicingWSDL.operations.contains(operation)
-        else {
+        guard ICMock.knows(fault) else {
             throw reader.error(
-                "an IC fault's route is POST /CloudInvoicing.asmx/<Operation>, one of "
-                    + CloudInvoicingWSDL.operations.joined(separator: ", "), at: node)
+                "an IC fault's route is GET /CloudInvoicing.asmx (the WSDL) or POST /CloudInvoicing.asmx/<Operation>, one of "
+                    + ICMock.operations.joined(separator: ", "), at: node)
         }
         return fault
     }

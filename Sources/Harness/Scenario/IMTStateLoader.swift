@@ -41,7 +41,7 @@ struct IMTStateLoader {
         let loader = IMTStateLoader(reader: reader)
         let node = try reader.root(of: text)
         if let limit = try loader.sessionLimit(node) { return .sessionLimit(limit) }
-        return .fault(try loader.fault(node))
+        return .fault(try loader.imtFault(node))
     }
 
     func load(_ node: Node) throws(InputError) -> IMTState {
@@ -79,7 +79,7 @@ struct IMTStateLoader {
                 if let limit = try sessionLimit(element) {
                     state.sessionLimit = limit
                 } else {
-                    state.faults.append(try fault(element))
+                    state.faults.append(try imtFault(element))
                 }
             }
         }
@@ -152,6 +152,17 @@ struct IMTStateLoader {
             billAmountPaid: total - fee, totalPaid: total, approvalCode: "",
             transactionID: try reader.nonEmptyText(f["transaction_id"]!, what: "transaction_id"), firstName: "",
             lastName: "", address1: "", address2: "", city: "", state: "", zipCode: "", phone: "", email: "")
+    }
+
+    /// A fault of the mock IMT, its route one of `IMTMock.routes` (relative to the auth or data API).
+    func imtFault(_ node: Node) throws(InputError) -> Fault {
+        let fault = try fault(node)
+        guard IMTMock.knows(fault) else {
+            throw reader.error(
+                "the mock IMT has no route \(fault.route); a fault's route is one of "
+                    + IMTMock.routes.names.joined(separator: ", "), at: node)
+        }
+        return fault
     }
 
     func fault(_ node: Node) throws(InputError) -> Fault {

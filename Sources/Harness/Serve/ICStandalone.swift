@@ -1,8 +1,8 @@
-import Foundation
 public import Partners
 import Wire
 
-/// The mock IC as a stand-in partner: its SOAP services plus an admin API under `/__admin/`.
+/// The mock IC as a stand-in partner: its SOAP services, each request logged, plus the shared admin
+/// API under `/__admin/` (`AdminAPI`), whose state and fault documents this type reads (YAML or JSON).
 ///
 /// | route | does |
 /// |---|---|
@@ -12,13 +12,23 @@ import Wire
 /// | `GET /__admin/import?date=mm/dd/yyyy` | the import file consolidated from the uploads held (default date: today, UTC) |
 /// | `POST /__admin/reset` | back to the state last loaded; journal emptied |
 /// | `GET`, `POST`, `DELETE /__admin/faults` | the faults left; add one (`{route: "POST /CloudInvoicing.asmx/<Operation>", status: 503}`); remove all |
+/// | `GET /__admin/CloudInvoicing.wsdl` | the contract served, the WSDL |
 public final class ICStandalone: Sendable {
     public let mock: ICMock
+    public let admin: AdminAPI
     let log: @Sendable (String) -> Void
 
-    public init(state: ICState, log: @escaping @Sendable (String) -> Void) {
-        self.mock = ICMock(state: state, journal: Journal(limit: IMTStandalone.journalLimit))
+    /// A stand-in serving `state`, logging each request to `log`, answering 503 past `deadline`.
+    public init(state: ICState, log: @escaping @Sendable (String) -> Void, deadline: Duration = MockEndpoint.defaultDeadline) {
+        let mock = ICMock(state: state, journal: Journal(limit: IMTStandalone.journalLimit), deadline: deadline)
+        self.mock = mock
         self.log = log
+        self.admin = mock.adminAPI(
+            decodeState: { text, origin in try Self.state(text: text, file: origin) },
+            decodeFault: { text, origin in
+                let reader = YAMLReader(file: origin)
+                return try ICStateLoader(reader: reader).fault(try reader.root(of: text))
+            })
     }
 
     /// Reads a state file (`--state`): the `ic:` block of a scenario.
@@ -31,69 +41,11 @@ public final class ICStandalone: Sendable {
         return try ICStateLoader(reader: reader).load(try reader.root(of: text))
     }
 
-    @Sendable public func handle(_ request: MockRequest) -> MockResponse {
-        if request.path == "/__admin" || request.path.hasPrefix("/__admin/") { return admin(request) }
-        let response = mock.handle(request)
-        log("\(request.method) \(request.path) \(response.status)")
-        return response
+    /// What a server serves: the admin API under `/__admin/`, the SOAP services journaled and logged.
+    public var endpoint: MockEndpoint {
+        mock.handle.observed(by: RequestLogObserver(log)).routing(prefix: AdminAPI.prefix, to: admin.handle)
     }
 
-    func admin(_ request: MockRequest) -> MockResponse {
-        IMTStandalone.answering(request, with: adminRoute)
-    }
-
-    private func adminRoute(_ request: MockRequest) throws(InputError) -> MockResponse {
-        let file = "\(request.method) \(request.path)"
-        switch (request.method, request.path) {
-        case ("GET", "/__admin/state"): return .jsonAPI(200, mock.stateJSON)
-        case ("PUT", "/__admin/state"):
-            mock.load(try Self.state(text: try IMTStandalone.text(request), file: file))
-            return .jsonAPI(200, mock.stateJSON)
-        case ("GET", "/__admin/faults"):
-            return .jsonAPI(200, mock.faults.json)
-        case ("POST", "/__admin/faults"):
-            let reader = YAMLReader(file: file)
-            let fault = try ICStateLoader(reader: reader).fault(try reader.root(of: try IMTStandalone.text(request)))
-            mock.faults.add(fault)
-            return .jsonAPI(201, fault.json)
-        case ("DELETE", "/__admin/faults"):
-            mock.faults.replace([], sessionLimit: nil)
-            return MockResponse(status: 204)
-        case ("GET", "/__admin/journal"): return .jsonAPI(200, mock.journal.json)
-        case ("POST", "/__admin/reset"):
-            mock.reset()
-            return MockResponse(status: 204)
-        case ("GET", "/__admin/import"):
-            let given = request.query.first { $0.name == "date" }?.value
-            guard let date = given.map({ BIFDate($0) }) ?? Self.today else {
-                return .error(
-                    JSONAPIError(
-                        status: 400, code: "invalid-date", title: "Invalid date", detail: "date must be mm/dd/yyyy",
-                        source: .parameter("date")))
-            }
-            guard !mock.accepted.isEmpty else {
-                return .error(
-                    JSONAPIError(status: 409, code: "no-uploads", title: "No uploads held", detail: "nothing to consolidate yet"))
-            }
-            do {
-                let file = try mock.importFile(date: date)
-                return MockResponse(status: 200, headers: [("Content-Type", "text/plain; charset=utf-8")], body: file.bytes)
-            } catch {
-                return .error(JSONAPIError(status: 409, code: "no-import", title: "No import file", detail: error.description))
-            }
-        default:
-            return .error(
-                JSONAPIError(
-                    status: 404, code: "not-found", title: "No such admin route",
-                    detail: "\(request.method) \(request.path) is not an admin route of the mock IC"))
-        }
-    }
-
-    /// Today's date in UTC.
-    static var today: BIFDate? {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return BIFDate(year: parts.year!, month: parts.month!, day: parts.day!)
-    }
+    /// Answers one request as the server does, without a socket.
+    public func handle(_ request: MockRequest) -> MockResponse { endpoint(request) }
 }

@@ -13,6 +13,8 @@ public import Wire
 /// the biller's BIF rules (its findings listed, nothing stored). DataSet answers
 /// have no `Success`, so a wrong key there is a `Sender` fault.
 ///
+/// Its routes are one table, `ICMock.routes` (`ICMock+Routes.swift`), one row per WSDL operation:
+/// dispatch, 405 and `Allow`, the fault routes a state may name and near-miss hints read it.
 /// Faults are set per operation, by route `POST /CloudInvoicing.asmx/<Operation>`
 /// (the path ASMX gives each operation); a `status` fault answers a SOAP Fault
 /// with that HTTP status, before anything is stored.
@@ -43,17 +45,25 @@ public final class ICMock: Sendable {
         }
     }
 
-    public init(state: ICState, journal: Journal = Journal()) {
+    /// How long one request may take; past it a server answers 503 with a SOAP Fault (see `MockEndpoint`).
+    public let deadline: Duration
+    let faultInjection: FaultInjection
+
+    public init(state: ICState, journal: Journal = Journal(), deadline: Duration = MockEndpoint.defaultDeadline) {
         self.journal = journal
+        self.deadline = deadline
         self.faults = FaultBook(state.faults)
         self.store = Mutex(Store(state))
+        // SOAP faults are matched in dispatch, once the envelope names its operation.
+        self.faultInjection = FaultInjection(faults, route: { _ in nil }, injected: Self.injected)
     }
 
-    /// Answers one request and journals the exchange.
-    public func handle(_ request: MockRequest) -> MockResponse {
-        let response = answer(request)
-        journal.record(request, response, partner: "ic")
-        return response
+    /// The mock as a caller uses it: `mock.handle(request)` answers and journals one request;
+    /// `MockServer` serves it, answering a 503 SOAP Fault past `deadline`.
+    public var handle: MockEndpoint {
+        MockEndpoint(
+            core: { [self] request in answer(request) }, deadline: deadline, timedOut: MockEndpoint.timedOutSOAP,
+            oversized: Self.oversized, observers: [JournalObserver(journal, partner: "ic")])
     }
 
     /// The files held for consolidation so far, with their names.
@@ -78,62 +88,17 @@ public final class ICMock: Sendable {
         try BIFConsolidator(fileDate: date).merge(accepted).file
     }
 
-    func answer(_ request: MockRequest) -> MockResponse {
-        let version = SOAPVersion.named(byContentType: request.header("Content-Type")) ?? .v11
-        guard request.path == Self.cloudInvoicingPath else {
-            return Self.fault(
-                SOAPFault(.sender, "no service at \(request.path); CloudInvoicing is at \(Self.cloudInvoicingPath)"), version,
-                status: 404)
+    /// Checks the operation against the XSD, then answers with `body` in the request's envelope version.
+    func perform(
+        _ match: RouteMatch<SOAPEnvelope?>, _ body: (SOAPEnvelope) throws(SOAPFault) -> [UInt8]
+    ) -> MockResponse {
+        guard let envelope = match.payload else {
+            return Self.fault(SOAPFault(.receiver, "the operation was dispatched without its envelope"), .v11)
         }
-        if request.method == "GET", request.query.contains(where: { $0.name.lowercased() == "wsdl" }) {
-            let host = request.header("Host") ?? "localhost"
-            let wsdl = CloudInvoicingWSDL.document(location: "http://\(host)\(Self.cloudInvoicingPath)")
-            return MockResponse(status: 200, headers: [("Content-Type", "text/xml; charset=utf-8")], body: Array(wsdl.utf8))
-        }
-        guard request.method == "POST" else {
-            return Self.fault(
-                SOAPFault(.sender, "\(request.method) is not allowed; SOAP requests are POSTed"), version, status: 405)
-        }
-        let envelope: SOAPEnvelope
-        do throws(SOAPFault) {
-            envelope = try SOAPEnvelope(
-                body: request.body, contentType: request.header("Content-Type"), soapAction: request.header("SOAPAction"))
-            guard envelope.operationNamespace == CloudInvoicingMessage.namespace,
-                CloudInvoicingWSDL.operations.contains(envelope.operation)
-            else {
-                throw SOAPFault(
-                    .sender,
-                    "Server did not recognize the operation \(envelope.operation) in namespace \(envelope.operationNamespace ?? "none")"
-                )
-            }
-        } catch {
-            return Self.fault(error, version)
-        }
-        let relative = String(Self.cloudInvoicingPath.dropFirst(Self.servicesPath.count)) + "/" + envelope.operation
-        let fault = faults.take(method: "POST", relativePath: relative)
-        if let fault, case .status(let status) = fault.effect {
-            var response = Self.fault(
-                SOAPFault(.receiver, "injected fault: the scenario made \(fault.route) answer \(status)"), envelope.version,
-                status: status)
-            response.fault = fault
-            response.delay = fault.delay
-            return response
-        }
-        let response = perform(envelope)
-        return fault.map(response.applying) ?? response
-    }
-
-    /// Checks the operation against the XSD, then runs it.
-    func perform(_ envelope: SOAPEnvelope) -> MockResponse {
         do throws(SOAPFault) {
             try Self.checkSchema(envelope)
-            let body: [UInt8]
-            if ICReport(rawValue: envelope.operation) != nil {
-                body = try report(ICReportRequest(envelope: envelope)).envelope(envelope.version)
-            } else {
-                body = upload(try UploadInvoiceRequest(envelope: envelope)).envelope(envelope.version)
-            }
-            return MockResponse(status: 200, headers: [("Content-Type", envelope.version.contentType)], body: body)
+            let answer = try body(envelope)
+            return MockResponse(status: 200, headers: [("Content-Type", envelope.version.contentType)], body: answer)
         } catch {
             return Self.fault(error, envelope.version)
         }

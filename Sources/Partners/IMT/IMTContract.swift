@@ -1,7 +1,9 @@
 /// The mock IMT's contract as an OpenAPI 3.1 document: the JSON:API routes IC calls and the admin API.
 ///
-/// `GET /__admin/openapi.json` serves it. It is written by hand next to the code it describes, so a
-/// change of a route, a status or an attribute changes this document in the same commit. What the
+/// `GET /__admin/openapi.json` serves it. Its paths and methods are those of the route tables
+/// (`IMTMock.routes`, `AdminAPI.routes`), each method's operation the one its row's contract entry
+/// names in `operations`, written by hand next to the code it describes, so a change of a route, a
+/// status or an attribute changes this document in the same commit. What the
 /// seeds leave open (the cookie name, 422 for an invalid attribute, the admin API) reads here as the
 /// mock implements it. Every JSON:API answer, errors included, is `application/vnd.api+json`.
 public enum IMTContract {
@@ -29,217 +31,63 @@ public enum IMTContract {
           "security": [
             {"sessionCookie": []}
           ],
-          "paths": {
-            "\#(authPath)/sessions/": {
-              "parameters": [{"$ref": "#/components/parameters/ClientID"}, {"$ref": "#/components/parameters/Signature"}],
-              "post": {
-                "tags": ["auth"], "operationId": "openSession", "summary": "Opens a session for a username and password.",
-                "security": [],
-                "requestBody": {
-                  "required": true,
-                  "content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/SessionRequest"}}}
-                },
-                "responses": {
-                  "201": {
-                    "description": "The session is open; its cookie authenticates the other calls.",
-                    "headers": {"Set-Cookie": {"description": "sessionid=TOKEN; Path=/; HttpOnly", "schema": {"type": "string"}}},
-                    "content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/SessionDocument"}}}
-                  },
-                  "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
-                  "406": {"$ref": "#/components/responses/NotAcceptable"}, "409": {"$ref": "#/components/responses/Conflict"},
-                  "413": {"$ref": "#/components/responses/TooLarge"},
-                  "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
-                  "422": {"$ref": "#/components/responses/Unprocessable"}, "default": {"$ref": "#/components/responses/Error"}
-                }
-              }
-            },
-            "\#(authPath)/sessions/{username}": {
-              "parameters": [
-                {"name": "username", "in": "path", "required": true, "schema": {"type": "string"}},
-                {"$ref": "#/components/parameters/ClientID"}, {"$ref": "#/components/parameters/Signature"}
-              ],
-              "delete": {
-                "tags": ["auth"], "operationId": "closeSession",
-                "summary": "Closes the cookie's session, which must be the user's.",
-                "responses": {
-                  "204": {"description": "The session is closed."}, "401": {"$ref": "#/components/responses/Unauthorized"},
-                  "404": {"$ref": "#/components/responses/NotFound"}, "406": {"$ref": "#/components/responses/NotAcceptable"},
-                  "default": {"$ref": "#/components/responses/Error"}
-                }
-              }
-            },
-            "\#(apiPath)/payments-due/": {
-              "parameters": [{"$ref": "#/components/parameters/ClientID"}, {"$ref": "#/components/parameters/Signature"}],
-              "get": {
-                "tags": ["data"], "operationId": "paymentsDue", "summary": "The balance of a policy (RTDR).",
-                "parameters": [
-                  {
-                    "name": "filter[policy_number]", "in": "query", "required": true, "schema": {"type": "string"},
-                    "example": "20240903"
-                  }
-                ],
-                "responses": {
-                  "200": {
-                    "description": "The policies with that number: none, one or more.",
-                    "content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/PaymentsDueCollection"}}}
-                  },
-                  "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
-                  "406": {"$ref": "#/components/responses/NotAcceptable"}, "default": {"$ref": "#/components/responses/Error"}
-                }
-              }
-            },
-            "\#(apiPath)/payments/": {
-              "parameters": [{"$ref": "#/components/parameters/ClientID"}, {"$ref": "#/components/parameters/Signature"}],
-              "post": {
-                "tags": ["data"], "operationId": "postPayment", "summary": "Records a payment (DataPump). Never retried by IC.",
-                "requestBody": {
-                  "required": true,
-                  "content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/PaymentRequest"}}}
-                },
-                "responses": {
-                  "201": {
-                    "description": "The stored payment.",
-                    "content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/PaymentDocument"}}}
-                  },
-                  "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
-                  "406": {"$ref": "#/components/responses/NotAcceptable"}, "409": {"$ref": "#/components/responses/Conflict"},
-                  "413": {"$ref": "#/components/responses/TooLarge"},
-                  "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
-                  "422": {"$ref": "#/components/responses/Unprocessable"}, "default": {"$ref": "#/components/responses/Error"}
-                }
-              }
-            },
-            "\#(apiPath)/settings/{account}/": {
-              "parameters": [
-                {"name": "account", "in": "path", "required": true, "schema": {"type": "string"}, "example": "20240903"},
-                {"$ref": "#/components/parameters/ClientID"}, {"$ref": "#/components/parameters/Signature"}
-              ],
-              "patch": {
-                "tags": ["data"], "operationId": "patchSettings", "summary": "Paperless or autopay enrollment (DataPump).",
-                "requestBody": {
-                  "required": true,
-                  "content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/PolicySettingsRequest"}}}
-                },
-                "responses": {
-                  "200": {
-                    "description": "The settings after the change.",
-                    "content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/PolicySettingsDocument"}}}
-                  },
-                  "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
-                  "404": {"$ref": "#/components/responses/NotFound"}, "406": {"$ref": "#/components/responses/NotAcceptable"},
-                  "409": {"$ref": "#/components/responses/Conflict"}, "413": {"$ref": "#/components/responses/TooLarge"},
-                  "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
-                  "422": {"$ref": "#/components/responses/Unprocessable"}, "default": {"$ref": "#/components/responses/Error"}
-                }
-              }
-            },
-            "\#(apiPath)/bills/{policy_number}/": {
-              "parameters": [
-                {"name": "policy_number", "in": "path", "required": true, "schema": {"type": "string"}, "example": "20240903"},
-                {"$ref": "#/components/parameters/ClientID"}, {"$ref": "#/components/parameters/Signature"}
-              ],
-              "get": {
-                "tags": ["data"], "operationId": "bill", "summary": "The policy's bill as a PDF (remote PDF linking).",
-                "responses": {
-                  "200": {
-                    "description": "The PDF.", "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}
-                  },
-                  "401": {"$ref": "#/components/responses/Unauthorized"}, "404": {"$ref": "#/components/responses/NotFound"},
-                  "406": {"$ref": "#/components/responses/NotAcceptable"}, "default": {"$ref": "#/components/responses/Error"}
-                }
-              }
-            },
-            "/__admin/state": {
-              "get": {
-                "tags": ["admin"], "operationId": "getState", "summary": "The mock's state now.", "security": [],
-                "responses": {
-                  "200": {
-                    "description": "The state.",
-                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StateSnapshot"}}}
-                  }
-                }
-              },
-              "put": {
-                "tags": ["admin"], "operationId": "putState", "summary": "Replaces the state; sessions are closed.",
-                "security": [],
-                "requestBody": {
-                  "required": true,
-                  "content": {
-                    "application/json": {"schema": {"$ref": "#/components/schemas/State"}},
-                    "application/yaml": {"schema": {"$ref": "#/components/schemas/State"}}
-                  }
-                },
-                "responses": {
-                  "200": {
-                    "description": "The new state.",
-                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StateSnapshot"}}}
-                  },
-                  "400": {"$ref": "#/components/responses/BadRequest"}
-                }
-              }
-            },
-            "/__admin/journal": {
-              "get": {
-                "tags": ["admin"], "operationId": "getJournal", "summary": "Every exchange so far, in order, secrets redacted.",
-                "security": [],
-                "responses": {
-                  "200": {
-                    "description": "The journal.",
-                    "content": {
-                      "application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/JournalEntry"}}}
-                    }
-                  }
-                }
-              }
-            },
-            "/__admin/reset": {
-              "post": {
-                "tags": ["admin"], "operationId": "reset", "summary": "Back to the starting state; the journal is emptied.",
-                "security": [], "responses": {"204": {"description": "Reset."}}
-              }
-            },
-            "/__admin/faults": {
-              "get": {
-                "tags": ["admin"], "operationId": "getFaults", "summary": "The faults still armed, and the session limit.",
-                "security": [],
-                "responses": {
-                  "200": {
-                    "description": "The faults, in matching order.",
-                    "content": {
-                      "application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Fault"}}}
-                    }
-                  }
-                }
-              },
-              "post": {
-                "tags": ["admin"], "operationId": "addFault", "summary": "Arms one more fault.", "security": [],
-                "requestBody": {
-                  "required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fault"}}}
-                },
-                "responses": {
-                  "201": {
-                    "description": "The fault as armed.",
-                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fault"}}}
-                  },
-                  "400": {"$ref": "#/components/responses/BadRequest"}
-                }
-              },
-              "delete": {
-                "tags": ["admin"], "operationId": "clearFaults", "summary": "Disarms every fault.", "security": [],
-                "responses": {"204": {"description": "No fault is armed."}}
-              }
-            },
-            "/__admin/openapi.json": {
-              "get": {
-                "tags": ["admin"], "operationId": "openAPI", "summary": "This document.", "security": [],
-                "responses": {
-                  "200": {"description": "OpenAPI 3.1.", "content": {"application/json": {"schema": {"type": "object"}}}}
-                }
-              }
-            }
-          },
+          "paths": {\#(paths(authPath: authPath, apiPath: apiPath))},
           "components": \#(components)
         }
         """#
+    }
+
+    /// The members of `paths`: one per path of the route tables in table order, its methods in table order.
+    static func paths(authPath: String, apiPath: String) -> String {
+        let bases = ["auth": authPath, "data": apiPath]
+        var order: [String] = []
+        var entries: [String: (parameters: [String], methods: [String])] = [:]
+        func add(path: String, parameters: [String], method: String, entry: ContractEntry) {
+            if entries[path] == nil {
+                order.append(path)
+                entries[path] = (parameters, [])
+            }
+            entries[path]?.methods.append("\"\(method.lowercased())\": \(operation(entry))")
+        }
+        for route in IMTMock.routes.routes {
+            let captures = route.pattern.indices.compactMap { route.captures[$0] }
+            let parameters = captures.map { pathParameters[$0] ?? Self.pathParameter($0) } + signingParameters
+            add(
+                path: (bases[route.base] ?? "") + "/" + route.path, parameters: parameters, method: route.method,
+                entry: route.contract)
+        }
+        for route in AdminAPI.routes(contract: ("openapi.json", .openAPI(operationID: "openAPI"))).routes {
+            add(path: AdminAPI.prefix + "/" + route.path, parameters: [], method: route.method, entry: route.contract)
+        }
+        return order.map { path in
+            let entry = entries[path] ?? ([], [])
+            let parameters = entry.parameters.isEmpty ? [] : [#""parameters": [\#(entry.parameters.joined(separator: ", "))]"#]
+            return "\"\(path)\": {" + (parameters + entry.methods).joined(separator: ", ") + "}"
+        }.joined(separator: ", ")
+    }
+
+    /// The operation object a contract entry names; one without a written operation only points at the error response.
+    static func operation(_ entry: ContractEntry) -> String {
+        guard case .openAPI(let id) = entry, let text = operations[id] else {
+            return ##"{"responses": {"default": {"$ref": "#/components/responses/Error"}}}"##
+        }
+        return text
+    }
+
+    /// IMT's request-signing parameters, on every partner path.
+    static let signingParameters = [
+        ##"{"$ref": "#/components/parameters/ClientID"}"##, ##"{"$ref": "#/components/parameters/Signature"}"##,
+    ]
+
+    /// The path parameters the routes capture, by name.
+    static let pathParameters = [
+        "username": pathParameter("username"),
+        "account": pathParameter("account", example: "20240903"),
+        "policy_number": pathParameter("policy_number", example: "20240903"),
+    ]
+
+    static func pathParameter(_ name: String, example: String? = nil) -> String {
+        #"{"name": "\#(name)", "in": "path", "required": true, "schema": {"type": "string"}"#
+            + (example.map { #", "example": "\#($0)""# } ?? "") + "}"
     }
 }

@@ -75,11 +75,18 @@ extension IMTMock {
         }
     }
 
+    /// The value of the session cookie in the request's `Cookie` header (`a=1; sessionid=TOKEN`).
     func sessionToken(_ request: MockRequest) -> String? {
         guard let cookies = request.header("Cookie") else { return nil }
-        for pair in cookies.split(separator: ";") {
-            let kv = pair.split(separator: "=", maxSplits: 1)
-            if kv.count == 2, kv[0].trimmingSpaces == Self.sessionCookie { return String(kv[1].trimmingSpaces) }
+        // Scanned in place: this runs for every authenticated request.
+        var rest = cookies[...]
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: ";") ?? rest.endIndex
+            let pair = rest[..<end]
+            if let equals = pair.firstIndex(of: "="), pair[..<equals].trimmingSpaces == Self.sessionCookie {
+                return String(pair[pair.index(after: equals)...].trimmingSpaces)
+            }
+            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : ""
         }
         return nil
     }

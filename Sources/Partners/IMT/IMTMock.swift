@@ -1,5 +1,5 @@
 import Synchronization
-public import Wire
+import Wire
 
 /// The mock IMT JSON:API server: the calls IC makes to IMT, as seed 000 describes them.
 ///
@@ -8,6 +8,8 @@ public import Wire
 /// - the data API `/webpayments/<id>/api/` (settings 8, 11, 14, 17, 20): `GET payments-due/`,
 ///   `POST payments/`, `PATCH settings/{policy}/`, `GET bills/{policy}/`.
 ///
+/// Its routes are one table, `IMTMock.routes` (`IMTMock+Routes.swift`): dispatch, 405 and `Allow`,
+/// the fault routes a state may name, near-miss hints and the OpenAPI document's paths read it.
 /// `handle(_:)` is the whole behaviour, free of any server; `MockServer` puts it on a socket.
 /// Every exchange is journaled, secrets redacted.
 public final class IMTMock: Sendable {
@@ -58,24 +60,37 @@ public final class IMTMock: Sendable {
         var requests = 0
     }
 
-    public init(state: IMTState, journal: Journal = Journal(), partner: String = "imt") {
+    /// How long one request may take; past it a server answers 503 (see `MockEndpoint`).
+    public let deadline: Duration
+    /// The path of the auth API, without a trailing slash.
+    public let authPath: String
+    /// The path of the data API, without a trailing slash.
+    public let apiPath: String
+    let faultInjection: FaultInjection
+
+    public init(
+        state: IMTState, journal: Journal = Journal(), partner: String = "imt", deadline: Duration = MockEndpoint.defaultDeadline
+    ) {
         self.billerID = state.billerID
         self.journal = journal
         self.partner = partner
+        self.deadline = deadline
         self.faults = FaultBook(state.faults, sessionLimit: state.sessionLimit)
         self.store = Mutex(Store(state))
+        let (authPath, apiPath) = ("/auth/\(state.billerID)/api", "/webpayments/\(state.billerID)/api")
+        self.authPath = authPath
+        self.apiPath = apiPath
+        self.faultInjection = FaultInjection(
+            faults, route: { Self.relativePath(of: $0.path, authPath: authPath, apiPath: apiPath).map { String($0.path) } },
+            injected: { _, fault, status in .injected(fault, status: status) })
     }
 
-    /// The path of the auth API, without a trailing slash.
-    public var authPath: String { "/auth/\(billerID)/api" }
-    /// The path of the data API, without a trailing slash.
-    public var apiPath: String { "/webpayments/\(billerID)/api" }
-
-    /// Answers one request and journals the exchange.
-    public func handle(_ request: MockRequest) -> MockResponse {
-        let response = answer(request)
-        journal.record(request, response, partner: partner)
-        return response
+    /// The mock as a caller uses it: `mock.handle(request)` answers and journals one request;
+    /// `MockServer` serves it, answering 503 past `deadline`.
+    public var handle: MockEndpoint {
+        MockEndpoint(
+            core: { [self] request in answer(request) }, deadline: deadline, timedOut: MockEndpoint.timedOutJSONAPI,
+            oversized: MockServer.oversizedJSONAPI, observers: [JournalObserver(journal, partner: partner)])
     }
 
     /// The number of sessions open now.
@@ -93,30 +108,37 @@ public final class IMTMock: Sendable {
         journal.reset()
     }
 
-    /// The answer, with a matching fault applied: a status fault replaces the answer, other faults change it.
+    /// The answer without the journal: faults first (a status fault replaces the answer, other faults change it), then the route.
     func answer(_ request: MockRequest) -> MockResponse {
-        let fault = relativePath(of: request.path).flatMap { faults.take(method: request.method, relativePath: $0.path) }
-        switch fault?.effect {
-        case .status(let status)?: return .injected(fault!, status: status)
-        default: break
-        }
-        let response = route(request)
-        return fault.map(response.applying) ?? response
+        faultInjection.respond(to: request) { route($0) }
     }
 
-    /// Which API a path is under, and the path relative to it.
-    func relativePath(of path: String) -> (api: String, path: String)? {
-        if path.hasPrefix(authPath + "/") { return ("auth", String(path.dropFirst(authPath.count))) }
-        if path.hasPrefix(apiPath + "/") { return ("data", String(path.dropFirst(apiPath.count))) }
+    /// The base paths of the route table, by the name its routes use.
+    var bases: [String: String] { ["auth": authPath, "data": apiPath] }
+
+    /// Which API a path is under (`auth` or `data`), and the path relative to it.
+    func relativePath(of path: String) -> (api: String, path: Substring)? {
+        Self.relativePath(of: path, authPath: authPath, apiPath: apiPath)
+    }
+
+    static func relativePath(of path: String, authPath: String, apiPath: String) -> (api: String, path: Substring)? {
+        func under(_ base: String) -> Bool {
+            path.utf8.count > base.utf8.count && path.hasPrefix(base)
+                && path.utf8.dropFirst(base.utf8.count).first == UInt8(ascii: "/")
+        }
+        if under(authPath) { return ("auth", path.dropFirst(authPath.count)) }
+        if under(apiPath) { return ("data", path.dropFirst(apiPath.count)) }
         return nil
     }
 
+    /// Dispatch from the route table: 404 outside both APIs, 406 for an Accept without a usable
+    /// JSON:API media type, then the route, 405 with `Allow` for a path without this method, or 404.
     func route(_ request: MockRequest) -> MockResponse {
         guard let (api, relative) = relativePath(of: request.path) else {
             return .error(
                 JSONAPIError(
                     status: 404, code: "not-found", title: "No such resource",
-                    detail: "\(request.path) is under neither \(authPath)/ nor \(apiPath)/"))
+                    detail: "\(request.path) is under neither \(authPath)/ nor \(apiPath)/\(nearMissNote(request))"))
         }
         guard JSONAPIMediaType.isAcceptable(accept: request.header("Accept")) else {
             return .error(
@@ -125,28 +147,30 @@ public final class IMTMock: Sendable {
                     detail: "every JSON:API media type in Accept has parameters other than ext or profile",
                     source: .header("Accept")))
         }
-        let segments = relative.split(separator: "/").map(String.init)
-        switch (api, segments.count, segments.first) {
-        case ("auth", 1, "sessions"):
-            return request.method == "POST" ? openSession(request) : methodNotAllowed(request, allow: "POST")
-        case ("auth", 2, "sessions"):
-            return request.method == "DELETE"
-                ? closeSession(request, username: segments[1]) : methodNotAllowed(request, allow: "DELETE")
-        case ("data", 1, "payments-due"):
-            return request.method == "GET" ? paymentsDue(request) : methodNotAllowed(request, allow: "GET")
-        case ("data", 1, "payments"):
-            return request.method == "POST" ? postPayment(request) : methodNotAllowed(request, allow: "POST")
-        case ("data", 2, "settings"):
-            return request.method == "PATCH"
-                ? patchSettings(request, account: segments[1]) : methodNotAllowed(request, allow: "PATCH")
-        case ("data", 2, "bills"):
-            return request.method == "GET" ? bill(request, policy: segments[1]) : methodNotAllowed(request, allow: "GET")
-        default:
+        switch Self.routes.lookup(method: request.method, base: api, relativePath: relative) {
+        case .found(let routes, let parameters):
+            return routes[0].handle(self, request, RouteMatch(parameters: parameters, payload: ()))
+        case .methodNotAllowed(let allow):
+            return methodNotAllowed(request, allow: allow.joined(separator: ", "))
+        case .notFound:
             return .error(
                 JSONAPIError(
                     status: 404, code: "not-found", title: "No such resource",
-                    detail: "the mock IMT serves no \(relative) under \(api == "auth" ? authPath : apiPath)/"))
+                    detail:
+                        "the mock IMT serves no \(relative) under \(api == "auth" ? authPath : apiPath)/\(nearMissNote(request))")
+            )
         }
+    }
+
+    /// The routes closest to a request no route matched, closest first.
+    public func nearMisses(for request: MockRequest, limit: Int = 3) -> [NearMiss] {
+        Self.routes.nearMisses(method: request.method, path: request.path, bases: bases, limit: limit)
+    }
+
+    /// `; closest routes: …` for a 404's detail, or nothing when no route is close.
+    func nearMissNote(_ request: MockRequest) -> String {
+        let misses = nearMisses(for: request)
+        return misses.isEmpty ? "" : "; closest: " + misses.map(\.route).joined(separator: ", ")
     }
 
     func methodNotAllowed(_ request: MockRequest, allow: String) -> MockResponse {
@@ -157,11 +181,15 @@ public final class IMTMock: Sendable {
             headers: [("Allow", allow)])
     }
 
+    /// IMT's request signing parameters, allowed on every route.
+    static let signingParameters: Set<String> = ["__client_id", "__signature"]
+
     /// 400 for the first query parameter not in `allowed`. IMT's request signing
     /// parameters `__client_id` and `__signature` are always allowed.
     func rejectUnknownParameters(_ request: MockRequest, allowed: Set<String>) -> MockResponse? {
-        let permitted = allowed.union(["__client_id", "__signature"])
-        guard let unknown = request.query.first(where: { !permitted.contains($0.name) }) else { return nil }
+        guard
+            let unknown = request.query.first(where: { !allowed.contains($0.name) && !Self.signingParameters.contains($0.name) })
+        else { return nil }
         return .error(
             JSONAPIError(
                 status: 400, code: "unknown-parameter", title: "Unknown query parameter",

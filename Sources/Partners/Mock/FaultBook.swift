@@ -31,6 +31,9 @@ public final class FaultBook: Sendable {
 
     public var sessionLimit: Int? { book.withLock { $0.sessionLimit } }
 
+    /// Whether any fault is armed: a request that finds none skips working out its fault route.
+    var isArmed: Bool { book.withLock { !$0.faults.isEmpty } }
+
     /// Adds a fault after those already set.
     public func add(_ fault: Fault) { book.withLock { $0.faults.append(fault) } }
 

@@ -33,6 +33,13 @@ public struct MockRequest: Sendable {
             headers: headers, body: body)
     }
 
+    /// A request from the parts of an HTTP target: a raw path and query, decoded here.
+    init(method: String, path: String, query: String?, headers: [(name: String, value: String)], body: [UInt8]) {
+        self.init(
+            method: method, path: Self.percentDecoded(path[...], plusIsSpace: false),
+            query: query.map(Self.decodeQuery) ?? [], headers: headers, body: body)
+    }
+
     /// The first value of header `name`, compared case-insensitively.
     public func header(_ name: String) -> String? {
         headers.first { Self.sameName($0.name, name) }?.value
@@ -46,12 +53,26 @@ public struct MockRequest: Sendable {
 
     /// Splits `a=1&b=2` into decoded pairs; `+` reads as a space, as in forms.
     public static func decodeQuery(_ query: String) -> [(name: String, value: String)] {
-        query.split(separator: "&").map { pair in
-            let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            return (
-                percentDecoded(kv[0], plusIsSpace: true), kv.count > 1 ? percentDecoded(kv[1], plusIsSpace: true) : ""
-            )
+        // Scanned in place: this runs for every request with a query.
+        var pairs: [(name: String, value: String)] = []
+        var rest = query[...]
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: "&") ?? rest.endIndex
+            let pair = rest[..<end]
+            if !pair.isEmpty {
+                if let equals = pair.firstIndex(of: "=") {
+                    pairs.append(
+                        (
+                            percentDecoded(pair[..<equals], plusIsSpace: true),
+                            percentDecoded(pair[pair.index(after: equals)...], plusIsSpace: true)
+                        ))
+                } else {
+                    pairs.append((percentDecoded(pair, plusIsSpace: true), ""))
+                }
+            }
+            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : ""
         }
+        return pairs
     }
 
     /// `text` with each `%XX` decoded; text that does not decode to UTF-8 is kept as it was.

@@ -1,10 +1,13 @@
-import HTTPTypes
 import Hummingbird
 public import Logging
 import NIOCore
 import Wire
 
-/// Puts a mock partner's handler on a real socket, for as long as a body of work runs.
+/// Puts a mock partner on a real socket, for as long as a body of work runs.
+///
+/// The server runs on a pool of threads of its own (`HandlerThreads`), never on Swift's cooperative
+/// pool, and holds each request's handler to the endpoint's deadline: a request past it is answered
+/// 503 with the mock's error document.
 public enum MockServer {
     /// A server that could not start.
     public struct StartError: Error, Sendable, CustomStringConvertible {
@@ -19,13 +22,40 @@ public enum MockServer {
         port: Int = 0,
         maximumBodySize: Int,
         oversized: @escaping @Sendable (MockRequest, Int) -> MockResponse = MockServer.oversizedJSONAPI,
-        logger: Logger = Logger(label: "bifrost.mock", factory: { _ in SwiftLogNoOpLogHandler() }),
+        logger: Logger = MockServer.silentLogger,
         handler: @escaping @Sendable (MockRequest) -> MockResponse,
         body: (Int) async throws -> T
     ) async throws -> T {
+        try await withRunning(
+            Handler(handler, maximumBodySize: maximumBodySize, oversized: oversized), host: host, port: port, logger: logger,
+            body: body)
+    }
+
+    /// Serves a mock's endpoint (`mock.handle`) on `host:port` while `body` runs with the bound port.
+    public static func withRunning<T: Sendable>(
+        host: String = "127.0.0.1",
+        port: Int = 0,
+        maximumBodySize: Int,
+        oversized: (@Sendable (MockRequest, Int) -> MockResponse)? = nil,
+        logger: Logger = MockServer.silentLogger,
+        handler: MockEndpoint,
+        body: (Int) async throws -> T
+    ) async throws -> T {
+        try await withRunning(
+            Handler(handler, maximumBodySize: maximumBodySize, oversized: oversized), host: host, port: port, logger: logger,
+            body: body)
+    }
+
+    /// Serves one handler while `body` runs with the bound port.
+    public static func withRunning<T: Sendable>(
+        _ handler: Handler, host: String = "127.0.0.1", port: Int = 0, logger: Logger = MockServer.silentLogger,
+        body: (Int) async throws -> T
+    ) async throws -> T {
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let threads = HandlerThreads()
+        defer { threads.shutdown() }
         let app = Application(
-            responder: MockResponder(handler: handler, maximumBodySize: maximumBodySize, oversized: oversized),
+            responder: MockResponder(handler: handler, threads: threads),
             configuration: .init(address: .hostname(host, port: port)),
             onServerRunning: { channel in
                 portContinuation.yield(channel.localAddress?.port ?? 0)
@@ -35,39 +65,58 @@ public enum MockServer {
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 defer { portContinuation.finish() }
-                try await app.run()
+                // Hummingbird's connection tasks inherit the preference: the server runs on the pool.
+                try await withTaskExecutorPreference(threads) { try await app.run() }
             }
             var iterator = ports.makeAsyncIterator()
             guard let bound = await iterator.next(), bound > 0 else {
                 try await group.next()
+                group.cancelAll()
                 throw StartError(message: "the mock server on \(host):\(port) did not start")
             }
             do {
                 let result = try await body(bound)
+                threads.cancelAll()
                 group.cancelAll()
                 return result
             } catch {
+                threads.cancelAll()
                 group.cancelAll()
                 throw error
             }
         }
     }
+
+    /// A logger that drops everything: the mocks journal their exchanges instead.
+    public static var silentLogger: Logger { Logger(label: "bifrost.mock", factory: { _ in SwiftLogNoOpLogHandler() }) }
 }
 
 extension MockServer {
-    /// One mock's handler and the largest body it takes.
+    /// One mock's endpoint and the largest body it takes.
     public struct Handler: Sendable {
-        let handle: @Sendable (MockRequest) -> MockResponse
+        let endpoint: MockEndpoint
         let maximumBodySize: Int
-        let oversized: @Sendable (MockRequest, Int) -> MockResponse
 
+        /// A handler function, answering past `deadline` by the request's media type (a SOAP Fault or a JSON:API error).
         public init(
             _ handle: @escaping @Sendable (MockRequest) -> MockResponse, maximumBodySize: Int,
-            oversized: @escaping @Sendable (MockRequest, Int) -> MockResponse = MockServer.oversizedJSONAPI
+            oversized: @escaping @Sendable (MockRequest, Int) -> MockResponse = MockServer.oversizedJSONAPI,
+            deadline: Duration = MockEndpoint.defaultDeadline
         ) {
-            self.handle = handle
+            self.endpoint = MockEndpoint(core: handle, deadline: deadline, oversized: oversized)
             self.maximumBodySize = maximumBodySize
-            self.oversized = oversized
+        }
+
+        /// A mock's endpoint (`mock.handle`), with its own deadline, journal and error documents.
+        public init(
+            _ endpoint: MockEndpoint, maximumBodySize: Int, oversized: (@Sendable (MockRequest, Int) -> MockResponse)? = nil,
+            deadline: Duration? = nil
+        ) {
+            var endpoint = endpoint
+            if let oversized { endpoint.oversized = oversized }
+            if let deadline { endpoint.deadline = deadline }
+            self.endpoint = endpoint
+            self.maximumBodySize = maximumBodySize
         }
     }
 
@@ -82,80 +131,8 @@ extension MockServer {
     /// Serves each handler on its own loopback port while `body` runs with the ports, in order; none: no server.
     public static func withRunning<T: Sendable>(_ handlers: [Handler], body: ([Int]) async throws -> T) async throws -> T {
         guard let first = handlers.first else { return try await body([]) }
-        return try await withRunning(maximumBodySize: first.maximumBodySize, oversized: first.oversized, handler: first.handle) {
-            port in
+        return try await withRunning(first) { port in
             try await withRunning(Array(handlers.dropFirst())) { ports in try await body([port] + ports) }
         }
-    }
-}
-
-/// A request context that keeps the connection, so that a fault can close it.
-struct MockRequestContext: RequestContext {
-    var coreContext: CoreRequestContextStorage
-    let channel: any Channel
-
-    init(source: ApplicationRequestContextSource) {
-        coreContext = .init(source: source)
-        channel = source.channel
-    }
-}
-
-/// Adapts a mock handler to Hummingbird, carrying out delays, truncated bodies and dropped connections.
-struct MockResponder: HTTPResponder {
-    typealias Context = MockRequestContext
-
-    /// Thrown to make the server abandon a connection a fault closed.
-    struct ConnectionClosed: Error {}
-
-    let handler: @Sendable (MockRequest) -> MockResponse
-    let maximumBodySize: Int
-    /// The answer to a body over `maximumBodySize`; the handler never sees such a request.
-    let oversized: @Sendable (MockRequest, Int) -> MockResponse
-
-    func respond(to request: Request, context: Context) async throws -> Response {
-        var request = request
-        let target = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
-        var headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
-        // HTTP/1.1's Host header arrives as the request's authority.
-        if let authority = request.head.authority { headers.insert((name: "Host", value: authority), at: 0) }
-        let body: ByteBuffer
-        do {
-            body = try await request.collectBody(upTo: maximumBodySize)
-        } catch {
-            let head = MockRequest(method: request.method.rawValue, target: target, headers: headers)
-            return Self.response(oversized(head, maximumBodySize))
-        }
-        let mockRequest = MockRequest(
-            method: request.method.rawValue, target: target, headers: headers, body: Array(buffer: body))
-        let response = handler(mockRequest)
-        if let delay = response.delay { try await Task.sleep(for: delay) }
-        switch response.ending {
-        case .complete:
-            return Self.response(response)
-        case .dropped:
-            try await context.channel.close()
-            throw ConnectionClosed()
-        case .truncated:
-            var truncated = Self.response(response)
-            let channel = context.channel
-            let half = ByteBuffer(bytes: response.body.prefix(response.body.count / 2))
-            truncated.body = ResponseBody(contentLength: response.body.count) { writer in
-                try await writer.write(half)
-                try await channel.close()
-                throw ConnectionClosed()
-            }
-            return truncated
-        }
-    }
-
-    static func response(_ response: MockResponse) -> Response {
-        var fields = HTTPFields()
-        for header in response.headers {
-            if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
-        }
-        return Response(
-            status: HTTPResponse.Status(code: response.status),
-            headers: fields,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
     }
 }

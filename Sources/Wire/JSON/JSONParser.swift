@@ -88,6 +88,8 @@ public struct JSONParser {
         try enter()
         index += 1
         var members: [JSONValue.Member] = []
+        // The keys seen so far: one hash look-up per key, so a wide object costs linear time, not quadratic.
+        var keys = Set<String>()
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             index += 1
@@ -99,7 +101,7 @@ public struct JSONParser {
             guard current == UInt8(ascii: "\"") else { throw error("expected a string key") }
             let keyStart = index
             let key = try parseString()
-            if members.contains(where: { $0.key == key }) {
+            guard keys.insert(key).inserted else {
                 throw error("duplicate key \"\(key)\"", at: keyStart)
             }
             skipWhitespace()
@@ -179,8 +181,15 @@ public struct JSONParser {
 
     private mutating func parseString() throws(SyntaxError) -> String {
         index += 1
+        // Most strings (every key of a wide object) have no escape: read them as one run of bytes.
+        let start = index
+        while let b = current, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\"), b >= 0x20 { index += 1 }
+        if current == UInt8(ascii: "\"") {
+            index += 1
+            return String(decoding: bytes[start..<(index - 1)], as: UTF8.self)
+        }
         var scalars = String.UnicodeScalarView()
-        var runStart = index
+        var runStart = start
         func flush(_ parser: JSONParser, upTo end: Int) {
             scalars.append(contentsOf: String(decoding: parser.bytes[runStart..<end], as: UTF8.self).unicodeScalars)
         }

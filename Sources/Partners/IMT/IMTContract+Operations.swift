@@ -1,0 +1,204 @@
+/// The OpenAPI operations of the mock IMT's routes, by `operationId`: what `IMTContract` publishes for each row.
+extension IMTContract {
+    /// Each operation object, by the `operationId` a route's contract entry names.
+    static let operations: [String: String] = [
+        "openSession": #"""
+        {
+          "tags": ["auth"], "operationId": "openSession", "summary": "Opens a session for a username and password.",
+          "security": [],
+          "requestBody": {
+            "required": true,
+            "content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/SessionRequest"}}}
+          },
+          "responses": {
+            "201": {
+              "description": "The session is open; its cookie authenticates the other calls.",
+              "headers": {"Set-Cookie": {"description": "sessionid=TOKEN; Path=/; HttpOnly", "schema": {"type": "string"}}},
+              "content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/SessionDocument"}}}
+            },
+            "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
+            "406": {"$ref": "#/components/responses/NotAcceptable"}, "409": {"$ref": "#/components/responses/Conflict"},
+            "413": {"$ref": "#/components/responses/TooLarge"},
+            "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
+            "422": {"$ref": "#/components/responses/Unprocessable"}, "default": {"$ref": "#/components/responses/Error"}
+          }
+        }
+        """#,
+        "closeSession": #"""
+        {
+          "tags": ["auth"], "operationId": "closeSession",
+          "summary": "Closes the cookie's session, which must be the user's.",
+          "responses": {
+            "204": {"description": "The session is closed."}, "401": {"$ref": "#/components/responses/Unauthorized"},
+            "404": {"$ref": "#/components/responses/NotFound"}, "406": {"$ref": "#/components/responses/NotAcceptable"},
+            "default": {"$ref": "#/components/responses/Error"}
+          }
+        }
+        """#,
+        "paymentsDue": #"""
+        {
+          "tags": ["data"], "operationId": "paymentsDue", "summary": "The balance of a policy (RTDR).",
+          "parameters": [
+            {
+              "name": "filter[policy_number]", "in": "query", "required": true, "schema": {"type": "string"},
+              "example": "20240903"
+            }
+          ],
+          "responses": {
+            "200": {
+              "description": "The policies with that number: none, one or more.",
+              "content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/PaymentsDueCollection"}}}
+            },
+            "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
+            "406": {"$ref": "#/components/responses/NotAcceptable"}, "default": {"$ref": "#/components/responses/Error"}
+          }
+        }
+        """#,
+        "postPayment": #"""
+        {
+          "tags": ["data"], "operationId": "postPayment", "summary": "Records a payment (DataPump). Never retried by IC.",
+          "requestBody": {
+            "required": true,
+            "content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/PaymentRequest"}}}
+          },
+          "responses": {
+            "201": {
+              "description": "The stored payment.",
+              "content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/PaymentDocument"}}}
+            },
+            "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
+            "406": {"$ref": "#/components/responses/NotAcceptable"}, "409": {"$ref": "#/components/responses/Conflict"},
+            "413": {"$ref": "#/components/responses/TooLarge"},
+            "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
+            "422": {"$ref": "#/components/responses/Unprocessable"}, "default": {"$ref": "#/components/responses/Error"}
+          }
+        }
+        """#,
+        "patchSettings": #"""
+        {
+          "tags": ["data"], "operationId": "patchSettings", "summary": "Paperless or autopay enrollment (DataPump).",
+          "requestBody": {
+            "required": true,
+            "content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/PolicySettingsRequest"}}}
+          },
+          "responses": {
+            "200": {
+              "description": "The settings after the change.",
+              "content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/PolicySettingsDocument"}}}
+            },
+            "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
+            "404": {"$ref": "#/components/responses/NotFound"}, "406": {"$ref": "#/components/responses/NotAcceptable"},
+            "409": {"$ref": "#/components/responses/Conflict"}, "413": {"$ref": "#/components/responses/TooLarge"},
+            "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
+            "422": {"$ref": "#/components/responses/Unprocessable"}, "default": {"$ref": "#/components/responses/Error"}
+          }
+        }
+        """#,
+        "bill": #"""
+        {
+          "tags": ["data"], "operationId": "bill", "summary": "The policy's bill as a PDF (remote PDF linking).",
+          "responses": {
+            "200": {
+              "description": "The PDF.", "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}
+            },
+            "401": {"$ref": "#/components/responses/Unauthorized"}, "404": {"$ref": "#/components/responses/NotFound"},
+            "406": {"$ref": "#/components/responses/NotAcceptable"}, "default": {"$ref": "#/components/responses/Error"}
+          }
+        }
+        """#,
+        "getState": #"""
+        {
+          "tags": ["admin"], "operationId": "getState", "summary": "The mock's state now.", "security": [],
+          "responses": {
+            "200": {
+              "description": "The state.",
+              "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StateSnapshot"}}}
+            }
+          }
+        }
+        """#,
+        "putState": #"""
+        {
+          "tags": ["admin"], "operationId": "putState", "summary": "Replaces the state; sessions are closed.",
+          "security": [],
+          "requestBody": {
+            "required": true,
+            "content": {
+              "application/json": {"schema": {"$ref": "#/components/schemas/State"}},
+              "application/yaml": {"schema": {"$ref": "#/components/schemas/State"}}
+            }
+          },
+          "responses": {
+            "200": {
+              "description": "The new state.",
+              "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StateSnapshot"}}}
+            },
+            "400": {"$ref": "#/components/responses/BadRequest"}
+          }
+        }
+        """#,
+        "getJournal": #"""
+        {
+          "tags": ["admin"], "operationId": "getJournal", "summary": "Every exchange so far, in order, secrets redacted.",
+          "security": [],
+          "responses": {
+            "200": {
+              "description": "The journal.",
+              "content": {
+                "application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/JournalEntry"}}}
+              }
+            }
+          }
+        }
+        """#,
+        "reset": #"""
+        {
+          "tags": ["admin"], "operationId": "reset", "summary": "Back to the starting state; the journal is emptied.",
+          "security": [], "responses": {"204": {"description": "Reset."}}
+        }
+        """#,
+        "getFaults": #"""
+        {
+          "tags": ["admin"], "operationId": "getFaults", "summary": "The faults still armed, and the session limit.",
+          "security": [],
+          "responses": {
+            "200": {
+              "description": "The faults, in matching order.",
+              "content": {
+                "application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Fault"}}}
+              }
+            }
+          }
+        }
+        """#,
+        "addFault": #"""
+        {
+          "tags": ["admin"], "operationId": "addFault", "summary": "Arms one more fault.", "security": [],
+          "requestBody": {
+            "required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fault"}}}
+          },
+          "responses": {
+            "201": {
+              "description": "The fault as armed.",
+              "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fault"}}}
+            },
+            "400": {"$ref": "#/components/responses/BadRequest"}
+          }
+        }
+        """#,
+        "clearFaults": #"""
+        {
+          "tags": ["admin"], "operationId": "clearFaults", "summary": "Disarms every fault.", "security": [],
+          "responses": {"204": {"description": "No fault is armed."}}
+        }
+        """#,
+        "openAPI": #"""
+        {
+          "tags": ["admin"], "operationId": "openAPI", "summary": "This document.", "security": [],
+          "responses": {
+            "200": {"description": "OpenAPI 3.1.", "content": {"application/json": {"schema": {"type": "object"}}}}
+          }
+        }
+        """#,
+    ]
+}

@@ -1,0 +1,89 @@
+import Hummingbird
+public import Logging
+import NIOCore
+public import ServiceLifecycle
+import UnixSignals
+
+extension MockServer {
+    /// Serves `handler` as a long-running server until a stop request (SIGINT or SIGTERM), then
+    /// shuts down gracefully: in-flight requests get `gracePeriod` to finish, then are cancelled.
+    ///
+    /// The server, the caller's `services` (a `RequestLog`) and the stop watch run in one `ServiceGroup`; when a stop arrives, `onStop` is
+    /// called with its name (`SIGINT`), the group shuts down in reverse order (the server before the
+    /// log, so its last lines are flushed), and `serve` returns. A handler stuck in its work does not
+    /// hold the stop: its request is cancelled at the end of `gracePeriod`, its thread abandoned.
+    ///
+    /// ```swift
+    /// try await MockServer.serve(.init(mock.handle, maximumBodySize: IMTMock.maximumBodySize), port: 8080,
+    ///     onBound: { print("listening on \($0)") }, onStop: { print("stopping on \($0)") })
+    /// ```
+    /// - Parameters:
+    ///   - stops: names of stop requests; nil: SIGINT and SIGTERM, trapped while serving.
+    ///   - onBound: called with the bound port once the server listens.
+    public static func serve(
+        _ handler: Handler, host: String = "127.0.0.1", port: Int, services: [any Service] = [],
+        gracePeriod: Duration = .seconds(1), logger: Logger = MockServer.silentLogger,
+        stops: AsyncStream<String>? = nil,
+        onBound: @escaping @Sendable (Int) -> Void, onStop: @escaping @Sendable (String) -> Void
+    ) async throws {
+        let threads = HandlerThreads()
+        defer { threads.shutdown() }
+        let app = Application(
+            responder: MockResponder(handler: handler, threads: threads),
+            configuration: .init(address: .hostname(host, port: port)),
+            onServerRunning: { channel in onBound(channel.localAddress?.port ?? port) },
+            logger: logger)
+        let watch = StopWatch(stops: stops, onStop: onStop)
+        var configuration = ServiceGroupConfiguration(
+            services: services.map { .init(service: $0) } + [
+                .init(service: PooledService(app, threads: threads)),
+                .init(service: watch, successTerminationBehavior: .gracefullyShutdownGroup),
+            ],
+            logger: logger)
+        configuration.maximumGracefulShutdownDuration = gracePeriod
+        try await ServiceGroup(configuration: configuration).run()
+    }
+}
+
+/// Ends a service group on the first stop request: a signal's name, or an element of a stream.
+struct StopWatch: Service {
+    let stops: AsyncStream<String>?
+    let onStop: @Sendable (String) -> Void
+
+    func run() async {
+        let name: String?
+        if let stops {
+            name = await cancelWhenGracefulShutdownOrNil { await stops.first { _ in true } }
+        } else {
+            let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
+            let names: [UnixSignal: String] = [.sigint: "SIGINT", .sigterm: "SIGTERM"]
+            name = await cancelWhenGracefulShutdownOrNil { await signals.first { _ in true }.map { names[$0] ?? "\($0)" } }
+        }
+        if let name { onStop(name) }
+    }
+
+    /// The operation's result, or nil when the group shuts down or is cancelled first.
+    private func cancelWhenGracefulShutdownOrNil(_ operation: @escaping @Sendable () async -> String?) async -> String? {
+        await cancelWhenGracefulShutdown { await operation() }
+    }
+}
+
+/// A service run with the pool as its task executor preference, which its child tasks inherit.
+struct PooledService<Wrapped: Service>: Service {
+    let wrapped: Wrapped
+    let threads: HandlerThreads
+
+    init(_ wrapped: Wrapped, threads: HandlerThreads) {
+        self.wrapped = wrapped
+        self.threads = threads
+    }
+
+    /// Runs the service on the pool; when the group cancels it, the pool's requests are cancelled too.
+    func run() async throws {
+        try await withTaskCancellationHandler {
+            try await withTaskExecutorPreference(threads) { try await wrapped.run() }
+        } onCancel: {
+            threads.cancelAll()
+        }
+    }
+}

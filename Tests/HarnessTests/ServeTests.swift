@@ -1,0 +1,120 @@
+import Foundation
+import Partners
+import Testing
+import Transport
+import Wire
+
+/// Serving on a real socket: the deadline, and stopping while a handler is stuck.
+@Suite struct ServeTests {
+    /// A core that says when it starts, then works for `seconds` on its handler thread.
+    static func stuck(
+        _ seconds: Double, entered: AsyncStream<Void>.Continuation? = nil
+    ) -> @Sendable (MockRequest) -> MockResponse {
+        { request in
+            guard request.path == "/slow/" else { return MockResponse(status: 200, body: Array("fast".utf8)) }
+            entered?.yield()
+            Thread.sleep(forTimeInterval: seconds)
+            return MockResponse(status: 200)
+        }
+    }
+
+    @Test func `a request past the deadline is answered 503 while other requests are answered meanwhile`() async throws {
+        let journal = Journal()
+        let release = DispatchSemaphore(value: 0)
+        let core: @Sendable (MockRequest) -> MockResponse = { request in
+            guard request.path == "/slow/" else { return MockResponse(status: 200, body: Array("fast".utf8)) }
+            release.wait()
+            return MockResponse(status: 200)
+        }
+        let endpoint = MockEndpoint(
+            core: core, deadline: .milliseconds(200), timedOut: MockEndpoint.timedOutJSONAPI,
+            observers: [JournalObserver(journal, partner: "imt")])
+        try await MockServer.withRunning(.init(endpoint, maximumBodySize: 1024)) { port in
+            defer { release.signal() }
+            let client = HTTPClient()
+            async let slow = client.send(ClientRequest(method: "GET", url: "http://127.0.0.1:\(port)/slow/"))
+            for _ in 0..<5 {
+                #expect(try await client.send(ClientRequest(method: "GET", url: "http://127.0.0.1:\(port)/fast/")).status == 200)
+            }
+            // Answered while its handler is still stuck.
+            let answer = try await slow
+            #expect(answer.status == 503)
+            #expect(answer.headers.first(named: "Content-Type") == JSONAPIMediaType.value)
+            #expect(JSONAPIError.errors(in: try JSONParser.parse(answer.body))?.first?.code == "deadline-exceeded")
+        }
+        #expect(journal.count == 6)
+    }
+
+    @Test func `a stop ends the service group within 2 s although a handler is stuck in its work`() async throws {
+        let (entered, enteredContinuation) = AsyncStream.makeStream(of: Void.self)
+        let (stops, stop) = AsyncStream.makeStream(of: String.self)
+        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let (names, nameContinuation) = AsyncStream.makeStream(of: String.self)
+        let endpoint = MockEndpoint(core: Self.stuck(10, entered: enteredContinuation), deadline: .seconds(30))
+        let log = RequestLog(write: { _ in })
+        let (stopAt, end) = try await withThrowingTaskGroup(of: ContinuousClock.Instant?.self) { group in
+            group.addTask {
+                try await MockServer.serve(
+                    .init(endpoint, maximumBodySize: 1024), port: 0, services: [log], stops: stops,
+                    onBound: { portContinuation.yield($0) }, onStop: { nameContinuation.yield($0) })
+                return .now
+            }
+            var portIterator = ports.makeAsyncIterator()
+            let port = try #require(await portIterator.next())
+            group.addTask {
+                let client = HTTPClient(configuration: .init(totalTimeout: .seconds(20)))
+                _ = try? await client.send(ClientRequest(method: "GET", url: "http://127.0.0.1:\(port)/slow/"))
+                return nil
+            }
+            var enteredIterator = entered.makeAsyncIterator()
+            await enteredIterator.next()
+            let stopAt = ContinuousClock.now
+            stop.yield("SIGTERM")
+            var end: ContinuousClock.Instant?
+            for try await finished in group { end = end ?? finished }
+            return (stopAt, end)
+        }
+        var stoppedBy = names.makeAsyncIterator()
+        #expect(await stoppedBy.next() == "SIGTERM")
+        let ended = try #require(end)
+        #expect(ended - stopAt < .seconds(2))
+    }
+
+    /// The `bifrost` executable `swift build` put beside the tests, if any.
+    static let bifrost: String? = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let path = root.appendingPathComponent(".build/debug/bifrost").path
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }()
+
+    @Test(.enabled(if: ServeTests.bifrost != nil, "needs the bifrost executable in .build/debug"))
+    func `SIGTERM stops bifrost serve imt within 2 s, printing the signal, exit status 0`() async throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(Self.bifrost))
+        process.arguments = ["serve", "imt", "--port", "0", "--quiet"]
+        let stderr = Pipe()
+        process.standardError = stderr
+        process.standardOutput = FileHandle.nullDevice
+        let (exits, exited) = AsyncStream.makeStream(of: Int32.self)
+        process.terminationHandler = { exited.yield($0.terminationStatus) }
+        try process.run()
+        let (lines, line) = AsyncStream.makeStream(of: String.self)
+        stderr.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if data.isEmpty { line.finish() } else { line.yield(String(decoding: data, as: UTF8.self)) }
+        }
+        var text = ""
+        var chunks = lines.makeAsyncIterator()
+        while !text.contains("admin /__admin/"), let chunk = await chunks.next() { text += chunk }
+        #expect(text.contains("mock IMT on http://127.0.0.1:"))
+        let start = ContinuousClock.now
+        process.terminate()
+        var statuses = exits.makeAsyncIterator()
+        let status = await statuses.next()
+        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(status == 0)
+        while let chunk = await chunks.next() { text += chunk }
+        #expect(text.contains("stopping on SIGTERM"))
+    }
+}
