@@ -12,6 +12,19 @@ import Wire
         standalone.handle(MockRequest(method: method, target: path, body: Array(body.utf8)))
     }
 
+    @Test func `a state file loads with or without its imt: wrapper, and the demo state has a user and a policy`() throws {
+        let folder = try TemporaryFolder("bifrost-state")
+        defer { folder.remove() }
+        let bare = try folder.write("users: {ann: secret-1}\n", to: "bare.yaml")
+        let wrapped = try folder.write("imt:\n  users: {ann: secret-1}\n", to: "wrapped.yaml")
+        #expect(try IMTStandalone.state(file: bare).users == ["ann": "secret-1"])
+        #expect(try IMTStandalone.state(file: wrapped).users == ["ann": "secret-1"])
+        let other = try folder.write("ic:\n  users: {ann: secret-1}\n", to: "other.yaml")
+        #expect(throws: InputError.self) { try IMTStandalone.state(file: other) }
+        #expect(IMTStandalone.demoState.users == ["icuser": "s3cr3t-pass"])
+        #expect(IMTStandalone.demoState.policies.compactMap(\.policyNumber) == ["20240903"])
+    }
+
     @Test func `PUT state loads YAML, GET state shows it with passwords redacted, reset returns to it`() throws {
         let loaded = admin("PUT", "/__admin/state", "users: {ann: secret-1}\npolicies: [{policy_number: \"7\"}]\n")
         #expect(loaded.status == 200)

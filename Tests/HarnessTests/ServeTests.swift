@@ -117,4 +117,22 @@ import Wire
         while let chunk = await chunks.next() { text += chunk }
         #expect(text.contains("stopping on SIGTERM"))
     }
+
+    @Test(.enabled(if: ServeTests.bifrost != nil, "needs the bifrost executable in .build/debug"))
+    func `a port past 65535 is a usage error, not a wrapped number`() async throws {
+        for port in ["99999", "70000", "-1"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: try #require(Self.bifrost))
+            process.arguments = ["serve", "imt", "--port=\(port)"]
+            process.standardError = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            // The wait blocks: on a thread of its own, not the cooperative pool.
+            let status = await OwnThread.run { () -> Int32 in
+                process.waitUntilExit()
+                return process.terminationStatus
+            }
+            #expect(status == 2)
+        }
+    }
 }

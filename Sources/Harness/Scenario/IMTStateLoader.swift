@@ -23,10 +23,10 @@ import Yams
 struct IMTStateLoader {
     let reader: YAMLReader
 
-    /// Reads a whole state document.
+    /// Reads a whole state document, with or without its `imt:` wrapper.
     static func load(text: String, file: String) throws(InputError) -> IMTState {
         let reader = YAMLReader(file: file)
-        return try IMTStateLoader(reader: reader).load(try reader.root(of: text))
+        return try IMTStateLoader(reader: reader).load(try reader.stateRoot(of: text, wrapper: "imt"))
     }
 
     /// One fault of a state's list, as the admin API takes it.

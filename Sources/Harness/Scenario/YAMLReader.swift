@@ -37,6 +37,15 @@ struct YAMLReader {
         }
     }
 
+    /// A state file's root: the document, or what its one key `wrapper` holds (`imt:` or `ic:`,
+    /// as a scenario writes the block), so a block copied from a scenario loads as it is.
+    func stateRoot(of text: String, wrapper: String) throws(InputError) -> Node {
+        let root = try root(of: text)
+        guard let mapping = root.mapping, mapping.count == 1, let (key, value) = mapping.first, key.scalar?.string == wrapper
+        else { return root }
+        return value
+    }
+
     /// YAML refuses tabs for indentation with "found character that cannot start any token":
     /// when a tab stands at the error's position, say so.
     static func namingTabs(_ error: InputError, in text: String) -> InputError {

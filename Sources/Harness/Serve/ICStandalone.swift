@@ -31,14 +31,14 @@ public final class ICStandalone: Sendable {
             })
     }
 
-    /// Reads a state file (`--state`): the `ic:` block of a scenario.
+    /// Reads a state file (`--state`): the `ic:` block of a scenario, with or without its `ic:` wrapper.
     public static func state(file: String) throws(InputError) -> ICState {
         try state(text: try InputError.text(ofFile: file), file: file)
     }
 
     static func state(text: String, file: String) throws(InputError) -> ICState {
         let reader = YAMLReader(file: file)
-        return try ICStateLoader(reader: reader).load(try reader.root(of: text))
+        return try ICStateLoader(reader: reader).load(try reader.stateRoot(of: text, wrapper: "ic"))
     }
 
     /// What a server serves: the admin API under `/__admin/`, the SOAP services journaled and logged.

@@ -40,7 +40,20 @@ public final class IMTStandalone: Sendable {
             })
     }
 
-    /// Reads a state file (`--state`).
+    /// The state `serve imt` starts with when given none: one IC user, `icuser` with the password
+    /// `s3cr3t-pass`, and the seed's sample policy 20240903 (as `Tools/imt-state.yaml`).
+    public static var demoState: IMTState {
+        // A literal document of the loader's own shape: it cannot fail to load.
+        (try? IMTStateLoader.load(text: demoText, file: "the demo state")) ?? IMTState()
+    }
+
+    static let demoText = """
+        users: {icuser: s3cr3t-pass}
+        policies:
+          - {policy_number: "20240903", current_due: "1675.00", total_unpaid: "1675.00", payment_types: [ACH, CC]}
+        """
+
+    /// Reads a state file (`--state`), with or without its `imt:` wrapper.
     public static func state(file: String) throws(InputError) -> IMTState {
         let text = try InputError.text(ofFile: file)
         return try IMTStateLoader.load(text: text, file: file)
