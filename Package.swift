@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Wire", dependencies: ["CLibXML2"], swiftSettings: swiftSettings),
         .target(
             name: "Transport",
-            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CCurl"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -57,7 +57,6 @@ let package = Package(
             dependencies: [
                 "Flows", "Partners", "Wire", "Transport",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -69,17 +68,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "bifrost",
-            dependencies: ["Harness", "Partners", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Harness", "Partners", "Wire", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "WireTests", dependencies: ["Wire"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PartnersTests",
-            dependencies: [
-                "Partners", "Wire",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ],
+            dependencies: ["Partners", "Wire"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,5 +1,5 @@
 public import Foundation
-public import Transport
+import Transport
 public import Wire
 
 /// IMT's client of IC's report operations: one call per report and window.

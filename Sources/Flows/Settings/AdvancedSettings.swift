@@ -1,4 +1,4 @@
-public import Wire
+import Wire
 
 /// A biller's IC advanced settings, by id, as IC stores them: text values.
 ///
