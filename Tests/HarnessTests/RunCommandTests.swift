@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import Transport
+
+/// `bifrost run` as a user calls it: the options the command line reads before anything runs.
+@Suite struct RunCommandTests {
+    /// Runs `bifrost` with `arguments` and `environment` added; its exit status and standard output.
+    func bifrost(_ arguments: [String], environment: [String: String] = [:]) async throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(ServeTests.bifrost))
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Reading to the end and waiting block: on a thread of their own, not the cooperative pool.
+        return await OwnThread.run { () -> (Int32, String) in
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    @Test(.enabled(if: ServeTests.bifrost != nil, "needs the bifrost executable in .build/debug"))
+    func `a bare --update is read as --update=all and refused under CI; CI=false is not CI`() async throws {
+        #expect(try await bifrost(["run", "Scenarios", "--update", "--list"], environment: ["CI": "true"]).status == 2)
+        #expect(try await bifrost(["run", "Scenarios", "--update=pending", "--list"], environment: ["CI": "1"]).status == 2)
+        #expect(try await bifrost(["run", "Scenarios", "--update", "--list"], environment: ["CI": "false"]).status == 0)
+        #expect(try await bifrost(["run", "Scenarios", "--update=sometimes", "--list"]).status == 2)
+    }
+
+    @Test(.enabled(if: ServeTests.bifrost != nil, "needs the bifrost executable in .build/debug"))
+    func `--list prints what would run and runs nothing; a bad shard or repeat is refused before anything runs`() async throws {
+        let listed = try await bifrost(["run", "Scenarios", "--filter", "sessions/ping", "--list"])
+        #expect(listed.status == 0)
+        #expect(listed.output.hasPrefix("imt-mips-apps/sessions/ping    Scenarios/imt-mips-apps/sessions/ping.yaml\n"))
+        #expect(listed.output.hasSuffix("1 scenarios selected\n"))
+        for bad in [["--shard", "3/2"], ["--shard", "0/3"], ["--repeat", "0"], ["--jobs", "0"], ["--json", "/no/such/folder/r.json"]] {
+            #expect(try await bifrost(["run", "Scenarios"] + bad).status == 2, "\(bad)")
+        }
+        #expect(try await bifrost(["run", "Scenarios", "--filter", "no-scenario-is-called-this"]).status == 2)
+    }
+}
