@@ -2,7 +2,7 @@ import Foundation
 import Wire
 
 /// Keeps every output of each run (`--keep-artifacts DIR`): `DIR/<scenario path>/<output file>`,
-/// under `run-N/` for the runs of `--repeat`; JSON pretty-printed, BIFs as produced, secrets redacted.
+/// under `run-N/` for the runs of `--repeat`; JSON pretty-printed, XML canonical, BIFs as produced, secrets redacted.
 struct ArtifactStore {
     let root: String
 
@@ -10,12 +10,7 @@ struct ArtifactStore {
         var folder = (root as NSString).appendingPathComponent(scenario.relativePath)
         if let repetition { folder = (folder as NSString).appendingPathComponent("run-\(repetition)") }
         for (output, value) in outputs.sorted(by: { $0.key.fileName < $1.key.fileName }) {
-            let bytes: [UInt8] =
-                switch value {
-                case .json(let json): Array(json.prettyText.utf8)
-                case .bif(let bytes): bytes
-                }
-            try BIFFiles.write(bytes, to: (folder as NSString).appendingPathComponent(output.fileName))
+            try BIFFiles.write(value.bytes, to: (folder as NSString).appendingPathComponent(output.fileName))
         }
     }
 }

@@ -65,6 +65,7 @@ struct GoldenStore {
         switch actual {
         case .json(let value): try compareJSON(value, golden: stored, file: file, output: output)
         case .bif(let bytes): (compareBIF(bytes, golden: stored, file: file, output: output), bytes)
+        case .xml, .text: (compareText(actual, golden: stored, file: file, output: output), actual.bytes)
         }
     }
 
@@ -88,6 +89,22 @@ struct GoldenStore {
         let diff = UnifiedDiff.make(
             old: golden.prettyText, new: reconciled.prettyText, oldName: file, newName: "actual \(output)")
         return (.differs(differences.map { "\(output) \($0)" }, unifiedDiff: diff), recorded)
+    }
+
+    /// An XML output against its golden file, both in canonical form; any other file byte for byte.
+    private func compareText(_ actual: OutputValue, golden stored: [UInt8]?, file: String, output: Scenario.GoldenOutput) -> Verdict {
+        guard let stored else { return .missing(path: file) }
+        let (expected, got) =
+            if case .xml = actual { (OutputValue.xml(stored).bytes, actual.bytes) } else { (stored, actual.bytes) }
+        guard expected != got else { return .matched }
+        let old = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let new = String(decoding: got, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let line = zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(old.count, new.count)
+        let form = if case .xml = actual { " (canonical XML)" } else { "" }
+        let diff = UnifiedDiff.make(
+            old: String(decoding: expected, as: UTF8.self), new: String(decoding: got, as: UTF8.self), oldName: file,
+            newName: "actual \(output)")
+        return .differs(["\(output)\(form) differs from line \(line + 1)"], unifiedDiff: diff)
     }
 
     private func compareBIF(_ actual: [UInt8], golden: [UInt8]?, file: String, output: Scenario.GoldenOutput) -> Verdict {
@@ -121,4 +138,22 @@ public enum GoldenRecording: String, Sendable, CaseIterable {
 public enum OutputValue: Sendable {
     case json(JSONValue)
     case bif([UInt8])
+    /// An XML document, compared in canonical form (C14N 1.0).
+    case xml([UInt8])
+    /// Any other file, compared byte for byte.
+    case text([UInt8])
+
+    /// The bytes a golden file or an artifact holds: JSON pretty-printed, XML canonical when well-formed.
+    var bytes: [UInt8] {
+        switch self {
+        case .json(let value): Array(value.prettyText.utf8)
+        case .bif(let bytes), .text(let bytes): bytes
+        case .xml(let bytes): Self.canonical(bytes) ?? bytes
+        }
+    }
+
+    /// `bytes` in canonical XML, nil when they are not well-formed.
+    static func canonical(_ bytes: [UInt8]) -> [UInt8]? {
+        (try? Wire.XMLDocument(parsing: bytes)).map { $0.canonical() }
+    }
 }

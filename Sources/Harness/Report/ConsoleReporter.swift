@@ -9,6 +9,8 @@ public enum ConsoleReporter {
         var text = "\(label(report))  \(report.label)  (\(milliseconds) ms)"
         for path in report.written { text += "\n      wrote \(path)" }
         for path in report.pending { text += "\n      wrote \(path) (review it with bifrost review)" }
+        if !report.failedAsExpected.isEmpty { text += "\n      failed as it must (expect.fails_with):" }
+        for line in report.failedAsExpected.prefix(5) { text += "\n        \(line)" }
         for failure in report.failures {
             text +=
                 "\n"

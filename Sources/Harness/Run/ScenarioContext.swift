@@ -34,6 +34,14 @@ public struct ScenarioContext: Sendable {
     public internal(set) var sshd: OpenSSHServer?
     /// The temporary folder of a step that needs `.folder`, for that step only.
     public internal(set) var folder: String?
+    /// The services under test (`services:`), running while the steps do.
+    public internal(set) var services: [Service] = []
+
+    /// A service under test that is ready, on its loopback port.
+    public struct Service: Sendable {
+        public let name: String
+        public let port: Int
+    }
 
     init(
         scenario: Scenario, journal: Journal, imt: Endpoint<IMTMock>?, imt2: Endpoint<IMTMock>?, ic: Endpoint<ICMock>?,

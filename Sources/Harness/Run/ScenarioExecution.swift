@@ -13,8 +13,15 @@ struct ScenarioExecution {
     let scenario: Scenario
     let client: HTTPClient
 
-    /// The outputs by golden file (`journal.json`, `result.json`, the mocks' states, BIFs the steps wrote), secrets scrubbed.
-    func run() async throws -> [Scenario.GoldenOutput: OutputValue] {
+    /// What a run produced: the outputs by golden file (`journal.json`, `result.json`, the mocks'
+    /// states, files the steps wrote), secrets scrubbed, and what failed whatever the golden files say.
+    struct Outcome {
+        var outputs: [Scenario.GoldenOutput: OutputValue]
+        /// A service under test that did not start, was not ready, or ended early.
+        var failures: [String]
+    }
+
+    func run() async throws -> Outcome {
         let journal = Journal()
         let imt = IMTMock(state: scenario.imt ?? IMTState(), journal: journal, partner: "imt")
         let imt2 = scenario.imt2.map { IMTMock(state: $0, journal: journal, partner: "imt2") }
@@ -27,7 +34,7 @@ struct ScenarioExecution {
         }
         if let ic { served.append(("ic", .init(ic.handle, maximumBodySize: ICMock.maximumBodySize, oversized: ICMock.oversized))) }
 
-        var context = try await MockServer.withRunning(served.map(\.handler)) { ports in
+        var (context, failures) = try await MockServer.withRunning(served.map(\.handler)) { ports in
             let origins = Dictionary(uniqueKeysWithValues: zip(served.map(\.name), ports.map { "http://127.0.0.1:\($0)" }))
             var settings = scenario.settings
             for (name, mock) in [("imt", imt), ("imt2", imt2)] {
@@ -40,13 +47,18 @@ struct ScenarioExecution {
                 ic: ic.flatMap { mock in origins["ic"].map { .init(mock: mock, origin: $0) } },
                 caller: IMTCaller(settings: AdvancedSettings(settings), routing: scenario.routing, client: scenarioClient))
             var results: [JSONValue] = []
-            for step in scenario.steps { results.append(await StepRunner.run(step, in: &context)) }
-            context.outputs[.result] = .json(
-                .object([
-                    "scenario": .string(scenario.name), "profile": .string(scenario.profile.rawValue),
-                    "clock": .string(scenario.clock.text), "steps": .array(results),
-                ]))
-            return context
+            let services = await ServicesUnderTest.start(scenario.services, in: &context, client: client)
+            if services.failures.isEmpty {
+                for step in scenario.steps { results.append(await StepRunner.run(step, in: &context)) }
+            }
+            let (reports, failures) = await services.stop()
+            var result: [JSONValue.Member] = [
+                .init("scenario", .string(scenario.name)), .init("profile", .string(scenario.profile.rawValue)),
+                .init("clock", .string(scenario.clock.text)), .init("steps", .array(results)),
+            ]
+            if !scenario.services.isEmpty { result.append(.init("services", StepRunner.encoded(reports))) }
+            context.outputs[.result] = .json(.object(result))
+            return (context, failures)
         }
         context.outputs[.journal] = .json(journal.json)
         context.outputs[.imtState] = .json(imt.stateJSON)
@@ -59,10 +71,8 @@ struct ScenarioExecution {
             if let bytes = context.files[name] { context.outputs[Scenario.GoldenOutput(fileName: name)] = .bif(bytes) }
         }
         let scrubber = SecretScrubber(secrets: scenario.secrets)
-        return context.outputs.mapValues { output in
-            guard case .json(let value) = output else { return output }
-            return .json(scrubber.scrub(value))
-        }
+        let outputs = context.outputs.mapValues(scrubber.scrub)
+        return Outcome(outputs: outputs, failures: failures.map(scrubber.scrub))
     }
 
     /// IC's client, with the scenario's `timeout:` for one exchange when it sets one.

@@ -30,8 +30,30 @@ public struct ScenarioReport: Sendable {
     public var duration: Duration
     /// Every exchange the mocks had, secrets redacted; nil when the scenario did not run.
     public var journal: JSONValue?
+    /// Under `expect.fails_with`, the differences that made the scenario fail as it must.
+    public var failedAsExpected: [String] = []
 
     public var passed: Bool { verdict == .passed }
+
+    /// Judges a scenario that must fail with `text` in its differences (`expect.fails_with`):
+    /// it passes when it does, and fails when it passes or fails otherwise.
+    mutating func expectFailure(with text: String) {
+        switch verdict {
+        case .failed where failures.contains { $0.contains(text) }:
+            verdict = .passed
+            failedAsExpected = failures.flatMap { $0.split(separator: "\n").map(String.init) }
+                .filter { $0.contains(text) && !"+- @".contains($0.first ?? " ") }
+            failures = []
+        case .failed:
+            failures.append("expected its differences to hold '\(text)' (expect.fails_with); they do not")
+        case .passed:
+            verdict = .failed
+            failures = [
+                "expected to fail with '\(text)' in its differences (expect.fails_with), but every output matched its golden file"
+            ]
+        case .error, .skipped: break
+        }
+    }
 
     /// The path, with the run's number under `--repeat`: `imt-spectrum/polling/one-day#3`.
     public var label: String { repetition.map { "\(relativePath)#\($0)" } ?? relativePath }

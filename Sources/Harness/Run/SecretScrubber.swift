@@ -17,12 +17,27 @@ struct SecretScrubber {
         scrubValues(Redactor.redact(value))
     }
 
+    /// `text` with every declared secret replaced by `<redacted>`.
+    func scrub(_ text: String) -> String {
+        var result = text
+        for secret in secrets { result = result.replacingOccurrences(of: secret, with: Redactor.mark) }
+        return result
+    }
+
+    /// An output with its secrets removed: JSON by member and by value, XML and other files by value.
+    func scrub(_ output: OutputValue) -> OutputValue {
+        switch output {
+        case .json(let value): .json(scrub(value))
+        case .bif: output
+        case .xml(let bytes): .xml(Array(scrub(String(decoding: bytes, as: UTF8.self)).utf8))
+        case .text(let bytes): .text(Array(scrub(String(decoding: bytes, as: UTF8.self)).utf8))
+        }
+    }
+
     private func scrubValues(_ value: JSONValue) -> JSONValue {
         switch value {
         case .string(let text):
-            var result = text
-            for secret in secrets { result = result.replacingOccurrences(of: secret, with: Redactor.mark) }
-            return .string(result)
+            return .string(scrub(text))
         case .array(let elements): return .array(elements.map(scrubValues))
         case .object(let members): return .object(members.map { .init($0.key, scrubValues($0.value)) })
         default: return value

@@ -74,7 +74,10 @@ public struct SuiteRunner: Sendable {
         let start = clock.now
         var report = ScenarioReport(scenario: scenario, repetition: repetition)
         do {
-            let outputs = try await ScenarioExecution(scenario: scenario, client: client).run()
+            let outcome = try await ScenarioExecution(scenario: scenario, client: client).run()
+            let outputs = outcome.outputs
+            // A scenario that must fail never records: its golden files are what a right program gives.
+            let recording = scenario.expectedFailure == nil ? recording : .never
             if case .json(let journal)? = outputs[.journal] { report.journal = journal }
             if let artifactsRoot { try ArtifactStore(root: artifactsRoot).keep(outputs, of: scenario, repetition: repetition) }
             let store = GoldenStore(root: goldenRoot)
@@ -93,6 +96,10 @@ public struct SuiteRunner: Sendable {
                 }
                 if let pending { report.pending.append(pending) }
             }
+            if !outcome.failures.isEmpty {
+                report.verdict = .failed
+                report.failures += outcome.failures
+            }
         } catch let error as InputError {
             report.verdict = .error
             report.failures.append(error.description)
@@ -100,6 +107,7 @@ public struct SuiteRunner: Sendable {
             report.verdict = .error
             report.failures.append("the harness failed: \(error)")
         }
+        if let text = scenario.expectedFailure { report.expectFailure(with: text) }
         report.duration = clock.now - start
         return report
     }

@@ -43,10 +43,14 @@ public struct Scenario: Sendable {
     public var routing = EnvironmentRouting()
     /// The longest one HTTP exchange of IC's may take; IC's client default otherwise.
     public var timeout: Duration?
+    /// Long-running programs under test, started before the steps and stopped after them.
+    public var services: [ServiceUnderTest] = []
     /// The steps in order, each of a kind in ``StepRegistry``.
     public var steps: [any StepKind]
     /// The outputs compared with golden files.
     public var golden: [GoldenOutput]
+    /// Text the scenario's differences must hold: set, the scenario teaches a wrong program and passes only by failing so.
+    public var expectedFailure: String?
     /// BIF files written in the scenario, by name.
     public var files: [String: String] = [:]
 
@@ -81,6 +85,14 @@ public struct Scenario: Sendable {
         /// Whether the output is a BIF, compared with the field-aware diff.
         public var isBIF: Bool { fileName.hasSuffix(".bif") }
         public var description: String { fileName }
+    }
+
+    /// The folder of the scenario's file, absolute: where the paths of `run:` steps and services start.
+    public var folder: String { Self.folder(of: file) }
+
+    /// The absolute folder of `file`.
+    static func folder(of file: String) -> String {
+        URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent().path
     }
 
     /// Every secret the scenario holds (passwords of settings and users, web service keys), to scrub from outputs.

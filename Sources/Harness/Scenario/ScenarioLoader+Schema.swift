@@ -25,6 +25,9 @@ extension ScenarioLoader {
         .optional(
             "files", .dictionary(.text),
             "The scenario's BIFs by name (ending in .bif, no folder), each its text; a block scalar keeps the lines."),
+        .optional(
+            "services", .list(.mapping(ServiceUnderTest.schema)),
+            "Long-running programs under test, started once the mocks serve and stopped after the steps."),
         .required(
             "steps", .list(StepRegistry.schema), "The steps, run in order: each a mapping of one step kind to its members."),
         .optional("expect", .mapping(expectSchema), "What the run compares with the golden files."))
@@ -42,7 +45,11 @@ extension ScenarioLoader {
         .optional(
             "golden", .list(.text),
             "The outputs compared with their golden files (default journal and result): "
-                + goldenOutputs.map(\.name).joined(separator: ", ") + ", or a BIF a step writes."))
+                + goldenOutputs.map(\.name).joined(separator: ", ") + ", or a file a step writes."),
+        .optional(
+            "fails_with", .text,
+            "For a scenario that teaches a wrong program: it passes only when its differences hold this text, and --update leaves its golden files alone."
+        ))
 
     /// The outputs `expect.golden` names besides the BIFs the steps write.
     static let goldenOutputs: [(name: String, output: Scenario.GoldenOutput)] = [

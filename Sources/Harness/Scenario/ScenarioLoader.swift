@@ -53,19 +53,27 @@ public enum ScenarioLoader {
         let files = errors.attempt { () throws(InputError) in
             try top["files"].map { node throws(InputError) in try Self.files(node, reader) } ?? [:]
         }
+        let services = errors.attempt { () throws(InputError) in
+            try top["services"].map { node throws(InputError) in try ServiceUnderTest.load(node, reader) } ?? []
+        }
         // Steps are read in the scenario's profile and clock: without both, they cannot be checked.
         guard let profile, let clock, let files else { throw errors }
         var loading = StepLoading(reader: reader, profile: profile, clock: clock, files: Set(files.keys))
         let steps = Self.steps(top["steps"]!, &loading, errors: &errors)
         let golden = errors.attempt { () throws(InputError) in try Self.golden(top["expect"], reader, steps: steps) }
+        // Read only once expect's members are known good, so a bad member is reported once.
+        let expectedFailure =
+            golden == nil ? nil : errors.attempt { () throws(InputError) in try Self.expectedFailure(top["expect"], reader) }
         guard errors.isEmpty, let name, let description, let covers, let settings, let imt, let imt2, let ic, let routing,
-            let timeout, let golden
+            let timeout, let golden, let services, let expectedFailure
         else { throw errors }
         var scenario = Scenario(
             file: file, relativePath: relativePath(of: file, under: suiteRoot), name: name, description: description,
             profile: profile, covers: covers, clock: clock, settings: settings, imt: imt, imt2: imt2, ic: ic,
             timeout: timeout, steps: steps, golden: golden)
         scenario.files = files
+        scenario.services = services
+        scenario.expectedFailure = expectedFailure ?? nil
         if let routing { scenario.routing = routing }
         return scenario
     }
@@ -188,6 +196,13 @@ public enum ScenarioLoader {
         if text.hasSuffix("ms"), let ms = Int(text.dropLast(2)), ms > 0 { return .milliseconds(ms) }
         if text.hasSuffix("s"), let seconds = Int(text.dropLast(1)), seconds > 0 { return .seconds(seconds) }
         throw reader.error("\(what) must be a positive duration such as 250ms or 2s", at: node)
+    }
+
+    /// `expect.fails_with`: the text the differences of a scenario that must fail hold.
+    static func expectedFailure(_ node: Node?, _ reader: YAMLReader) throws(InputError) -> String?? {
+        guard let node else { return .some(nil) }
+        let members = try reader.mapping(node, what: "expect", schema: Self.expectSchema)
+        return .some(try members["fails_with"].map { node throws(InputError) in try reader.nonEmptyText(node, what: "fails_with") })
     }
 
     /// The outputs to compare: `journal`, `result`, `imt.state`, `imt2.state`, `ic.import`, `ic.state`,

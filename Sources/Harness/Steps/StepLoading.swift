@@ -30,11 +30,15 @@ public struct StepLoading {
         return name
     }
 
-    /// A file the step writes: a new `.bif` name, which later steps may read.
-    mutating func output(_ node: Node) throws(InputError) -> String {
+    /// A file the step writes: a new `.bif` name (any name under `anyKind`), which later steps may read.
+    mutating func output(_ node: Node, anyKind: Bool = false) throws(InputError) -> String {
         let name = try reader.nonEmptyText(node, what: "an output name")
-        guard name.hasSuffix(".bif"), !name.contains("/") else {
-            throw reader.error("an output name ends in .bif and has no folder, e.g. import.bif", at: node)
+        guard anyKind || name.hasSuffix(".bif"), !name.contains("/"), name != ".", name != ".." else {
+            throw reader.error("an output name \(anyKind ? "" : "ends in .bif and ")has no folder, e.g. import.bif", at: node)
+        }
+        let reserved = ScenarioLoader.goldenOutputs.map(\.output.fileName)
+        guard !reserved.contains(name) else {
+            throw reader.error("'\(name)' is the name of one of the run's own outputs (\(reserved.joined(separator: ", ")))", at: node)
         }
         guard !known.contains(name) else { throw reader.error("'\(name)' already names a file of the scenario", at: node) }
         known.insert(name)

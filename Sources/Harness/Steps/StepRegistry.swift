@@ -18,6 +18,7 @@ public enum StepRegistry {
         SpectrumPollStep.self,
         ReconcileStep.self,
         IMTPingStep.self,
+        RunStep.self,
     ]
 
     /// The keys of every kind.

@@ -23,6 +23,28 @@ public final class LoopbackSocket: Sendable {
     /// The loopback port the system gave the socket.
     public let port: Int
 
+    /// Whether something accepts TCP connections on loopback `port` now. Blocks for the
+    /// connection attempt: call it from `OwnThread`.
+    public static func accepts(port: Int) -> Bool {
+        #if canImport(Glibc)
+            let stream = Int32(SOCK_STREAM.rawValue)
+        #else
+            let stream = SOCK_STREAM
+        #endif
+        let descriptor = socket(AF_INET, stream, 0)
+        guard descriptor >= 0 else { return false }
+        defer { _ = closeDescriptor(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+    }
+
     /// Binds a loopback port the system picks, and listens on it when `listening` is true.
     public init(listening: Bool) throws(SocketError) {
         #if canImport(Glibc)

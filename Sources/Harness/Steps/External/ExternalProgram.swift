@@ -1,0 +1,107 @@
+import Foundation
+import Partners
+import Transport
+
+/// A program of the user's under test: what to start, where, for how long, with which variables.
+///
+/// A command with a slash is a path, relative to the scenario's folder; a bare name is
+/// looked for in `PATH`. The program runs in a process group of its own: at its timeout the
+/// whole group gets SIGTERM, then SIGKILL a second later, and whatever the program left of its
+/// group when it ended is killed, so no process outlives the step.
+struct ExternalProgram: Sendable, Hashable {
+    var command: String
+    var arguments: [String]
+    /// The folder the program starts in, absolute.
+    var folder: String
+    /// How long a `run:` step's program may run; a service runs until the steps end.
+    var timeout: Duration
+    /// Variables set for the program, over this process's environment and Bifrost's own.
+    var environment: [String: String]
+
+    /// The most of standard output and of standard error a step keeps; the rest is dropped and counted.
+    static let captureLimit = 64 << 10
+
+    /// How one run went.
+    struct Run: Sendable {
+        /// The exit status (128 + the signal that ended it), nil when the program could not start.
+        var exitStatus: Int32?
+        var output = ChildProcess.Captured()
+        var errors = ChildProcess.Captured()
+        var timedOut = false
+        /// Why the program could not start: missing, not executable.
+        var startFailure: String?
+    }
+
+    /// The executable the command names, or why there is none.
+    func executable(searching path: String?) -> Result<String, RunFailure> {
+        let candidates: [String]
+        if command.contains("/") {
+            candidates = [command.hasPrefix("/") ? command : URL(fileURLWithPath: command, relativeTo: URL(fileURLWithPath: folder, isDirectory: true)).standardizedFileURL.path]
+        } else {
+            candidates = (path ?? "").split(separator: ":").map { "\($0)/\(command)" }
+        }
+        var isFolder: ObjCBool = false
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0, isDirectory: &isFolder) && !isFolder.boolValue }) else {
+            let looked = command.contains("/") ? " (looked for \(candidates[0]))" : " in PATH"
+            return .failure(RunFailure("command '\(command)' not found\(looked)"))
+        }
+        guard access(found, X_OK) == 0 else {
+            return .failure(RunFailure("command '\(command)' is not executable (\(found)); chmod +x it or name its interpreter"))
+        }
+        return .success(found)
+    }
+
+    /// Starts the program, in a process group of its own, with `variables` added to the environment.
+    func start(variables: [String: String]) -> Result<ChildProcess, RunFailure> {
+        var environment = ProcessInfo.processInfo.environment
+        environment.merge(variables) { $1 }
+        environment.merge(self.environment) { $1 }
+        return executable(searching: environment["PATH"]).flatMap { path in
+            var launch = ChildProcess.Launch(path, arguments)
+            launch.environment = environment
+            launch.workingDirectory = folder
+            launch.separateErrors = true
+            launch.ownGroup = true
+            return Result { () throws(ChildProcess.SpawnError) in try ChildProcess(launch) }.mapError { RunFailure($0.message) }
+        }
+    }
+
+    /// Starts the program with `variables` added to the environment, and waits for it to end or time out.
+    func run(variables: [String: String]) async -> Run {
+        let process: ChildProcess
+        switch start(variables: variables) {
+        case .failure(let failure): return Run(startFailure: failure.message)
+        case .success(let started): process = started
+        }
+        async let streams = OwnThread.run { process.capture(limit: Self.captureLimit) }
+        let timedOut = await Self.waitOrTimeOut(process, timeout)
+        var run = Run(exitStatus: await process.wait(), timedOut: timedOut)
+        (run.output, run.errors) = await streams
+        return run
+    }
+
+    /// Waits for the program to end; at `timeout`, terminates its group and returns true.
+    private static func waitOrTimeOut(_ process: ChildProcess, _ timeout: Duration) async -> Bool {
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await process.wait()
+                return false
+            }
+            group.addTask {
+                do { try await Task.sleep(for: timeout) } catch { return false }
+                return true
+            }
+            let timedOut = await group.next() ?? false
+            // The group ends only once the waiter does: the program is stopped here, not after.
+            if timedOut { await process.terminate(grace: .seconds(1)) }
+            group.cancelAll()
+            return timedOut
+        }
+    }
+
+    /// Why a program could not be run.
+    struct RunFailure: Error {
+        let message: String
+        init(_ message: String) { self.message = message }
+    }
+}

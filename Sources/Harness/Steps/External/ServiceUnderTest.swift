@@ -1,0 +1,83 @@
+import Foundation
+import Partners
+import Transport
+import Yams
+
+/// A long-running program under test (`services:`): started once the mocks serve, before
+/// the steps; ready when its port accepts connections or its URL answers; stopped after the
+/// steps, with its whole process group.
+///
+/// ```yaml
+/// services:
+///   - name: poller
+///     command: ./poller.py
+///     ready: /health        # GET http://127.0.0.1:$BIFROST_SERVICE_PORT/health answers 2xx; default: the port accepts
+///     ready_timeout: 5s
+/// ```
+///
+/// Bifrost picks a free loopback port for each service and passes it as `BIFROST_SERVICE_PORT`;
+/// steps reach it through `BIFROST_SERVICE_<NAME>_URL`.
+public struct ServiceUnderTest: Sendable, Hashable {
+    var name: String
+    var program: ExternalProgram
+    /// The path whose GET must answer 2xx, or nil to wait for the port only.
+    var readyPath: String?
+    var readyTimeout: Duration
+
+    static let schema = MappingSchema(
+        "A long-running program under test, started before the steps and stopped after them.",
+        .required("name", .text, "Its name: letters, digits and -, unique in the scenario."),
+        .required("command", .text, "The program: a path relative to the scenario's folder, or a name looked for in PATH."),
+        .optional("args", .list(.text), "Its arguments."),
+        .optional("folder", .text, "The folder it starts in, relative to the scenario's folder."),
+        .optional("env", .dictionary(.text), "Variables set for it, over the BIFROST_… ones."),
+        .optional(
+            "ready", .text,
+            "port (default): ready once $BIFROST_SERVICE_PORT accepts connections; a path such as /health: once GET on it answers 2xx."
+        ),
+        .optional("ready_timeout", .text, "How long it may take to become ready, e.g. 500ms or 5s (default 10s)."))
+
+    static func load(_ node: Node, _ reader: YAMLReader) throws(InputError) -> [ServiceUnderTest] {
+        var services: [ServiceUnderTest] = []
+        for element in try reader.sequence(node, what: "services") {
+            let fields = try reader.mapping(element, what: "a service", schema: schema)
+            let name = try reader.nonEmptyText(fields["name"]!, what: "name")
+            guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+                throw reader.error("a service's name has letters, digits and - only", at: fields["name"]!)
+            }
+            guard !services.contains(where: { $0.name == name }) else {
+                throw reader.error("a second service named '\(name)'", at: fields["name"]!)
+            }
+            let scenarioFolder = Scenario.folder(of: reader.file)
+            let folder = try fields["folder"].map { node throws(InputError) in
+                URL(
+                    fileURLWithPath: try reader.nonEmptyText(node, what: "folder"),
+                    relativeTo: URL(fileURLWithPath: scenarioFolder, isDirectory: true)
+                ).standardizedFileURL.path
+            }
+            var readyPath: String?
+            if let ready = fields["ready"] {
+                let text = try reader.nonEmptyText(ready, what: "ready")
+                guard text == "port" || text.hasPrefix("/") else {
+                    throw reader.error("ready is port, or a path starting with / such as /health", at: ready)
+                }
+                readyPath = text == "port" ? nil : text
+            }
+            services.append(
+                ServiceUnderTest(
+                    name: name,
+                    program: ExternalProgram(
+                        command: try reader.nonEmptyText(fields["command"]!, what: "command"),
+                        arguments: try fields["args"].map { node throws(InputError) in try reader.strings(node, what: "args") }
+                            ?? [],
+                        folder: folder ?? scenarioFolder, timeout: .seconds(0),
+                        environment: try fields["env"].map { node throws(InputError) in try RunStep.environment(node, reader) }
+                            ?? [:]),
+                    readyPath: readyPath,
+                    readyTimeout: try fields["ready_timeout"].map { node throws(InputError) in
+                        try ScenarioLoader.duration(node, reader, what: "ready_timeout")
+                    } ?? .seconds(10)))
+        }
+        return services
+    }
+}
