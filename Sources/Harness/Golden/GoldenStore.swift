@@ -101,10 +101,23 @@ struct GoldenStore {
         let new = String(decoding: got, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         let line = zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(old.count, new.count)
         let form = if case .xml = actual { " (canonical XML)" } else { "" }
+        let (expectedLine, actualLine) = (line < old.count ? old[line] : "", line < new.count ? new[line] : "")
+        let column = zip(expectedLine, actualLine).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(expectedLine.count, actualLine.count)
         let diff = UnifiedDiff.make(
             old: String(decoding: expected, as: UTF8.self), new: String(decoding: got, as: UTF8.self), oldName: file,
             newName: "actual \(output)")
-        return .differs(["\(output)\(form) differs from line \(line + 1)"], unifiedDiff: diff)
+        return .differs(
+            [
+                "\(output)\(form) line \(line + 1) column \(column + 1): expected \(Self.excerpt(expectedLine, at: column)), got \(Self.excerpt(actualLine, at: column))"
+            ], unifiedDiff: diff)
+    }
+
+    /// Up to 100 characters of `line` around `column`, quoted, with … where it was cut.
+    static func excerpt(_ line: Substring, at column: Int) -> String {
+        let start = line.index(line.startIndex, offsetBy: max(0, column - 30), limitedBy: line.endIndex) ?? line.endIndex
+        let end = line.index(start, offsetBy: 100, limitedBy: line.endIndex) ?? line.endIndex
+        return "\"" + (start > line.startIndex ? "…" : "") + line[start..<end] + (end < line.endIndex ? "…" : "") + "\""
     }
 
     private func compareBIF(_ actual: [UInt8], golden: [UInt8]?, file: String, output: Scenario.GoldenOutput) -> Verdict {
