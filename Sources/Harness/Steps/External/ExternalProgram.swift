@@ -57,13 +57,26 @@ struct ExternalProgram: Sendable, Hashable {
         environment.merge(variables) { $1 }
         environment.merge(self.environment) { $1 }
         return executable(searching: environment["PATH"]).flatMap { path in
-            var launch = ChildProcess.Launch(path, arguments)
+            var launch = ChildProcess.Launch(path, arguments.map { Self.expanding($0, environment) })
             launch.environment = environment
             launch.workingDirectory = folder
             launch.separateErrors = true
             launch.ownGroup = true
             return Result { () throws(ChildProcess.SpawnError) in try ChildProcess(launch) }.mapError { RunFailure($0.message) }
         }
+    }
+
+    /// `argument` with each `${NAME}` of a variable in `environment` replaced by its value; others are left as they are.
+    static func expanding(_ argument: String, _ environment: [String: String]) -> String {
+        guard argument.contains("${") else { return argument }
+        var result = ""
+        var rest = Substring(argument)
+        while let open = rest.range(of: "${"), let close = rest[open.upperBound...].firstIndex(of: "}") {
+            let name = String(rest[open.upperBound..<close])
+            result += rest[..<open.lowerBound] + (environment[name] ?? "${\(name)}")
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
     }
 
     /// Starts the program with `variables` added to the environment, and waits for it to end or time out.

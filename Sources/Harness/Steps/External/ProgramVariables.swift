@@ -58,7 +58,7 @@ enum ProgramVariables {
             if let origin { text = text.replacingOccurrences(of: origin, with: "{\(name).origin}") }
         }
         for service in context.services {
-            text = text.replacingOccurrences(of: "127.0.0.1:\(service.port)", with: "{service.\(service.name)}")
+            text = text.replacingOccurrences(of: "http://127.0.0.1:\(service.port)", with: "{service.\(service.name)}")
         }
         return text
     }

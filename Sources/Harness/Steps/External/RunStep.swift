@@ -19,7 +19,7 @@ struct RunStep: StepKind, Hashable {
         .required(
             "command", .text,
             "The program: a path relative to the scenario's folder (./client.sh), or a name looked for in PATH."),
-        .optional("args", .list(.text), "Its arguments."),
+        .optional("args", .list(.text), "Its arguments; ${NAME} stands for a variable of its environment, e.g. ${BIFROST_IMT_API_URL}."),
         .optional("folder", .text, "The folder it starts in, relative to the scenario's folder (default that folder)."),
         .optional("timeout", .text, "How long it may run before its process group is killed, e.g. 500ms or 10s (default 30s)."),
         .optional("env", .dictionary(.text), "Variables set for it, over the BIFROST_… ones."),

@@ -28,7 +28,7 @@ public struct ServiceUnderTest: Sendable, Hashable {
         "A long-running program under test, started before the steps and stopped after them.",
         .required("name", .text, "Its name: letters, digits and -, unique in the scenario."),
         .required("command", .text, "The program: a path relative to the scenario's folder, or a name looked for in PATH."),
-        .optional("args", .list(.text), "Its arguments."),
+        .optional("args", .list(.text), "Its arguments; ${NAME} stands for a variable of its environment, e.g. ${BIFROST_SERVICE_PORT}."),
         .optional("folder", .text, "The folder it starts in, relative to the scenario's folder."),
         .optional("env", .dictionary(.text), "Variables set for it, over the BIFROST_… ones."),
         .optional(
