@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Harness
+import Partners
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -123,6 +124,9 @@ struct RunCommand: AsyncParsableCommand {
             case .pending?: .pending
             case nil: Environment.isCI ? .never : .pending
             }
+        ChildProcess.killChildrenOnSignals { signal, killed in
+            printError("bifrost run: stopped by \(signal)" + (killed > 0 ? "; killed \(killed) program(s) under test with their process groups" : ""))
+        }
         var runner = SuiteRunner(suite: suite, goldenRoot: goldenRoot, recording: recording, jobs: jobs)
         runner.failFast = failFast
         runner.repetitions = `repeat`

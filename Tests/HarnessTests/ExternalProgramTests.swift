@@ -2,6 +2,7 @@ import BifrostTesting
 import Foundation
 import Harness
 import Testing
+import Transport
 import Wire
 
 /// `run:` steps and services under test: what a program gets, what is kept of what it does,
@@ -275,6 +276,32 @@ import Wire
         #expect(
             try SourceTree.text("Golden/examples/external/datapump-payment/journal.json")
                 == SourceTree.text("Golden/imt-spectrum/datapump/payment-posts/journal.json"))
+    }
+
+    @Test(.enabled(if: ServeTests.bifrost != nil, "needs the bifrost executable in .build/debug"))
+    func `Ctrl-C during a run step kills the program's process group and exits 130`() async throws {
+        let sleep = Self.uniqueSleep()
+        let folder = try TemporaryFolder("external-interrupt")
+        defer { folder.remove() }
+        try folder.write("requirements: []\n", to: "Scenarios/requirements.yaml")
+        try folder.write(Self.scenario("steps:\n  - run: {command: ./hang.sh}"), to: "Scenarios/case.yaml")
+        chmod(try folder.write("#!/bin/sh\n\(sleep) &\n\(sleep)\n", to: "Scenarios/hang.sh"), 0o755)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(ServeTests.bifrost))
+        process.arguments = ["run", folder.file("Scenarios")]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = ContinuousClock.now + .seconds(20)
+        while Self.processes(containing: sleep) < 2 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(Self.processes(containing: sleep) == 2)
+        process.interrupt()
+        let status = await OwnThread.run { () -> Int32 in
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        #expect(status == 130)
+        #expect(Self.processes(containing: sleep) == 0)
     }
 
     @Test func `a run step's bad members are input errors at their positions`() throws {

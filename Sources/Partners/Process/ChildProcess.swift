@@ -54,6 +54,8 @@ public final class ChildProcess: Sendable {
     /// The read end of the child's standard error under `separateErrors`, else -1.
     private let errors: Int32
     private let exit = Mutex(Exit())
+    /// Every child not reaped yet, and whether it leads a group of its own.
+    private static let running = Mutex<[pid_t: Bool]>([:])
 
     /// Starts `executable` with `arguments`, standard input from /dev/null, standard output and error into one pipe.
     convenience init(_ executable: String, _ arguments: [String]) throws(OpenSSHServer.StartError) {
@@ -124,6 +126,7 @@ public final class ChildProcess: Sendable {
         }
         self.pid = pid
         ownGroup = launch.ownGroup
+        Self.running.withLock { $0[pid] = launch.ownGroup }
         output = outputEnds[0]
         errors = errorEnds[0]
         let reaper = Thread { [self] in reap() }
@@ -251,6 +254,15 @@ public final class ChildProcess: Sendable {
         return await wait()
     }
 
+    /// Sends SIGKILL to every child not reaped yet, to the whole group of those that lead one,
+    /// and returns how many there were: what a command does before it exits on a signal.
+    public static func killEveryChild() -> Int {
+        running.withLock { running in
+            for (pid, ownGroup) in running { _ = kill(ownGroup ? -pid : pid, SIGKILL) }
+            return running.count
+        }
+    }
+
     /// Runs on the child's own thread: waits, without reaping, until the child ends, then reaps
     /// it under the lock, records its status and resumes the waiters.
     private func reap() {
@@ -265,6 +277,7 @@ public final class ChildProcess: Sendable {
             repeat { reaped = waitpid(pid, &raw, 0) } while reaped == -1 && errno == EINTR
             let status = reaped == pid ? Self.exitStatus(raw) : -1
             exit.status = status
+            _ = Self.running.withLock { $0.removeValue(forKey: pid) }
             defer { exit.waiters = [] }
             return (status, exit.waiters)
         }

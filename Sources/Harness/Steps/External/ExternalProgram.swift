@@ -1,6 +1,7 @@
 import Foundation
 import Partners
 import Transport
+import Yams
 
 /// A program of the user's under test: what to start, where, for how long, with which variables.
 ///
@@ -30,6 +31,42 @@ struct ExternalProgram: Sendable, Hashable {
         var timedOut = false
         /// Why the program could not start: missing, not executable.
         var startFailure: String?
+    }
+
+    /// The members a `run:` step and a service share.
+    static let members: [MappingSchema.Member] = [
+        .required(
+            "command", .text,
+            "The program: a path relative to the scenario's folder (./client.sh), or a name looked for in PATH."),
+        .optional("args", .list(.text), "Its arguments; ${NAME} stands for a variable of its environment, e.g. ${BIFROST_IMT_API_URL}."),
+        .optional("folder", .text, "The folder it starts in, relative to the scenario's folder (default that folder)."),
+        .optional("env", .dictionary(.text), "Variables set for it, over the BIFROST_… ones."),
+    ]
+
+    /// Reads `command`, `args`, `folder` and `env` of a step's or a service's members.
+    static func load(_ fields: [String: Node], _ reader: YAMLReader, timeout: Duration) throws(InputError) -> Self {
+        let scenarioFolder = URL(fileURLWithPath: Scenario.folder(of: reader.file), isDirectory: true)
+        let folder = try fields["folder"].map { node throws(InputError) in
+            URL(fileURLWithPath: try reader.nonEmptyText(node, what: "folder"), relativeTo: scenarioFolder).standardizedFileURL.path
+        }
+        return ExternalProgram(
+            command: try reader.nonEmptyText(fields["command"]!, what: "command"),
+            arguments: try fields["args"].map { node throws(InputError) in try reader.strings(node, what: "args") } ?? [],
+            folder: folder ?? scenarioFolder.path, timeout: timeout,
+            environment: try fields["env"].map { node throws(InputError) in try environment(node, reader) } ?? [:])
+    }
+
+    /// An `env:` mapping: variable names to their values.
+    static func environment(_ node: Node, _ reader: YAMLReader) throws(InputError) -> [String: String] {
+        var variables: [String: String] = [:]
+        for (key, value) in try reader.pairs(node, what: "env") {
+            let name = try reader.nonEmptyText(key, what: "a variable name")
+            guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }), !name.first!.isNumber else {
+                throw reader.error("'\(name)' is not a variable name: letters, digits and _, not starting with a digit", at: key)
+            }
+            variables[name] = try reader.text(value, what: "the value of \(name)")
+        }
+        return variables
     }
 
     /// The executable the command names, or why there is none.

@@ -16,16 +16,13 @@ struct RunStep: StepKind, Hashable {
     static let key = "run"
     static let schema = MappingSchema(
         "Runs a program of the user's, in any language, as the system under test against the scenario's mocks.",
-        .required(
-            "command", .text,
-            "The program: a path relative to the scenario's folder (./client.sh), or a name looked for in PATH."),
-        .optional("args", .list(.text), "Its arguments; ${NAME} stands for a variable of its environment, e.g. ${BIFROST_IMT_API_URL}."),
-        .optional("folder", .text, "The folder it starts in, relative to the scenario's folder (default that folder)."),
-        .optional("timeout", .text, "How long it may run before its process group is killed, e.g. 500ms or 10s (default 30s)."),
-        .optional("env", .dictionary(.text), "Variables set for it, over the BIFROST_… ones."),
-        .optional(
-            "outputs", .list(.text),
-            "Files it writes into $BIFROST_OUTPUT_DIR, which expect.golden may name: .bif, .json, .xml or any other."))
+        ExternalProgram.members + [
+            .optional(
+                "timeout", .text, "How long it may run before its process group is killed, e.g. 500ms or 10s (default 30s)."),
+            .optional(
+                "outputs", .list(.text),
+                "Files it writes into $BIFROST_OUTPUT_DIR, which expect.golden may name: .bif, .json, .xml or any other."),
+        ])
     var program: ExternalProgram
     var files: [String]
 
@@ -37,18 +34,10 @@ struct RunStep: StepKind, Hashable {
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let reader = loading.reader
         let fields = try reader.mapping(node, what: "a run step", schema: Self.schema)
-        let scenarioFolder = Scenario.folder(of: reader.file)
-        let folder = try loading.optionalText(fields["folder"], what: "folder").map {
-            URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: scenarioFolder, isDirectory: true)).standardizedFileURL.path
+        let timeout = try fields["timeout"].map { node throws(InputError) in
+            try ScenarioLoader.duration(node, reader, what: "timeout")
         }
-        program = ExternalProgram(
-            command: try reader.nonEmptyText(fields["command"]!, what: "command"),
-            arguments: try fields["args"].map { node throws(InputError) in try reader.strings(node, what: "args") } ?? [],
-            folder: folder ?? scenarioFolder,
-            timeout: try fields["timeout"].map { node throws(InputError) in
-                try ScenarioLoader.duration(node, reader, what: "timeout")
-            } ?? Self.defaultTimeout,
-            environment: try fields["env"].map { node throws(InputError) in try Self.environment(node, reader) } ?? [:])
+        program = try ExternalProgram.load(fields, reader, timeout: timeout ?? Self.defaultTimeout)
         files = try fields["outputs"].map { node throws(InputError) in
             try reader.sequence(node, what: "outputs").map { element throws(InputError) in
                 try loading.output(element, anyKind: true)
@@ -107,18 +96,6 @@ struct RunStep: StepKind, Hashable {
         default: context.outputs[output] = .text(bytes)
         }
         return []
-    }
-
-    static func environment(_ node: Node, _ reader: YAMLReader) throws(InputError) -> [String: String] {
-        var variables: [String: String] = [:]
-        for (key, value) in try reader.pairs(node, what: "env") {
-            let name = try reader.nonEmptyText(key, what: "a variable name")
-            guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }), !name.first!.isNumber else {
-                throw reader.error("'\(name)' is not a variable name: letters, digits and _, not starting with a digit", at: key)
-            }
-            variables[name] = try reader.text(value, what: "the value of \(name)")
-        }
-        return variables
     }
 
     /// The program's exit, what it printed, and the files it wrote.

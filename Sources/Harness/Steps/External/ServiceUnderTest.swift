@@ -26,16 +26,13 @@ public struct ServiceUnderTest: Sendable, Hashable {
 
     static let schema = MappingSchema(
         "A long-running program under test, started before the steps and stopped after them.",
-        .required("name", .text, "Its name: letters, digits and -, unique in the scenario."),
-        .required("command", .text, "The program: a path relative to the scenario's folder, or a name looked for in PATH."),
-        .optional("args", .list(.text), "Its arguments; ${NAME} stands for a variable of its environment, e.g. ${BIFROST_SERVICE_PORT}."),
-        .optional("folder", .text, "The folder it starts in, relative to the scenario's folder."),
-        .optional("env", .dictionary(.text), "Variables set for it, over the BIFROST_… ones."),
-        .optional(
-            "ready", .text,
-            "port (default): ready once $BIFROST_SERVICE_PORT accepts connections; a path such as /health: once GET on it answers 2xx."
-        ),
-        .optional("ready_timeout", .text, "How long it may take to become ready, e.g. 500ms or 5s (default 10s)."))
+        [.required("name", .text, "Its name: letters, digits and -, unique in the scenario.")] + ExternalProgram.members + [
+            .optional(
+                "ready", .text,
+                "port (default): ready once $BIFROST_SERVICE_PORT accepts connections; a path such as /health: once GET on it answers 2xx."
+            ),
+            .optional("ready_timeout", .text, "How long it may take to become ready, e.g. 500ms or 5s (default 10s)."),
+        ])
 
     static func load(_ node: Node, _ reader: YAMLReader) throws(InputError) -> [ServiceUnderTest] {
         var services: [ServiceUnderTest] = []
@@ -48,13 +45,6 @@ public struct ServiceUnderTest: Sendable, Hashable {
             guard !services.contains(where: { $0.name == name }) else {
                 throw reader.error("a second service named '\(name)'", at: fields["name"]!)
             }
-            let scenarioFolder = Scenario.folder(of: reader.file)
-            let folder = try fields["folder"].map { node throws(InputError) in
-                URL(
-                    fileURLWithPath: try reader.nonEmptyText(node, what: "folder"),
-                    relativeTo: URL(fileURLWithPath: scenarioFolder, isDirectory: true)
-                ).standardizedFileURL.path
-            }
             var readyPath: String?
             if let ready = fields["ready"] {
                 let text = try reader.nonEmptyText(ready, what: "ready")
@@ -66,13 +56,7 @@ public struct ServiceUnderTest: Sendable, Hashable {
             services.append(
                 ServiceUnderTest(
                     name: name,
-                    program: ExternalProgram(
-                        command: try reader.nonEmptyText(fields["command"]!, what: "command"),
-                        arguments: try fields["args"].map { node throws(InputError) in try reader.strings(node, what: "args") }
-                            ?? [],
-                        folder: folder ?? scenarioFolder, timeout: .seconds(0),
-                        environment: try fields["env"].map { node throws(InputError) in try RunStep.environment(node, reader) }
-                            ?? [:]),
+                    program: try ExternalProgram.load(fields, reader, timeout: .zero),
                     readyPath: readyPath,
                     readyTimeout: try fields["ready_timeout"].map { node throws(InputError) in
                         try ScenarioLoader.duration(node, reader, what: "ready_timeout")
