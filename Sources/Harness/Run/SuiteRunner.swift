@@ -93,6 +93,9 @@ public struct SuiteRunner: Sendable {
                 }
                 if let pending { report.pending.append(pending) }
             }
+            if report.verdict == .failed, let journal = report.journal, let nearMisses = NearMissSummary(journal: journal).text {
+                report.failures.append(nearMisses)
+            }
         } catch let error as InputError {
             report.verdict = .error
             report.failures.append(error.description)
