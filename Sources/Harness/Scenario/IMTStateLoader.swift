@@ -156,16 +156,19 @@ struct IMTStateLoader {
 
     /// A fault of the mock IMT, its route one of `IMTMock.routes` (relative to the auth or data API).
     func imtFault(_ node: Node) throws(InputError) -> Fault {
-        let fault = try fault(node)
-        guard IMTMock.knows(fault) else {
-            throw reader.error(
-                "the mock IMT has no route \(fault.route); a fault's route is one of "
-                    + IMTMock.routes.names.joined(separator: ", "), at: node)
+        try fault(node) { fault in
+            IMTMock.knows(fault) ? nil : Self.unknownRoute(fault, mock: "the mock IMT", names: IMTMock.routes.names)
         }
-        return fault
     }
 
-    func fault(_ node: Node) throws(InputError) -> Fault {
+    /// Why a fault's route is refused: the route, the closest known one, and every known one.
+    static func unknownRoute(_ fault: Fault, mock: String, names: [String]) -> String {
+        let closest = ClosestKey.closest(to: fault.route, among: names).map { " (closest: \($0))" } ?? ""
+        return "\(mock) has no route \(fault.route)\(closest); a fault's route is one of " + names.joined(separator: ", ")
+    }
+
+    /// Reads a fault; `refusal` says why its route is not one of the mock's (nil: it is), reported at the route.
+    func fault(_ node: Node, refusal: (Fault) -> String?) throws(InputError) -> Fault {
         let effects = ["status", "body", "content_type", "drop"]
         let members = try reader.mapping(node, what: "a fault", schema: Self.faultSchema(route: Self.imtRoute))
         let given = effects.filter { members[$0] != nil }
@@ -213,6 +216,7 @@ struct IMTStateLoader {
         else {
             throw reader.error("route must be a method and a path, e.g. \"GET /payments-due/\"", at: routeNode)
         }
+        if let refused = refusal(fault) { throw reader.error(refused, at: routeNode) }
         return fault
     }
 }
