@@ -40,10 +40,14 @@ struct NearMissSummary {
         let path = entry["request"]?["path"]?.stringValue ?? "?"
         let kind = closest.key
         let named = closest.value.stringValue ?? "?"
-        let differences = (miss["differences"]?.arrayValue ?? []).map(Self.difference)
+        let found = miss["differences"]?.arrayValue ?? []
+        let differences = found.map(Self.difference)
         let how = differences.isEmpty ? "" : " (" + differences.joined(separator: ", ") + ")"
-        let target = kind == "route" ? named : "\(kind) \(named)"
-        return "\(mock) matched no \(kind) for \(method) \(path): closest \(target)\(how)"
+        guard kind == "route" else { return "\(mock) matched no \(kind) for \(method) \(path): closest \(kind) \(named)\(how)" }
+        // A route whose method and path the request had, refused at its contract (a header, a body field).
+        let reachedRoute = !found.contains { ["method", "path", "query"].contains($0["in"]?.stringValue ?? "") }
+        if reachedRoute { return "\(mock) refused \(method) \(path) at its route \(named)\(how)" }
+        return "\(mock) matched no route for \(method) \(path): closest \(named)\(how)"
     }
 
     static func difference(_ difference: JSONValue) -> String {
