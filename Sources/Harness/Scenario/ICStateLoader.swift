@@ -68,9 +68,8 @@ struct ICStateLoader {
 
     /// A fault of one route of `ICMock.routes` (`POST /CloudInvoicing.asmx/<Operation>`), effects as for the mock IMT.
     func fault(_ node: Node) throws(InputError) -> Fault {
-        try IMTStateLoader(reader: reader).fault(node) { fault in
-            ICMock.knows(fault)
-                ? nil : IMTStateLoader.unknownRoute(fault, mock: "the mock IC", names: ICMock.routes.names)
+        try IMTStateLoader(reader: reader).fault(node) { fault, written in
+            ICMock.knows(fault) ? nil : IMTStateLoader.unknownRoute(written, mock: "the mock IC", names: ICMock.routes.names)
         }
     }
 
