@@ -19,7 +19,8 @@ public struct ScenarioReport: Sendable {
     /// The scenario's name, when it loaded.
     public var name: String?
     public var verdict: Verdict
-    /// Why it failed or could not run: one block of text per failed output or input error.
+    /// Why it failed or could not run: one block of text per failed output or input error, then
+    /// for a failed scenario the near misses of its journal (`NearMissSummary`), if any.
     public var failures: [String]
     /// Golden files `--update` wrote.
     public var written: [String]

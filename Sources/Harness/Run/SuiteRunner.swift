@@ -100,6 +100,9 @@ public struct SuiteRunner: Sendable {
                 report.verdict = .failed
                 report.failures += outcome.failures
             }
+            if report.verdict == .failed, let journal = report.journal, let nearMisses = NearMissSummary(journal: journal).text {
+                report.failures.append(nearMisses)
+            }
         } catch let error as InputError {
             report.verdict = .error
             report.failures.append(error.description)

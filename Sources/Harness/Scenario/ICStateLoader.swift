@@ -68,13 +68,9 @@ struct ICStateLoader {
 
     /// A fault of one route of `ICMock.routes` (`POST /CloudInvoicing.asmx/<Operation>`), effects as for the mock IMT.
     func fault(_ node: Node) throws(InputError) -> Fault {
-        let fault = try IMTStateLoader(reader: reader).fault(node)
-        guard ICMock.knows(fault) else {
-            throw reader.error(
-                "an IC fault's route is GET /CloudInvoicing.asmx (the WSDL) or POST /CloudInvoicing.asmx/<Operation>, one of "
-                    + ICMock.operations.joined(separator: ", "), at: node)
+        try IMTStateLoader(reader: reader).fault(node) { fault, written in
+            ICMock.knows(fault) ? nil : IMTStateLoader.unknownRoute(written, mock: "the mock IC", names: ICMock.routes.names)
         }
-        return fault
     }
 
     func list(_ node: Node?, _ what: String) throws(InputError) -> [Node] {

@@ -156,16 +156,20 @@ struct IMTStateLoader {
 
     /// A fault of the mock IMT, its route one of `IMTMock.routes` (relative to the auth or data API).
     func imtFault(_ node: Node) throws(InputError) -> Fault {
-        let fault = try fault(node)
-        guard IMTMock.knows(fault) else {
-            throw reader.error(
-                "the mock IMT has no route \(fault.route); a fault's route is one of "
-                    + IMTMock.routes.names.joined(separator: ", "), at: node)
+        try fault(node) { fault, written in
+            IMTMock.knows(fault) ? nil : Self.unknownRoute(written, mock: "the mock IMT", names: IMTMock.routes.names)
         }
-        return fault
     }
 
-    func fault(_ node: Node) throws(InputError) -> Fault {
+    /// Why a fault's route (as written) is refused: the route, the closest known one, and every known one.
+    static func unknownRoute(_ route: String, mock: String, names: [String]) -> String {
+        let closest = ClosestKey.closest(to: route, among: names).map { " (closest: \($0))" } ?? ""
+        return "\(mock) has no route \(route)\(closest); a fault's route is one of " + names.joined(separator: ", ")
+    }
+
+    /// Reads a fault; `refusal` says why its route (the fault, and the route as written) is not one of
+    /// the mock's (nil: it is), reported at the route.
+    func fault(_ node: Node, refusal: (Fault, String) -> String?) throws(InputError) -> Fault {
         let effects = ["status", "body", "content_type", "drop"]
         let members = try reader.mapping(node, what: "a fault", schema: Self.faultSchema(route: Self.imtRoute))
         let given = effects.filter { members[$0] != nil }
@@ -209,10 +213,11 @@ struct IMTStateLoader {
             throw reader.error("times must be at least 1 (leave it out for always)", at: members["times"]!)
         }
         let routeNode = members["route"]!
-        guard let fault = Fault(route: try reader.text(routeNode, what: "route"), effect: effect, delay: delay, times: times)
-        else {
+        let written = try reader.text(routeNode, what: "route")
+        guard let fault = Fault(route: written, effect: effect, delay: delay, times: times) else {
             throw reader.error("route must be a method and a path, e.g. \"GET /payments-due/\"", at: routeNode)
         }
+        if let refused = refusal(fault, written) { throw reader.error(refused, at: routeNode) }
         return fault
     }
 }

@@ -59,16 +59,17 @@ extension ICMock {
             : .notFound
         switch lookup {
         case .notFound:
+            let misses = nearMisses(for: request)
             return Self.fault(
                 SOAPFault(
-                    .sender,
-                    "no service at \(request.path); CloudInvoicing is at \(Self.cloudInvoicingPath)\(nearMissNote(request))"),
-                version, status: 404)
+                    .sender, "no service at \(request.path); CloudInvoicing is at \(Self.cloudInvoicingPath)\(Self.note(misses))"),
+                version, status: 404
+            ).missing(misses.first?.journal)
         case .methodNotAllowed(let allow):
             var response = Self.fault(
                 SOAPFault(.sender, "\(request.method) is not allowed; SOAP requests are POSTed"), version, status: 405)
             response.headers.append(("Allow", allow.joined(separator: ", ")))
-            return response
+            return response.missing(nearMisses(for: request).first?.journal)
         case .found(let routes, let parameters):
             guard routes.contains(where: { $0.operation != nil }) else {
                 let route = routes[0]
@@ -92,7 +93,7 @@ extension ICMock {
                 }
                 route = found
             } catch {
-                return Self.fault(error, version)
+                return Self.fault(error, version).missing(operationMiss(request))
             }
             let match = RouteMatch<SOAPEnvelope?>(parameters: parameters, payload: envelope)
             return faultInjection.respond(to: request, method: route.method, path: route.relativeName) { request in
@@ -103,13 +104,14 @@ extension ICMock {
 
     /// The routes closest to a request no route matched, closest first.
     public func nearMisses(for request: MockRequest, limit: Int = 3) -> [NearMiss] {
-        Self.routes.nearMisses(method: request.method, path: request.path, bases: ["services": Self.servicesPath], limit: limit)
+        Self.routes.nearMisses(
+            method: request.method, path: request.path, query: request.query, bases: ["services": Self.servicesPath],
+            limit: limit)
     }
 
     /// `; closest: …` for a 404's detail, or nothing when no route is close.
-    func nearMissNote(_ request: MockRequest) -> String {
-        let misses = nearMisses(for: request)
-        return misses.isEmpty ? "" : "; closest: " + misses.map(\.route).joined(separator: ", ")
+    static func note(_ misses: [NearMiss]) -> String {
+        misses.isEmpty ? "" : "; closest: " + misses.map(\.route).joined(separator: ", ")
     }
 
     /// `GET …CloudInvoicing.asmx?wsdl`: the WSDL, its address the host the request named.

@@ -88,7 +88,8 @@ public final class ICMock: Sendable {
         try BIFConsolidator(fileDate: date).merge(accepted).file
     }
 
-    /// Checks the operation against the XSD, then answers with `body` in the request's envelope version.
+    /// Checks the operation against the XSD, then answers with `body` in the request's envelope version;
+    /// an envelope whose BillerGUID and WebServiceKey name no biller is journaled with the closest biller.
     func perform(
         _ match: RouteMatch<SOAPEnvelope?>, _ body: (SOAPEnvelope) throws(SOAPFault) -> [UInt8]
     ) -> MockResponse {
@@ -97,10 +98,15 @@ public final class ICMock: Sendable {
         }
         do throws(SOAPFault) {
             try Self.checkSchema(envelope)
-            let answer = try body(envelope)
-            return MockResponse(status: 200, headers: [("Content-Type", envelope.version.contentType)], body: answer)
         } catch {
             return Self.fault(error, envelope.version)
+        }
+        do throws(SOAPFault) {
+            let answer = try body(envelope)
+            return MockResponse(status: 200, headers: [("Content-Type", envelope.version.contentType)], body: answer)
+                .missing(billerMiss(envelope))
+        } catch {
+            return Self.fault(error, envelope.version).missing(billerMiss(envelope))
         }
     }
 

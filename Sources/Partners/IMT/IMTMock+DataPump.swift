@@ -13,7 +13,7 @@ extension IMTMock {
         do {
             payment = try PaymentPost(document: try readDocument(request).get())
         } catch {
-            return .error(error)
+            return refused(error, request, type: PaymentPost.type)
         }
         let refusal: JSONAPIError? = store.withLock { store in
             guard store.policies.contains(where: { $0.policyNumber == payment.account }) else {
@@ -30,7 +30,11 @@ extension IMTMock {
             store.payments.append(payment)
             return nil
         }
-        if let refusal { return .error(refusal) }
+        if let refusal {
+            let miss = refusal.code == "unknown-policy"
+                ? policyMiss(payment.account, .body, "data.attributes.entity_identifier") : nil
+            return MockResponse.error(refusal).missing(miss)
+        }
         return .jsonAPI(201, payment.document)
     }
 
@@ -41,13 +45,14 @@ extension IMTMock {
         guard let current = store.withLock({ $0.settings[account] }) else {
             return .error(
                 JSONAPIError(
-                    status: 404, code: "not-found", title: "No such policy", detail: "no policy-settings for policy \(account)"))
+                    status: 404, code: "not-found", title: "No such policy", detail: "no policy-settings for policy \(account)")
+            ).missing(policyMiss(account, .path, nil))
         }
         let patched: PolicySettings
         do {
             patched = try current.patched(by: try readDocument(request).get())
         } catch {
-            return .error(error)
+            return refused(error, request, type: PolicySettings.type)
         }
         store.withLock { $0.settings[account] = patched }
         return .jsonAPI(200, .object(["data": patched.resource.json]))
@@ -59,7 +64,8 @@ extension IMTMock {
         if let rejected = rejectUnknownParameters(request, allowed: []) { return rejected }
         guard let pdf = store.withLock({ $0.bills[policy] }) else {
             return .error(
-                JSONAPIError(status: 404, code: "not-found", title: "No bill", detail: "no bill for policy \(policy)"))
+                JSONAPIError(status: 404, code: "not-found", title: "No bill", detail: "no bill for policy \(policy)")
+            ).missing(billMiss(policy))
         }
         return MockResponse(status: 200, headers: [("Content-Type", "application/pdf")], body: pdf)
     }

@@ -20,6 +20,7 @@ extension IMTMock {
             store.policies.indices.filter { store.policies[$0].policyNumber == policyNumber }.map { store.policyTexts[$0] }
         }
         let body = #"{"data":["# + matching.joined(separator: ",") + "]}"
-        return MockResponse(status: 200, headers: [("Content-Type", JSONAPIMediaType.value)], body: Array(body.utf8))
+        let response = MockResponse(status: 200, headers: [("Content-Type", JSONAPIMediaType.value)], body: Array(body.utf8))
+        return matching.isEmpty ? response.missing(policyMiss(policyNumber, .query, Self.policyFilter)) : response
     }
 }

@@ -9,13 +9,13 @@ extension IMTMock {
         let document: JSONValue
         switch readDocument(request) {
         case .success(let d): document = d
-        case .failure(let error): return .error(error)
+        case .failure(let error): return refused(error, request, type: SessionRequest.type)
         }
         let credentials: SessionRequest
         do {
             credentials = try SessionRequest(document: document)
         } catch {
-            return .error(error)
+            return refused(error, request, type: SessionRequest.type)
         }
         let token: String? = store.withLock { store in
             guard store.users[credentials.username] == credentials.password else { return nil }
@@ -28,7 +28,8 @@ extension IMTMock {
             return .error(
                 JSONAPIError(
                     status: 401, code: "invalid-credentials", title: "Invalid credentials",
-                    detail: "unknown username or wrong password", source: .pointer("/data/attributes")))
+                    detail: "unknown username or wrong password", source: .pointer("/data/attributes"))
+            ).missing(userMiss(credentials))
         }
         let body = JSONValue.object([
             "data": .object([

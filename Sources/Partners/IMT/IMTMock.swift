@@ -135,10 +135,12 @@ public final class IMTMock: Sendable {
     /// JSON:API media type, then the route, 405 with `Allow` for a path without this method, or 404.
     func route(_ request: MockRequest) -> MockResponse {
         guard let (api, relative) = relativePath(of: request.path) else {
+            let misses = nearMisses(for: request)
             return .error(
                 JSONAPIError(
                     status: 404, code: "not-found", title: "No such resource",
-                    detail: "\(request.path) is under neither \(authPath)/ nor \(apiPath)/\(nearMissNote(request))"))
+                    detail: "\(request.path) is under neither \(authPath)/ nor \(apiPath)/\(Self.note(misses))")
+            ).missing(misses.first?.journal)
         }
         guard JSONAPIMediaType.isAcceptable(accept: request.header("Accept")) else {
             return .error(
@@ -149,28 +151,33 @@ public final class IMTMock: Sendable {
         }
         switch Self.routes.lookup(method: request.method, base: api, relativePath: relative) {
         case .found(let routes, let parameters):
-            return routes[0].handle(self, request, RouteMatch(parameters: parameters, payload: ()))
+            let response = routes[0].handle(self, request, RouteMatch(parameters: parameters, payload: ()))
+            return response.naming(route: routeName(routes[0]))
         case .methodNotAllowed(let allow):
-            return methodNotAllowed(request, allow: allow.joined(separator: ", "))
+            return methodNotAllowed(request, allow: allow.joined(separator: ", ")).missing(nearMisses(for: request).first?.journal)
         case .notFound:
+            let misses = nearMisses(for: request)
             return .error(
                 JSONAPIError(
                     status: 404, code: "not-found", title: "No such resource",
-                    detail:
-                        "the mock IMT serves no \(relative) under \(api == "auth" ? authPath : apiPath)/\(nearMissNote(request))")
-            )
+                    detail: "the mock IMT serves no \(relative) under \(api == "auth" ? authPath : apiPath)/\(Self.note(misses))")
+            ).missing(misses.first?.journal)
         }
     }
 
     /// The routes closest to a request no route matched, closest first.
     public func nearMisses(for request: MockRequest, limit: Int = 3) -> [NearMiss] {
-        Self.routes.nearMisses(method: request.method, path: request.path, bases: bases, limit: limit)
+        Self.routes.nearMisses(method: request.method, path: request.path, query: request.query, bases: bases, limit: limit)
     }
 
-    /// `; closest routes: …` for a 404's detail, or nothing when no route is close.
-    func nearMissNote(_ request: MockRequest) -> String {
-        let misses = nearMisses(for: request)
-        return misses.isEmpty ? "" : "; closest: " + misses.map(\.route).joined(separator: ", ")
+    /// `; closest: …` for a 404's detail, or nothing when no route is close.
+    static func note(_ misses: [NearMiss]) -> String {
+        misses.isEmpty ? "" : "; closest: " + misses.map(\.route).joined(separator: ", ")
+    }
+
+    /// A route with its full path, as near misses name it: `GET /webpayments/3401/api/payments-due/`.
+    func routeName(_ route: Route) -> String {
+        "\(route.method) \(bases[route.base] ?? "")/\(route.path)"
     }
 
     func methodNotAllowed(_ request: MockRequest, allow: String) -> MockResponse {

@@ -5,7 +5,8 @@ public import Wire
 ///
 /// An entry keeps the method, path, query, the headers that matter to the
 /// contract (`journaledHeaders`), and the bodies: JSON bodies as JSON, other
-/// text as a string, binary as its size. Nothing volatile (time, ports) goes in,
+/// text as a string, binary as its size. A request that matched no route or state entry also
+/// has `near_miss`: the closest one and how the request differs (`RequestNearMiss`). Nothing volatile (time, ports) goes in,
 /// so a journal can be a golden file.
 public final class Journal: Sendable {
     /// Headers worth recording; the rest (Host, User-Agent, Date, ...) vary by client.
@@ -78,12 +79,14 @@ public final class Journal: Sendable {
             "body": bodyJSON(response.body, contentType: response.header("Content-Type")),
         ])
         if let fault = response.fault { responseJSON = responseJSON.setting("fault", to: .string(fault.summary)) }
-        return .object([
+        var entry = JSONValue.object([
             "seq": .number(String(exchange.seq)),
             "partner": .string(exchange.partner),
             "request": requestJSON,
             "response": responseJSON,
         ])
+        if let nearMiss = response.nearMiss { entry = entry.setting("near_miss", to: nearMiss.json) }
+        return entry
     }
 
     static func headersJSON(_ headers: [(name: String, value: String)]) -> JSONValue {

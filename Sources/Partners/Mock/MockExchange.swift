@@ -116,6 +116,8 @@ public struct MockResponse: Sendable {
     public var ending: Ending = .complete
     /// The injected fault that shaped this answer, for the journal.
     public var fault: Fault?
+    /// For a request that matched no route or state entry: what came closest, for the journal.
+    public var nearMiss: RequestNearMiss?
 
     /// How the server ends the exchange.
     public enum Ending: Sendable {
@@ -177,5 +179,23 @@ public struct MockResponse: Sendable {
 
     public func header(_ name: String) -> String? {
         headers.first { MockRequest.sameName($0.name, name) }?.value
+    }
+
+    /// This answer with its near miss naming `route`, when the handler refused the request at its
+    /// contract (`RequestNearMiss.matchedRoute`) and so did not know the route's full name.
+    public func naming(route: String) -> MockResponse {
+        guard var nearMiss, nearMiss.kind == RequestNearMiss.routeKind, nearMiss.closest.isEmpty else { return self }
+        nearMiss.closest = route
+        var response = self
+        response.nearMiss = nearMiss
+        return response
+    }
+
+    /// This answer with `nearMiss` recorded for the journal (nil leaves it as it is).
+    public func missing(_ nearMiss: RequestNearMiss?) -> MockResponse {
+        guard let nearMiss else { return self }
+        var response = self
+        response.nearMiss = nearMiss
+        return response
     }
 }
