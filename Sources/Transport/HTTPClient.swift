@@ -30,19 +30,46 @@ public struct HTTPClient: Sendable {
     }
 
     public var configuration: Configuration
+    /// Told of every exchange once it ends (a journal, a recording); nil: none.
+    public var observer: (any HTTPExchangeObserver)?
 
-    public init(configuration: Configuration = .init()) {
+    public init(configuration: Configuration = .init(), observer: (any HTTPExchangeObserver)? = nil) {
         self.configuration = configuration
+        self.observer = observer
+    }
+
+    /// The same client, its exchanges also told to `observer` (after the observer it has, if any).
+    public func observed(by observer: any HTTPExchangeObserver) -> HTTPClient {
+        HTTPClient(configuration: configuration, observer: self.observer.map { ObserverPair(first: $0, second: observer) } ?? observer)
     }
 
     /// Sends `request` and returns the response, whatever its status.
     /// - Throws: `TransportError` when no HTTP response arrived.
     public func send(_ request: ClientRequest) async throws(TransportError) -> ClientResponse {
         let configuration = self.configuration
-        return try await OwnThread.run { () throws(TransportError) -> ClientResponse in
-            let easy = try CurlEasy()
-            try easy.prepare(request, configuration: configuration)
-            return try easy.perform()
+        let result: Result<ClientResponse, TransportError>
+        do {
+            result = .success(
+                try await OwnThread.run { () throws(TransportError) -> ClientResponse in
+                    let easy = try CurlEasy()
+                    try easy.prepare(request, configuration: configuration)
+                    return try easy.perform()
+                })
+        } catch {
+            result = .failure(error)
         }
+        observer?.observe(request, result)
+        return try result.get()
+    }
+}
+
+/// Two observers told of each exchange in turn.
+private struct ObserverPair: HTTPExchangeObserver {
+    let first: any HTTPExchangeObserver
+    let second: any HTTPExchangeObserver
+
+    func observe(_ request: ClientRequest, _ result: Result<ClientResponse, TransportError>) {
+        first.observe(request, result)
+        second.observe(request, result)
     }
 }

@@ -9,6 +9,8 @@ import Wire
 /// The mocks a scenario has (`imt:`, `imt2:`, `ic:` blocks, or a step that needs the IMT)
 /// serve on loopback ports of their own while the steps run in order; each step gets what
 /// its `needs` name, and what it returns becomes one element of `result.json`'s `steps`.
+/// IC's exchanges with an endpoint that is none of the mocks (settings pointing at a real partner)
+/// are journaled too, as partner `external` (`ClientJournal`).
 struct ScenarioExecution {
     let scenario: Scenario
     let client: HTTPClient
@@ -45,7 +47,9 @@ struct ScenarioExecution {
                 imt: origins["imt"].map { .init(mock: imt, origin: $0) },
                 imt2: imt2.flatMap { mock in origins["imt2"].map { .init(mock: mock, origin: $0) } },
                 ic: ic.flatMap { mock in origins["ic"].map { .init(mock: mock, origin: $0) } },
-                caller: IMTCaller(settings: AdvancedSettings(settings), routing: scenario.routing, client: scenarioClient))
+                caller: IMTCaller(
+                    settings: AdvancedSettings(settings), routing: scenario.routing,
+                    client: scenarioClient.observed(by: ClientJournal(journal, mockOrigins: Array(origins.values)))))
             var results: [JSONValue] = []
             let services = await ServicesUnderTest.start(scenario.services, in: &context, client: client)
             if services.failures.isEmpty {
@@ -78,9 +82,9 @@ struct ScenarioExecution {
     /// IC's client, with the scenario's `timeout:` for one exchange when it sets one.
     private var scenarioClient: HTTPClient {
         guard let timeout = scenario.timeout else { return client }
-        var configuration = client.configuration
-        configuration.totalTimeout = timeout
-        return HTTPClient(configuration: configuration)
+        var client = client
+        client.configuration.totalTimeout = timeout
+        return client
     }
 
     /// The settings with the placeholders of `mock` (`{imt.auth}`, `{imt.api}`, `{imt.origin}`) filled in.

@@ -17,7 +17,13 @@ public final class Journal: Sendable {
         var seq: Int
         var partner: String
         var request: MockRequest
-        var response: MockResponse
+        /// The answer, or why none came (a client-side entry: a timeout, a refused connection).
+        var response: Result<MockResponse, NoAnswer>
+    }
+
+    /// Why an exchange a client journaled has no answer.
+    private struct NoAnswer: Error {
+        var reason: String
     }
 
     /// The entries, a ring of `limit` once full: the oldest is overwritten in place.
@@ -39,6 +45,15 @@ public final class Journal: Sendable {
 
     /// Records one exchange. Cheap: the JSON is built when the journal is read.
     public func record(_ request: MockRequest, _ response: MockResponse, partner: String) {
+        append(request, .success(response), partner: partner)
+    }
+
+    /// Records a request that got no answer; the entry's response is `{"error": reason}`.
+    public func record(_ request: MockRequest, unansweredBecause reason: String, partner: String) {
+        append(request, .failure(NoAnswer(reason: reason)), partner: partner)
+    }
+
+    private func append(_ request: MockRequest, _ response: Result<MockResponse, NoAnswer>, partner: String) {
         entries.withLock { entries in
             entries.recorded += 1
             let exchange = Exchange(seq: entries.recorded, partner: partner, request: request, response: response)
@@ -65,7 +80,6 @@ public final class Journal: Sendable {
 
     private static func json(_ exchange: Exchange) -> JSONValue {
         let request = exchange.request
-        let response = exchange.response
         let requestJSON = JSONValue.object([
             "method": .string(request.method),
             "path": .string(request.path),
@@ -73,19 +87,28 @@ public final class Journal: Sendable {
             "headers": headersJSON(request.headers),
             "body": bodyJSON(request.body, contentType: request.header("Content-Type")),
         ])
-        var responseJSON = JSONValue.object([
-            "status": .number(String(response.status)),
-            "headers": headersJSON(response.headers),
-            "body": bodyJSON(response.body, contentType: response.header("Content-Type")),
-        ])
-        if let fault = response.fault { responseJSON = responseJSON.setting("fault", to: .string(fault.summary)) }
+        let responseJSON: JSONValue
+        var nearMiss: JSONValue?
+        switch exchange.response {
+        case .success(let response):
+            var answer = JSONValue.object([
+                "status": .number(String(response.status)),
+                "headers": headersJSON(response.headers),
+                "body": bodyJSON(response.body, contentType: response.header("Content-Type")),
+            ])
+            if let fault = response.fault { answer = answer.setting("fault", to: .string(fault.summary)) }
+            responseJSON = answer
+            nearMiss = response.nearMiss?.json
+        case .failure(let none):
+            responseJSON = .object(["error": .string(none.reason)])
+        }
         var entry = JSONValue.object([
             "seq": .number(String(exchange.seq)),
             "partner": .string(exchange.partner),
             "request": requestJSON,
             "response": responseJSON,
         ])
-        if let nearMiss = response.nearMiss { entry = entry.setting("near_miss", to: nearMiss.json) }
+        if let nearMiss { entry = entry.setting("near_miss", to: nearMiss) }
         return entry
     }
 

@@ -1,4 +1,5 @@
 import Flows
+import Transport
 import Wire
 import Yams
 
@@ -41,9 +42,19 @@ struct ICReportStep: StepKind, Hashable {
         guard let service = context.icService(billerGUID: billerGUID, key: webServiceKey) else {
             return .failed(StepFailure(Self.key, ScenarioContext.noBiller))
         }
-        let request = ICReportRequest(
-            report: report, billerGUID: service.guid, webServiceKey: service.key, startDate: from, endDate: to)
-        let caller = SOAPCaller(serviceURL: service.url, version: version, client: context.client)
+        return .done(
+            await Self.call(
+                report, from: from, to: to, version: version, url: service.url, guid: service.guid, key: service.key,
+                client: context.client))
+    }
+
+    /// One call of `report` for the window `from`-`to` (sent as written) to the service at `url`.
+    static func call(
+        _ report: ICReport, from: String, to: String, version: SOAPVersion, url: String, guid: String, key: String,
+        client: HTTPClient
+    ) async -> Output {
+        let request = ICReportRequest(report: report, billerGUID: guid, webServiceKey: key, startDate: from, endDate: to)
+        let caller = SOAPCaller(serviceURL: url, version: version, client: client)
         var output = Output(operation: report.rawValue, soap: version.rawValue, from: from, to: to)
         switch await caller.call(request.envelope(version), action: report.action) {
         case .failure(let failure):
@@ -54,11 +65,12 @@ struct ICReportStep: StepKind, Hashable {
                 output.status = answer.success ? "answered" : "refused"
                 if !answer.success { output.message = answer.errorMessage }
                 output.tables = .object(answer.tables.map { .init($0.listName, $0.json) })
+                output.answer = answer
             } catch {
                 (output.status, output.message) = ("failed", error.reason)
             }
         }
-        return .done(output)
+        return output
     }
 
     /// The request's window, IC's answer (`answered`, `refused` or `failed`) and its tables of records.
@@ -71,6 +83,8 @@ struct ICReportStep: StepKind, Hashable {
         var message: String?
         /// Each table of the answer by its list name, rows as objects of column and value.
         var tables = JSONValue.object([])
+        /// The answer read, when there was one (not written: `tables` shows it).
+        var answer: ICReportAnswer?
 
         enum CodingKeys: String, CodingKey { case step, operation, soap, from, to, status, message }
 

@@ -12,6 +12,11 @@ struct PDFLinkingStep: StepKind, Hashable {
     var account: String
     var invoiceType: String?
 
+    init(account: String, invoiceType: String? = nil) {
+        self.account = account
+        self.invoiceType = invoiceType
+    }
+
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let fields = try loading.reader.mapping(node, what: "a pdf-linking step", schema: Self.schema)
         account = try loading.reader.nonEmptyText(fields["account"]!, what: "account")

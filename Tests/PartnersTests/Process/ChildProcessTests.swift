@@ -27,7 +27,7 @@ import Testing
         #expect(process.exitStatus == nil)
         let started = ContinuousClock.now
         #expect(await process.wait() == 3)
-        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(ContinuousClock.now - started < .seconds(10), "the wait ends when the child does, however loaded the machine")
         #expect(process.exitStatus == 3)
         // The status is kept: waiting again answers at once, and no signal goes to the reaped pid.
         #expect(await process.wait() == 3)
