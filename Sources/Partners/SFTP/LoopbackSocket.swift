@@ -26,18 +26,10 @@ public final class LoopbackSocket: Sendable {
     /// Whether something accepts TCP connections on loopback `port` now. Blocks for the
     /// connection attempt: call it from `OwnThread`.
     public static func accepts(port: Int) -> Bool {
-        #if canImport(Glibc)
-            let stream = Int32(SOCK_STREAM.rawValue)
-        #else
-            let stream = SOCK_STREAM
-        #endif
-        let descriptor = socket(AF_INET, stream, 0)
+        let descriptor = streamSocket()
         guard descriptor >= 0 else { return false }
         defer { _ = closeDescriptor(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        var address = loopback(port: port)
         return withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
@@ -45,18 +37,29 @@ public final class LoopbackSocket: Sendable {
         }
     }
 
-    /// Binds a loopback port the system picks, and listens on it when `listening` is true.
-    public init(listening: Bool) throws(SocketError) {
+    /// A new TCP socket, or -1.
+    private static func streamSocket() -> Int32 {
         #if canImport(Glibc)
-            let stream = Int32(SOCK_STREAM.rawValue)
+            socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-            let stream = SOCK_STREAM
+            socket(AF_INET, SOCK_STREAM, 0)
         #endif
-        let descriptor = socket(AF_INET, stream, 0)
-        guard descriptor >= 0 else { throw Self.error("open") }
+    }
+
+    /// 127.0.0.1:`port`; port 0 for one the system picks.
+    private static func loopback(port: Int) -> sockaddr_in {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        return address
+    }
+
+    /// Binds a loopback port the system picks, and listens on it when `listening` is true.
+    public init(listening: Bool) throws(SocketError) {
+        let descriptor = Self.streamSocket()
+        guard descriptor >= 0 else { throw Self.error("open") }
+        var address = Self.loopback(port: 0)
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
