@@ -66,19 +66,20 @@ import Wire
         let script = """
             #!/bin/sh
             echo "$BIFROST_IMT_AUTH_URL $BIFROST_IMT_API_URL $BIFROST_IMT_USERNAME $BIFROST_IMT_PASSWORD"
-            echo "$BIFROST_IC_URL $BIFROST_IC_BILLER_GUID $BIFROST_IC_WEB_SERVICE_KEY $GREETING"
+            echo "$BIFROST_IC_URL $BIFROST_IC_BILLER_GUID $BIFROST_IC_WEB_SERVICE_KEY $GREETING $PARTNER_API_KEY"
             echo "$BIFROST_CLOCK" >&2
             test -d "$BIFROST_OUTPUT_DIR" && test "$(pwd)" = "$BIFROST_SCENARIO_DIR"
             """
         let (report, steps, _) = try await run(
-            Self.scenario("steps:\n  - run: {command: ./show.sh, env: {GREETING: hello}}"), files: ["show.sh": script])
+            Self.scenario("steps:\n  - run: {command: ./show.sh, env: {GREETING: hello, PARTNER_API_KEY: k3y-of-the-partner}}"),
+            files: ["show.sh": script])
         #expect(report.passed)
         #expect(steps[0]["status"] == "succeeded")
         #expect(steps[0]["exit"] == .number("0"))
         #expect(
             steps[0]["stdout"]?.stringValue
                 == "{imt.origin}/auth/3401/api {imt.origin}/webpayments/3401/api icuser <redacted>\n"
-                + "{ic.origin}/portal/webservices/CloudInvoicing.asmx 6f1c2e0a-3b4d-4e5f-8a9b-0c1d2e3f4a5b <redacted> hello\n")
+                + "{ic.origin}/portal/webservices/CloudInvoicing.asmx 6f1c2e0a-3b4d-4e5f-8a9b-0c1d2e3f4a5b <redacted> hello <redacted>\n")
         #expect(steps[0]["stderr"]?.stringValue == "2024-11-18T17:05:28Z\n")
     }
 
@@ -121,12 +122,14 @@ import Wire
                   - run: {command: ./nowhere.sh}
                   - run: {command: ./plain.txt}
                   - run: {command: no-such-program-anywhere}
+                  - run: {command: ./three.sh, folder: no-such-folder}
                 """), files: ["three.sh": "#!/bin/sh\nexit 3\n"])
         #expect(steps[0]["message"] == "exited with status 3")
         #expect(steps[0]["exit"] == .number("3"))
         #expect(steps[1]["message"]?.stringValue?.hasPrefix("command './nowhere.sh' not found (looked for /") == true)
         #expect(steps[1]["exit"] == nil)
         #expect(steps[3]["message"] == "command 'no-such-program-anywhere' not found in PATH")
+        #expect(steps[4]["message"]?.stringValue?.hasSuffix("/no-such-folder' to start './three.sh' in does not exist") == true)
         #expect(steps.allSatisfy { $0["status"] == "failed" })
     }
 

@@ -56,6 +56,14 @@ struct ExternalProgram: Sendable, Hashable {
             environment: try fields["env"].map { node throws(InputError) in try environment(node, reader) } ?? [:])
     }
 
+    /// The values of `env:` variables whose names say they hold a secret (…PASSWORD, …KEY, …TOKEN,
+    /// …SECRET, …COOKIE), scrubbed from every output like the scenario's own.
+    var secrets: [String] {
+        environment.filter { name, _ in
+            ["PASSWORD", "KEY", "TOKEN", "SECRET", "COOKIE"].contains { name.uppercased().contains($0) }
+        }.map(\.value)
+    }
+
     /// An `env:` mapping: variable names to their values.
     static func environment(_ node: Node, _ reader: YAMLReader) throws(InputError) -> [String: String] {
         var variables: [String: String] = [:]
@@ -93,6 +101,10 @@ struct ExternalProgram: Sendable, Hashable {
         var environment = ProcessInfo.processInfo.environment
         environment.merge(variables) { $1 }
         environment.merge(self.environment) { $1 }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            return .failure(RunFailure("the folder '\(folder)' to start '\(command)' in does not exist"))
+        }
         return executable(searching: environment["PATH"]).flatMap { path in
             var launch = ChildProcess.Launch(path, arguments.map { Self.expanding($0, environment) })
             launch.environment = environment

@@ -47,6 +47,7 @@ struct RunStep: StepKind, Hashable {
 
     var needs: StepNeeds { [.folder] }
     var outputs: [String] { files }
+    var secrets: [String] { program.secrets }
 
     func run(in context: inout ScenarioContext) async -> Output {
         let folder = context.folder
