@@ -29,7 +29,8 @@ public struct IMTCertification: Sendable {
         public var allowWrites = false
         public var declaration = IMTDeclaration.everything
         public var expectedFailures = ExpectedFailures()
-        public var transport = HTTPClient.Configuration()
+        /// Timeouts of 10 s to connect and 30 s in all; bodies over 16 MiB refused.
+        public var transport = IMTCertification.defaultTransport
         /// The version of the tool, for the report.
         public var toolVersion = "unknown"
 
@@ -40,6 +41,13 @@ public struct IMTCertification: Sendable {
             self.password = password
             self.account = account
         }
+    }
+
+    /// The transport a run uses unless told otherwise: TLS verified, bounded in time and size.
+    public static var defaultTransport: HTTPClient.Configuration {
+        var configuration = HTTPClient.Configuration(connectTimeout: .seconds(10), totalTimeout: .seconds(30))
+        configuration.maximumResponseSize = 16 << 20
+        return configuration
     }
 
     /// The policy `unknown` asks for when the declaration names none.

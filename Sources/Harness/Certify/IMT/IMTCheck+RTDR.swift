@@ -51,9 +51,7 @@ extension IMTCheck {
     ) { probes in
         guard let due = probes.paymentsDue else { return probes.noSession }
         let evidence = probes.evidence(due)
-        guard case .success(let resources) = IMTCheck.records(due) else {
-            return .violated("no payments-due resources to read (IMT-RTDR-010)", evidence)
-        }
+        guard case .success(let resources) = IMTCheck.records(due) else { return notACollection }
         var problems: [String] = []
         for (i, resource) in resources.enumerated() {
             problems += PaymentsDueShape.problems(in: resource.attributes).map { "/data/\(i)/attributes/\($0)" }
@@ -106,9 +104,7 @@ extension IMTCheck {
         guard let due = probes.paymentsDue else { return probes.noSession }
         let evidence = probes.evidence(due)
         let account = probes.accounts[.rtdr] ?? ""
-        guard case .success(let resources) = IMTCheck.records(due) else {
-            return .violated("no payments-due resources to read (IMT-RTDR-010)", evidence)
-        }
+        guard case .success(let resources) = IMTCheck.records(due) else { return notACollection }
         let numbers = resources.map { $0.attributes["policy_number"]?.stringValue ?? "(none)" }
         let others = numbers.filter { $0 != account }
         if !others.isEmpty { return .violated("the answer lists policies \(others.joined(separator: ", ")) besides \(account)", evidence) }
@@ -147,6 +143,9 @@ extension IMTCheck {
         }
     }
 
+    /// The skip of a check that reads resources the answer does not hold.
+    static let notACollection = CheckOutcome.skipped("cannot be judged: the answer is not a payments-due collection (IMT-RTDR-010)")
+
     /// The resources of a payments-due answer, or what is wrong with the document.
     static func records(_ exchange: IMTExchange) -> Result<[JSONAPIResource], CheckProblem> {
         let document: JSONValue
@@ -169,9 +168,8 @@ extension IMTCheck {
     static func eachRecord(_ probes: IMTProbes, _ problem: (String, JSONValue) -> String?) -> CheckOutcome {
         guard let due = probes.paymentsDue else { return probes.noSession }
         let evidence = probes.evidence(due)
-        guard case .success(let resources) = records(due), !resources.isEmpty else {
-            return .violated("no payments-due resource to read (IMT-RTDR-010, IMT-RTDR-001)", evidence)
-        }
+        guard case .success(let resources) = records(due) else { return notACollection }
+        guard !resources.isEmpty else { return .skipped("cannot be judged: the answer lists no resource (IMT-RTDR-001)") }
         let problems = resources.enumerated().compactMap { i, resource in problem("/data/\(i)/attributes", resource.attributes) }
         return problems.isEmpty ? .met("every resource is right", evidence) : .violated(problems.joined(separator: "; "), evidence)
     }
