@@ -47,7 +47,8 @@ public struct HTTPClient: Sendable {
 
     /// The same client, its exchanges also told to `observer` (after the observer it has, if any).
     public func observed(by observer: any HTTPExchangeObserver) -> HTTPClient {
-        HTTPClient(configuration: configuration, observer: self.observer.map { ObserverPair(first: $0, second: observer) } ?? observer)
+        HTTPClient(
+            configuration: configuration, observer: self.observer.map { ObserverPair(first: $0, second: observer) } ?? observer)
     }
 
     /// Sends `request` once and returns the response, whatever its status.

@@ -28,7 +28,8 @@ import Testing
     @Test func `an expected failure naming no check is refused at its position`() {
         do {
             _ = try ExpectedFailures.load(
-                text: "expected_failures:\n  - id: IMT-NOPE-001\n    reason: x\n", file: "x.yaml", knownIDs: IMTCertification.checkIDs)
+                text: "expected_failures:\n  - id: IMT-NOPE-001\n    reason: x\n", file: "x.yaml",
+                knownIDs: IMTCertification.checkIDs)
             Issue.record("loaded")
         } catch {
             #expect(error.description.hasPrefix("x.yaml:2:9: no check has the id 'IMT-NOPE-001'"))
@@ -37,7 +38,8 @@ import Testing
 
     @Test func `an expected failure without a reason is refused`() {
         do {
-            _ = try ExpectedFailures.load(text: "expected_failures:\n  - id: IMT-SESS-007\n", file: "x.yaml", knownIDs: IMTCertification.checkIDs)
+            _ = try ExpectedFailures.load(
+                text: "expected_failures:\n  - id: IMT-SESS-007\n", file: "x.yaml", knownIDs: IMTCertification.checkIDs)
             Issue.record("loaded")
         } catch {
             #expect(error.description == "x.yaml:2:5: an expected failure needs 'reason'")
@@ -46,10 +48,16 @@ import Testing
 
     @Test func `a declaration with an unknown flow or key is refused at its position`() {
         for (text, message) in [
-            ("flows: [rtdr, sso]\n", "declaration.yaml:1:15: unknown flow 'sso'; expected one of: rtdr, pdf-linking, payments, paperless, autopay"),
+            (
+                "flows: [rtdr, sso]\n",
+                "declaration.yaml:1:15: unknown flow 'sso'; expected one of: rtdr, pdf-linking, payments, paperless, autopay"
+            ),
             ("flow: [rtdr]\n", "declaration.yaml:1:1: unknown key 'flow' in a partner declaration"),
             ("accounts: {blocked: \"1\"}\n", "declaration.yaml:1:12: unknown account case 'blocked'"),
-            ("multi_environment: true\n", "declaration.yaml:1:20: multi_environment: true needs the further environments under environments:"),
+            (
+                "multi_environment: true\n",
+                "declaration.yaml:1:20: multi_environment: true needs the further environments under environments:"
+            ),
             ("flows: [rtdr\n", "declaration.yaml:2:1: YAML syntax error"),
         ] {
             do {

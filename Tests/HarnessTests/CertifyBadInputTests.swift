@@ -42,13 +42,21 @@ import Wire
     }
 
     @Test func `an endpoint that does not answer in time fails with a timeout`() async throws {
-        try await expectRTDRFailed(Self.onPaymentsDue { var r = $0; r.delay = .seconds(3); return r }) {
+        try await expectRTDRFailed(
+            Self.onPaymentsDue {
+                var r = $0; r.delay = .seconds(3); return r
+            }
+        ) {
             $0.transportError?.hasPrefix("timeout") == true
         }
     }
 
     @Test func `a reset connection fails with no response`() async throws {
-        try await expectRTDRFailed(Self.onPaymentsDue { var r = $0; r.ending = .dropped; return r }) {
+        try await expectRTDRFailed(
+            Self.onPaymentsDue {
+                var r = $0; r.ending = .dropped; return r
+            }
+        ) {
             $0.status == nil && $0.transportError != nil
         }
     }
@@ -56,7 +64,8 @@ import Wire
     @Test func `an HTML answer fails with the page as evidence`() async throws {
         try await expectRTDRFailed(
             Self.onPaymentsDue { _ in
-                MockResponse(status: 200, headers: [("Content-Type", "text/html")], body: Array("<html><body>Login</body></html>".utf8))
+                MockResponse(
+                    status: 200, headers: [("Content-Type", "text/html")], body: Array("<html><body>Login</body></html>".utf8))
             }
         ) { $0.responseBody?.contains("<html>") == true }
     }
@@ -69,7 +78,11 @@ import Wire
 
     @Test func `a 100 MB body is cut off at the size limit`() async throws {
         let huge = [UInt8](repeating: UInt8(ascii: "a"), count: 100 << 20)
-        try await expectRTDRFailed(Self.onPaymentsDue { var r = $0; r.body = huge; return r }) {
+        try await expectRTDRFailed(
+            Self.onPaymentsDue {
+                var r = $0; r.body = huge; return r
+            }
+        ) {
             $0.transportError?.contains("response-too-large") == true
         }
     }
@@ -87,7 +100,8 @@ import Wire
 
     @Test func `an endpoint that refuses connections fails the login and skips the rest`() async throws {
         var options = IMTCertification.Options(
-            authURL: "http://127.0.0.1:1/auth", apiURL: "http://127.0.0.1:1/api", username: "u", password: "secret-pw", account: "1")
+            authURL: "http://127.0.0.1:1/auth", apiURL: "http://127.0.0.1:1/api", username: "u", password: "secret-pw",
+            account: "1")
         options.transport = Self.shortTimeouts
         let report = await IMTCertification(options).run()
         #expect(H.verdicts(report)["IMT-SESS-001"] == .fail)

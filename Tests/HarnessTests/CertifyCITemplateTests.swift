@@ -41,7 +41,8 @@ import Wire
         let template = try JSONValue(yaml: text)
         let job = try #require(template["certify-imt"])
         #expect(template["variables"]?["IMT_PASSWORD"] == nil && job["variables"]?["IMT_PASSWORD"] == nil)
-        let command = try #require(job["script"]?.arrayValue?.compactMap(\.stringValue).first { $0.contains("bifrost certify imt") })
+        let command = try #require(
+            job["script"]?.arrayValue?.compactMap(\.stringValue).first { $0.contains("bifrost certify imt") })
         try Self.expectCommand(command, in: "gitlab-ci-certify.yml")
         #expect(job["artifacts"]?["when"]?.stringValue == "always")
         #expect(job["artifacts"]?["reports"]?["junit"]?.stringValue == "certification.xml")

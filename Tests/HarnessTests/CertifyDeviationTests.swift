@@ -69,7 +69,8 @@ import Wire
                 guard let list = document["data"]?.arrayValue, let first = list.first, let attributes = first["attributes"] else {
                     return document
                 }
-                let other = first.setting("id", to: "41704").setting("attributes", to: attributes.setting("policy_number", to: "20240904"))
+                let other = first.setting("id", to: "41704").setting(
+                    "attributes", to: attributes.setting("policy_number", to: "20240904"))
                 return document.setting("data", to: .array(list + [other]))
             }
         },
@@ -85,7 +86,8 @@ import Wire
         },
         Case(name: "a bill that is not a PDF", id: "IMT-PDF-002") { request, answer in
             guard request.path.contains("/bills/") else { return answer() }
-            return MockResponse(status: 200, headers: [("Content-Type", "application/pdf")], body: Array("<html>no bill</html>".utf8))
+            return MockResponse(
+                status: 200, headers: [("Content-Type", "application/pdf")], body: Array("<html>no bill</html>".utf8))
         },
         Case(name: "a payment refused with 500", id: "IMT-DP-001") { request, answer in
             H.matches(request, "POST", "/payments/") ? .error(JSONAPIError(status: 500, code: "boom", title: "Boom")) : answer()

@@ -12,7 +12,8 @@ enum CertifyHarness {
 
     /// A mock state: the sample user with `password`, the seed's policy, its bill.
     static func state() -> IMTState {
-        var state = SampleState.imt(paymentTypes: ["ACH", "CC"], bills: [SampleState.account: MinimalPDF.document(lines: ["bill"])])
+        var state = SampleState.imt(
+            paymentTypes: ["ACH", "CC"], bills: [SampleState.account: MinimalPDF.document(lines: ["bill"])])
         state.users = [SampleState.username: password]
         return state
     }
@@ -30,9 +31,12 @@ enum CertifyHarness {
     ) async throws -> (report: CertificationReport, mock: IMTMock) {
         let mock = IMTMock(state: state)
         let handle = mock.handle
-        let report = try await MockHarness.withMock(maximumBodySize: IMTMock.maximumBodySize, { request in
-            deviation(request) { handle(request) }
-        }) { endpoint in
+        let report = try await MockHarness.withMock(
+            maximumBodySize: IMTMock.maximumBodySize,
+            { request in
+                deviation(request) { handle(request) }
+            }
+        ) { endpoint in
             var options = IMTCertification.Options(
                 authURL: endpoint.url(mock.authPath), apiURL: endpoint.url(mock.apiPath), username: SampleState.username,
                 password: password, account: SampleState.account)

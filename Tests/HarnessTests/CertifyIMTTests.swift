@@ -59,7 +59,9 @@ import Wire
 
     @Test func `declared blocking accounts and a second environment are checked`() async throws {
         var state = CertifyHarness.state()
-        let cases: [(String, [String])] = [("30000001", ["ACH", "CC"]), ("30000002", ["ACH"]), ("30000003", ["CC"]), ("30000004", [])]
+        let cases: [(String, [String])] = [
+            ("30000001", ["ACH", "CC"]), ("30000002", ["ACH"]), ("30000003", ["CC"]), ("30000004", []),
+        ]
         for (number, types) in cases {
             let attributes = PaymentsDue.seedExampleAttributes.setting("policy_number", to: .string(number))
                 .setting("payment_types", to: .array(types.map(JSONValue.string)))

@@ -33,7 +33,8 @@ public enum CertificationHTML {
         out.markup("<p class=\"result \(report.passed ? "passed" : "failed")\">")
         out.text(report.summaryLine)
         out.markup("</p>\n</header>\n<main>\n<section id=\"run\">\n<h2>Run</h2>\n<table class=\"facts\">\n")
-        let facts = report.target + [("date", report.dateText), ("tool", "bifrost \(report.toolVersion)"), ("profile", report.profile)]
+        let facts =
+            report.target + [("date", report.dateText), ("tool", "bifrost \(report.toolVersion)"), ("profile", report.profile)]
         for (name, value) in facts + report.settings {
             let warning = value.contains("OFF (--insecure)")
             out.markup("<tr\(warning ? " class=\"warning\"" : "")><th>")
@@ -63,7 +64,9 @@ public enum CertificationHTML {
 
     static func check(_ result: CheckResult, to out: inout HTMLWriter) {
         let open = result.verdict == .fail || result.verdict == .warn
-        out.markup("<details id=\"\(MarkupText.attribute(result.check.id))\" class=\"check \(verdictClass(result))\"\(open ? " open" : "")><summary>")
+        out.markup(
+            "<details id=\"\(MarkupText.attribute(result.check.id))\" class=\"check \(verdictClass(result))\"\(open ? " open" : "")><summary>"
+        )
         out.markup("<span class=\"badge \(verdictClass(result))\">")
         out.text(verdictText(result))
         out.markup("</span> ")
@@ -74,8 +77,12 @@ public enum CertificationHTML {
         out.text(result.check.severity.rawValue)
         out.markup("</span></summary>\n")
         out.element("p", "class=\"message\"", text: result.message)
-        if let reason = result.acknowledged { out.element("p", "class=\"acknowledged\"", text: "Acknowledged by the partner: \(reason)") }
-        if result.unexpectedPass { out.element("p", "class=\"acknowledged\"", text: "Listed as an expected failure, but it passed.") }
+        if let reason = result.acknowledged {
+            out.element("p", "class=\"acknowledged\"", text: "Acknowledged by the partner: \(reason)")
+        }
+        if result.unexpectedPass {
+            out.element("p", "class=\"acknowledged\"", text: "Listed as an expected failure, but it passed.")
+        }
         out.markup("<blockquote>")
         out.text(result.check.quote)
         out.markup("<footer>")

@@ -41,7 +41,9 @@ public enum CertificationJSON {
         if let body = evidence.requestBody { request.append(.init("body", .string(body))) }
         var members: [JSONValue.Member] = [.init("label", .string(evidence.label)), .init("request", .object(request))]
         if let status = evidence.status {
-            var response: [JSONValue.Member] = [.init("status", number(status)), .init("headers", headers(evidence.responseHeaders))]
+            var response: [JSONValue.Member] = [
+                .init("status", number(status)), .init("headers", headers(evidence.responseHeaders)),
+            ]
             response.append(.init("body", .string(evidence.responseBody ?? "")))
             if let milliseconds = evidence.milliseconds { response.append(.init("ms", number(milliseconds))) }
             members.append(.init("response", .object(response)))

@@ -11,10 +11,12 @@ public enum CertificationJUnit {
         out += "<testsuites name=\"bifrost certify \(escape(report.kind))\" \(counts)>\n"
         out += "  <testsuite name=\"certify.\(escape(report.kind))\" \(counts) timestamp=\"\(report.dateText)\">\n"
         for result in report.results {
-            out += "    <testcase classname=\"certify.\(escape(report.kind))\" name=\"\(escape(result.check.id)): \(escape(result.check.title))\""
+            out +=
+                "    <testcase classname=\"certify.\(escape(report.kind))\" name=\"\(escape(result.check.id)): \(escape(result.check.title))\""
             let message = escape(result.message)
             if let reason = result.acknowledged {
-                out += ">\n      <system-out>\(escape("acknowledged (\(reason)): \(result.message)"))</system-out>\n    </testcase>\n"
+                out +=
+                    ">\n      <system-out>\(escape("acknowledged (\(reason)): \(result.message)"))</system-out>\n    </testcase>\n"
                 continue
             }
             switch result.verdict {

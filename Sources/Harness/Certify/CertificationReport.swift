@@ -69,7 +69,10 @@ public struct CertificationReport: Sendable {
     /// One line: `PASSED: 14 passed, 0 failed, 1 warning, 8 skipped`.
     public var summaryLine: String {
         let s = summary
-        var parts = ["\(s.passed) passed", "\(s.failed) failed", "\(s.warned) \(s.warned == 1 ? "warning" : "warnings")", "\(s.skipped) skipped"]
+        var parts = [
+            "\(s.passed) passed", "\(s.failed) failed", "\(s.warned) \(s.warned == 1 ? "warning" : "warnings")",
+            "\(s.skipped) skipped",
+        ]
         if s.acknowledged > 0 { parts.append("\(s.acknowledged) acknowledged") }
         return "\(passed ? "PASSED" : "FAILED"): " + parts.joined(separator: ", ")
     }

@@ -7,7 +7,9 @@ public enum CertificationText {
     public static func lines(_ report: CertificationReport) -> [String] {
         var lines = report.results.map { result in
             let verdict = result.acknowledged != nil ? "FAIL*" : result.verdict.rawValue
-            let note = result.acknowledged.map { " (acknowledged: \($0))" } ?? (result.unexpectedPass ? " (listed as an expected failure)" : "")
+            let note =
+                result.acknowledged.map { " (acknowledged: \($0))" }
+                ?? (result.unexpectedPass ? " (listed as an expected failure)" : "")
             return "\(verdict.padding(toLength: 5, withPad: " ", startingAt: 0)) \(result.check.id)  \(result.message)\(note)"
         }
         lines.append(report.summaryLine)

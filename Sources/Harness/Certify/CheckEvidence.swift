@@ -36,7 +36,9 @@ public struct CheckEvidence: Sendable, Hashable {
             status = response.status
             responseHeaders = Self.redacted(response.headers, scrubber)
             responseBody = Self.shown(response.body, type: response.headers.first(named: "Content-Type"), scrubber)
-            milliseconds = Int(response.timings.total.components.seconds * 1000 + response.timings.total.components.attoseconds / 1_000_000_000_000_000)
+            milliseconds = Int(
+                response.timings.total.components.seconds * 1000 + response.timings.total.components.attoseconds
+                    / 1_000_000_000_000_000)
         case .failure(let error):
             responseHeaders = []
             transportError = scrubber.scrub(error.description)

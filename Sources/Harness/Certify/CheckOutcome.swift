@@ -23,7 +23,9 @@ public struct CheckOutcome: Sendable {
         self.evidence = evidence
     }
 
-    public static func met(_ message: String, _ evidence: [CheckEvidence] = []) -> CheckOutcome { .init(.met, message, evidence: evidence) }
+    public static func met(_ message: String, _ evidence: [CheckEvidence] = []) -> CheckOutcome {
+        .init(.met, message, evidence: evidence)
+    }
     public static func violated(_ message: String, _ evidence: [CheckEvidence] = []) -> CheckOutcome {
         .init(.violated, message, evidence: evidence)
     }

@@ -26,10 +26,12 @@ public struct ExpectedFailures: Sendable, Hashable {
             required: ["expected_failures"])
         var reasons: [String: String] = [:]
         for node in try reader.sequence(top["expected_failures"]!, what: "expected_failures") {
-            let fields = try reader.mapping(node, what: "an expected failure", allowed: ["id", "reason"], required: ["id", "reason"])
+            let fields = try reader.mapping(
+                node, what: "an expected failure", allowed: ["id", "reason"], required: ["id", "reason"])
             let id = try reader.nonEmptyText(fields["id"]!, what: "id")
             guard knownIDs.contains(id) else {
-                throw reader.error("no check has the id '\(id)'; known ids: \(knownIDs.sorted().joined(separator: ", "))", at: fields["id"]!)
+                throw reader.error(
+                    "no check has the id '\(id)'; known ids: \(knownIDs.sorted().joined(separator: ", "))", at: fields["id"]!)
             }
             guard reasons[id] == nil else { throw reader.error("'\(id)' is listed twice", at: fields["id"]!) }
             reasons[id] = try reader.nonEmptyText(fields["reason"]!, what: "reason")

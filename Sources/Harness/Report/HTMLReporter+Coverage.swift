@@ -18,7 +18,8 @@ extension HTMLReporter {
         for row in coverage.rows {
             let covering = row.scenarios.map { (path: $0, report: byPath[$0]) }
             let status =
-                covering.isEmpty && !row.checks.isEmpty ? (class: "passed", text: "certification check") : coverageStatus(covering.map(\.report))
+                covering.isEmpty && !row.checks.isEmpty
+                ? (class: "passed", text: "certification check") : coverageStatus(covering.map(\.report))
             out.markup("<tr class=\"\(status.class)\"><td>")
             out.element("code", "class=\"id\"", text: row.requirement.id)
             out.markup(" ")

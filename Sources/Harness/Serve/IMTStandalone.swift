@@ -1,5 +1,5 @@
-public import Partners
 import Flows
+public import Partners
 import Wire
 
 /// The mock IMT as a stand-in partner: the mock's routes, each request logged, plus the shared admin

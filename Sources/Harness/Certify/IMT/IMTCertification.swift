@@ -1,6 +1,6 @@
 import Flows
-import Partners
 import Foundation
+import Partners
 import Transport
 import Wire
 
@@ -125,7 +125,11 @@ public struct IMTCertification: Sendable {
         if let ca = transport.caFile { lines.append(("CA file", ca)) }
         if let certificate = transport.clientCertificate { lines.append(("client certificate", certificate)) }
         if let proxy = transport.proxy { lines.append(("proxy", CertificationReport.withoutUserInfo(proxy))) }
-        lines.append(("expected failures", options.expectedFailures.reasons.isEmpty ? "none" : "\(options.expectedFailures.reasons.count) listed"))
+        lines.append(
+            (
+                "expected failures",
+                options.expectedFailures.reasons.isEmpty ? "none" : "\(options.expectedFailures.reasons.count) listed"
+            ))
         let accounts = self.accounts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
         lines.append(("accounts", accounts.joined(separator: ", ")))
         return lines

@@ -1,5 +1,6 @@
 import Transport
 import Wire
+
 /// The remote PDF linking checks: `GET bills/{policy_number}/`.
 extension IMTCheck {
     static let pdfSection = "Data: Remote PDF Linking"
@@ -15,6 +16,7 @@ extension IMTCheck {
     ) { probes in
         guard let bill = probes.bill else { return probes.noSession }
         let evidence = probes.evidence(bill)
+        guard bill.response != nil else { return .violated(bill.summary, evidence) }
         guard bill.status == 200 else { return .violated("\(bill.summary), not 200", evidence) }
         guard bill.mediaType == "application/pdf" else {
             return .violated("\(bill.summary) as \(bill.mediaType ?? "no Content-Type"), not application/pdf", evidence)

@@ -1,5 +1,6 @@
 import Transport
 import Wire
+
 /// The blocking cases under setting 131: a declared test account per case, its `payment_types` as the seed lists.
 extension IMTCheck {
     static func blocking(_ id: String, _ account: IMTTestAccount, _ expected: [String], quote: String, what: String) -> IMTCheck {
@@ -27,13 +28,17 @@ extension IMTCheck {
     }
 
     static let noneBlocked = blocking(
-        "IMT-RTDR-006", .noneBlocked, ["ACH", "CC"], quote: "If no payments are blocked, the list would contain both \"ACH\", \"CC\". Example: 'payment_types': [\"ACH\", \"CC\"]",
+        "IMT-RTDR-006", .noneBlocked, ["ACH", "CC"],
+        quote:
+            "If no payments are blocked, the list would contain both \"ACH\", \"CC\". Example: 'payment_types': [\"ACH\", \"CC\"]",
         what: "no method blocked")
     static let ccBlocked = blocking(
-        "IMT-RTDR-004", .ccBlocked, ["ACH"], quote: "If CC is blocked, the list would only contain ACH. Example: 'payment_types': [\"ACH\"]",
+        "IMT-RTDR-004", .ccBlocked, ["ACH"],
+        quote: "If CC is blocked, the list would only contain ACH. Example: 'payment_types': [\"ACH\"]",
         what: "CC blocked")
     static let achBlocked = blocking(
-        "IMT-RTDR-005", .achBlocked, ["CC"], quote: "If ACH is blocked, the list would only contain CC. Example: 'payment_types': [\"CC\"]",
+        "IMT-RTDR-005", .achBlocked, ["CC"],
+        quote: "If ACH is blocked, the list would only contain CC. Example: 'payment_types': [\"CC\"]",
         what: "ACH blocked")
     static let bothBlocked = blocking(
         "IMT-RTDR-003", .bothBlocked, [],

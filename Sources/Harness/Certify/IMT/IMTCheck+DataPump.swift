@@ -1,5 +1,5 @@
-import Wire
 import Transport
+import Wire
 
 /// The DataPump checks, sent only with `--allow-writes`: a payment, its repetition, paperless and autopay changes.
 extension IMTCheck {
@@ -7,7 +7,8 @@ extension IMTCheck {
 
     static let paymentAccepted = IMTCheck(
         CheckDefinition(
-            id: "IMT-DP-001", title: "POST payments/ with IC's payments resource answers 2xx, with a JSON:API document or no body",
+            id: "IMT-DP-001",
+            title: "POST payments/ with IC's payments resource answers 2xx, with a JSON:API document or no body",
             severity: .required, seed: seed, section: paymentSection,
             quote:
                 "EndPoint: ../payments/ Method: POST Content-Type: application/vnd.api+json ... type = payments (Hardcoded) id = AccountNumber"
@@ -53,7 +54,8 @@ extension IMTCheck {
         CheckDefinition(
             id: "IMT-DP-010", title: "PATCH settings/{AccountNumber}/ with bill_mode autopay, then direct, answers 2xx each time",
             severity: .required, seed: seed, section: "Data Pump: AutoPay Enrollment",
-            quote: "EndPoint: ../settings/{AccountNumber}/ Method: PATCH ... bill_mode = autopay/direct policy = AccountNumber sort = passed as empty"
+            quote:
+                "EndPoint: ../settings/{AccountNumber}/ Method: PATCH ... bill_mode = autopay/direct policy = AccountNumber sort = passed as empty"
         ),
         needs: [.writes, .flow(.autopay)]
     ) { probes in
@@ -68,7 +70,9 @@ extension IMTCheck {
         needs: [.writes]
     ) { probes in
         let patches = probes.paperless + probes.autopay
-        guard !patches.isEmpty else { return .skipped("no settings PATCH was sent (paperless and autopay not declared, or no session)") }
+        guard !patches.isEmpty else {
+            return .skipped("no settings PATCH was sent (paperless and autopay not declared, or no session)")
+        }
         var problems: [String] = []
         var read = 0
         for patch in patches {
@@ -81,13 +85,15 @@ extension IMTCheck {
             read += 1
             for key in ["paperless", "bill_mode"] {
                 if let value = sent?[key], attributes[key] != value {
-                    problems.append("\(patch.label): \(key) reads \(attributes[key]?.compactText ?? "nothing"), not \(value.compactText)")
+                    problems.append(
+                        "\(patch.label): \(key) reads \(attributes[key]?.compactText ?? "nothing"), not \(value.compactText)")
                 }
             }
         }
         let evidence = probes.evidence(patches)
         if !problems.isEmpty { return .violated(problems.joined(separator: "; "), evidence) }
-        return .met(read == 0 ? "no answer had a body to read back (204 or a failure)" : "\(read) answers show the value set", evidence)
+        return .met(
+            read == 0 ? "no answer had a body to read back (204 or a failure)" : "\(read) answers show the value set", evidence)
     }
 
     /// 2xx with an empty body or a JSON:API document.

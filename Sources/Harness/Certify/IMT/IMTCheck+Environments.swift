@@ -1,5 +1,6 @@
 import Transport
 import Wire
+
 /// Setting 81 `MULTIENVIRONMENT`: each further environment the partner declares answers as the first.
 extension IMTCheck {
     static let environments = IMTCheck(
@@ -25,7 +26,9 @@ extension IMTCheck {
         let evidence = probes.evidence(all)
         if probes.environments.isEmpty { return .skipped("no further environment was reached") }
         return problems.isEmpty
-            ? .met("\(probes.environments.count) further \(probes.environments.count == 1 ? "environment answers" : "environments answer")", evidence)
+            ? .met(
+                "\(probes.environments.count) further \(probes.environments.count == 1 ? "environment answers" : "environments answer")",
+                evidence)
             : .violated(problems.joined(separator: "; "), evidence)
     }
 }

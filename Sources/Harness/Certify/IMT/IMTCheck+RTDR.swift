@@ -1,6 +1,6 @@
 import Foundation
-import Wire
 import Transport
+import Wire
 
 /// The RTDR checks: `GET payments-due/?filter[policy_number]=` judged as IC reads it.
 extension IMTCheck {
@@ -33,11 +33,13 @@ extension IMTCheck {
     ) { probes in
         guard let due = probes.paymentsDue else { return probes.noSession }
         let evidence = probes.evidence(due)
+        guard due.response != nil else { return .violated(due.summary, evidence) }
         guard due.status == 200 else { return .violated("\(due.summary), not 200", evidence) }
         switch IMTCheck.records(due) {
         case .failure(let problem): return .violated(problem.description, evidence)
         case .success(let resources):
-            return .met("a collection of \(resources.count) payments-due \(resources.count == 1 ? "resource" : "resources")", evidence)
+            return .met(
+                "a collection of \(resources.count) payments-due \(resources.count == 1 ? "resource" : "resources")", evidence)
         }
     }
 
@@ -46,7 +48,9 @@ extension IMTCheck {
             id: "IMT-RTDR-011",
             title: "each payments-due resource has every attribute of the seed's example, with its JSON type and format",
             severity: .recommended, seed: seed, section: rtdrSection,
-            quote: "Full example response: \"cc_fee\": \"0\", \"transaction_fee\": \"0\", \"partial_payment\": false, ... \"allow_payments\": true"),
+            quote:
+                "Full example response: \"cc_fee\": \"0\", \"transaction_fee\": \"0\", \"partial_payment\": false, ... \"allow_payments\": true"
+        ),
         needs: [.flow(.rtdr)]
     ) { probes in
         guard let due = probes.paymentsDue else { return probes.noSession }
@@ -57,7 +61,8 @@ extension IMTCheck {
             problems += PaymentsDueShape.problems(in: resource.attributes).map { "/data/\(i)/attributes/\($0)" }
         }
         guard problems.isEmpty else {
-            let shown = problems.prefix(8).joined(separator: "; ") + (problems.count > 8 ? "; and \(problems.count - 8) more" : "")
+            let shown =
+                problems.prefix(8).joined(separator: "; ") + (problems.count > 8 ? "; and \(problems.count - 8) more" : "")
             return .violated(shown, evidence)
         }
         return .met("\(PaymentsDueShape.checked.count) attributes of each resource as in the seed's example", evidence)
@@ -81,7 +86,9 @@ extension IMTCheck {
         CheckDefinition(
             id: "IMT-RTDR-012", title: "payment_types is a list of distinct strings, each ACH or CC",
             severity: .required, seed: seed, section: rtdrSection,
-            quote: "In the RTDR response IMT will send a list in 'payment_types' where: If both payment methods, CC and ACH, are blocked, the list would be empty."),
+            quote:
+                "In the RTDR response IMT will send a list in 'payment_types' where: If both payment methods, CC and ACH, are blocked, the list would be empty."
+        ),
         needs: [.flow(.rtdr)]
     ) { probes in
         IMTCheck.eachRecord(probes) { pointer, attributes in
@@ -98,7 +105,9 @@ extension IMTCheck {
         CheckDefinition(
             id: "IMT-RTDR-001", title: "payments-due lists exactly one resource, the filtered policy's",
             severity: .required, seed: seed, section: rtdrSection,
-            quote: "../payments-due/?filter[policy_number]={AccountNumber} Method: GET ... We pass in AccountNumber as the policy_number"),
+            quote:
+                "../payments-due/?filter[policy_number]={AccountNumber} Method: GET ... We pass in AccountNumber as the policy_number"
+        ),
         needs: [.flow(.rtdr)]
     ) { probes in
         guard let due = probes.paymentsDue else { return probes.noSession }
@@ -107,11 +116,14 @@ extension IMTCheck {
         guard case .success(let resources) = IMTCheck.records(due) else { return notACollection }
         let numbers = resources.map { $0.attributes["policy_number"]?.stringValue ?? "(none)" }
         let others = numbers.filter { $0 != account }
-        if !others.isEmpty { return .violated("the answer lists policies \(others.joined(separator: ", ")) besides \(account)", evidence) }
+        if !others.isEmpty {
+            return .violated("the answer lists policies \(others.joined(separator: ", ")) besides \(account)", evidence)
+        }
         switch numbers.count {
         case 0: return .violated("no resource for policy \(account)", evidence)
         case 1: return .met("one resource, policy_number \(account)", evidence)
-        default: return .violated("\(numbers.count) resources for policy \(account): IC cannot tell which balance is right", evidence)
+        default:
+            return .violated("\(numbers.count) resources for policy \(account): IC cannot tell which balance is right", evidence)
         }
     }
 
@@ -132,7 +144,8 @@ extension IMTCheck {
             switch IMTCheck.records(unknown) {
             case .failure(let problem): return .violated(problem.description, evidence)
             case .success(let resources) where resources.isEmpty: return .met("an empty collection", evidence)
-            case .success(let resources): return .violated("\(resources.count) resources for a policy that does not exist", evidence)
+            case .success(let resources):
+                return .violated("\(resources.count) resources for a policy that does not exist", evidence)
             }
         case 404 where document?["errors"]?.arrayValue != nil:
             return .met("404 with an error document", evidence)
@@ -144,7 +157,8 @@ extension IMTCheck {
     }
 
     /// The skip of a check that reads resources the answer does not hold.
-    static let notACollection = CheckOutcome.skipped("cannot be judged: the answer is not a payments-due collection (IMT-RTDR-010)")
+    static let notACollection = CheckOutcome.skipped(
+        "cannot be judged: the answer is not a payments-due collection (IMT-RTDR-010)")
 
     /// The resources of a payments-due answer, or what is wrong with the document.
     static func records(_ exchange: IMTExchange) -> Result<[JSONAPIResource], CheckProblem> {
@@ -171,6 +185,7 @@ extension IMTCheck {
         guard case .success(let resources) = records(due) else { return notACollection }
         guard !resources.isEmpty else { return .skipped("cannot be judged: the answer lists no resource (IMT-RTDR-001)") }
         let problems = resources.enumerated().compactMap { i, resource in problem("/data/\(i)/attributes", resource.attributes) }
-        return problems.isEmpty ? .met("every resource is right", evidence) : .violated(problems.joined(separator: "; "), evidence)
+        return problems.isEmpty
+            ? .met("every resource is right", evidence) : .violated(problems.joined(separator: "; "), evidence)
     }
 }

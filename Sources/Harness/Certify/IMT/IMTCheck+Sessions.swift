@@ -1,5 +1,5 @@
-import Wire
 import Transport
+import Wire
 
 /// The session checks: opening with the right and a wrong password, closing, and the cookie after it.
 extension IMTCheck {
@@ -72,7 +72,9 @@ extension IMTCheck {
         let evidence = probes.evidence(probes.close, after)
         guard let status = after.status else { return .violated(after.summary, evidence) }
         if status == 401 || status == 403 { return .met("\(after.summary): the closed session's cookie is refused", evidence) }
-        if (200..<300).contains(status) { return .violated("\(after.summary): the closed session's cookie still works", evidence) }
+        if (200..<300).contains(status) {
+            return .violated("\(after.summary): the closed session's cookie still works", evidence)
+        }
         return .violated("\(after.summary), not 401 or 403", evidence)
     }
 }

@@ -61,8 +61,12 @@ public struct IMTDeclaration: Sendable, Hashable {
         let fields = try reader.mapping(root, what: "a partner declaration", allowed: keys)
         var declaration = IMTDeclaration.everything
         declaration.file = file
-        declaration.partner = try fields["partner"].map { node throws(InputError) in try reader.nonEmptyText(node, what: "partner") }
-        declaration.profile = try fields["profile"].map { node throws(InputError) in try reader.nonEmptyText(node, what: "profile") }
+        declaration.partner = try fields["partner"].map { node throws(InputError) in
+            try reader.nonEmptyText(node, what: "partner")
+        }
+        declaration.profile = try fields["profile"].map { node throws(InputError) in
+            try reader.nonEmptyText(node, what: "profile")
+        }
         if let node = fields["flows"] {
             var flows: Set<IMTCertifiedFlow> = []
             for element in try reader.sequence(node, what: "flows") {
@@ -77,7 +81,9 @@ public struct IMTDeclaration: Sendable, Hashable {
                 declaration.accounts[account] = try reader.nonEmptyText(value, what: "accounts.\(account.rawValue)")
             }
         }
-        let multi = try fields["multi_environment"].map { node throws(InputError) in try reader.bool(node, what: "multi_environment") }
+        let multi = try fields["multi_environment"].map { node throws(InputError) in
+            try reader.bool(node, what: "multi_environment")
+        }
         if let node = fields["environments"] {
             for element in try reader.sequence(node, what: "environments") {
                 let members = try reader.mapping(
@@ -92,11 +98,13 @@ public struct IMTDeclaration: Sendable, Hashable {
                 }
                 declaration.environments.append(
                     Environment(
-                        authURL: urls[0], apiURL: urls[1], account: try reader.nonEmptyText(members["account"]!, what: "account")))
+                        authURL: urls[0], apiURL: urls[1], account: try reader.nonEmptyText(members["account"]!, what: "account"))
+                )
             }
         }
         if multi == true && declaration.environments.isEmpty {
-            throw reader.error("multi_environment: true needs the further environments under environments:", at: fields["multi_environment"]!)
+            throw reader.error(
+                "multi_environment: true needs the further environments under environments:", at: fields["multi_environment"]!)
         }
         if multi == false && !declaration.environments.isEmpty {
             throw reader.error("environments are listed but multi_environment is false", at: fields["multi_environment"]!)

@@ -25,7 +25,9 @@ public struct IMTExchange: Sendable {
     public var json: Result<JSONValue, CheckProblem> {
         guard let response else { return .failure(CheckProblem("no response")) }
         guard !response.body.isEmpty else { return .failure(CheckProblem("an empty body")) }
-        guard response.body.count <= 4 << 20 else { return .failure(CheckProblem("a body of \(response.body.count) bytes, too long to read")) }
+        guard response.body.count <= 4 << 20 else {
+            return .failure(CheckProblem("a body of \(response.body.count) bytes, too long to read"))
+        }
         do {
             return .success(try JSONParser.parse(response.body))
         } catch {

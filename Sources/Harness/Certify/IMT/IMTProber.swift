@@ -22,10 +22,12 @@ struct IMTProber: Sendable {
         let sessions = Self.sessionsURL(options.authURL)
         let api = options.apiURL.hasSuffix("/") ? options.apiURL : options.apiURL + "/"
 
-        probes.badLogin = await send("open a session with a wrong password", "POST", sessions, body: login(password: wrongPassword))
+        probes.badLogin = await send(
+            "open a session with a wrong password", "POST", sessions, body: login(password: wrongPassword))
         if let cookie = Self.cookie(of: probes.badLogin) {
             probes.badLoginClose = await send(
-                "close the session the wrong password opened", "DELETE", sessions + Self.segment(options.username), cookie: cookie)
+                "close the session the wrong password opened", "DELETE", sessions + Self.segment(options.username), cookie: cookie
+            )
         }
         let login = await send("open a session", "POST", sessions, body: login(password: options.password))
         probes.login = login
@@ -41,7 +43,8 @@ struct IMTProber: Sendable {
                     for case_ in [IMTTestAccount.noneBlocked, .ccBlocked, .achBlocked, .bothBlocked] {
                         guard let account = probes.accounts[case_] else { continue }
                         probes.blockingCases[case_] = await send(
-                            "payments-due for the \(case_.rawValue) account", "GET", api + Self.paymentsDue(account), cookie: cookie)
+                            "payments-due for the \(case_.rawValue) account", "GET", api + Self.paymentsDue(account),
+                            cookie: cookie)
                     }
                 }
             }
@@ -83,7 +86,8 @@ struct IMTProber: Sendable {
             for on in [true, false] {
                 probes.paperless.append(
                     await send(
-                        "set paperless \(on)", "PATCH", path, body: PolicySettings.Change.paperless(on).document(account: account),
+                        "set paperless \(on)", "PATCH", path,
+                        body: PolicySettings.Change.paperless(on).document(account: account),
                         cookie: cookie))
             }
         }
@@ -111,7 +115,9 @@ struct IMTProber: Sendable {
     }
 
     /// Sends one request with IC's JSON:API headers (and the cookie), once.
-    func send(_ label: String, _ method: String, _ url: String, body: JSONValue? = nil, cookie: HTTPHeader? = nil) async -> IMTExchange {
+    func send(
+        _ label: String, _ method: String, _ url: String, body: JSONValue? = nil, cookie: HTTPHeader? = nil
+    ) async -> IMTExchange {
         var headers = [HTTPHeader("Accept", JSONAPIMediaType.value), HTTPHeader("Content-Type", JSONAPIMediaType.value)]
         if let cookie { headers.append(cookie) }
         let request = ClientRequest(method: method, url: url, headers: headers, body: body.map { Array($0.compactText.utf8) })
@@ -160,7 +166,8 @@ struct IMTProber: Sendable {
     }
 
     static func paymentsDue(_ account: String) -> String {
-        "payments-due/?filter%5Bpolicy_number%5D=" + (account.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? account)
+        "payments-due/?filter%5Bpolicy_number%5D="
+            + (account.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? account)
     }
 
     static func segment(_ text: String) -> String {

@@ -9,7 +9,9 @@ import Wire
 enum PaymentsDueShape {
     /// The attributes judged: the seed example's, minus those with their own check.
     static let checked: [JSONValue.Member] =
-        (PaymentsDue.seedExampleAttributes.objectValue ?? []).filter { !["current_due", "payment_types", "policy_number"].contains($0.key) }
+        (PaymentsDue.seedExampleAttributes.objectValue ?? []).filter {
+            !["current_due", "payment_types", "policy_number"].contains($0.key)
+        }
 
     /// Date-times with their zone, as `creation_time` is: `2024-09-03T15:37:51-05:00`.
     static let dateTimes: Set<String> = ["creation_time", "last_update_time", "pending_payment_date"]
