@@ -75,7 +75,7 @@ extension IMTCheck {
             quote: "Response: json object, we extract the balance due from 'current_due'"),
         needs: [.flow(.rtdr)]
     ) { probes in
-        IMTCheck.eachRecord(probes) { pointer, attributes in
+        IMTCheck.eachRecord(probes, shown: "current_due") { pointer, attributes in
             guard let value = attributes["current_due"] else { return "\(pointer)/current_due is missing" }
             guard let text = value.stringValue else { return "\(pointer)/current_due is a \(value.typeName), not a string" }
             return Money(parsing: text) == nil ? "\(pointer)/current_due \"\(text)\" is not a decimal amount" : nil
@@ -91,7 +91,7 @@ extension IMTCheck {
         ),
         needs: [.flow(.rtdr)]
     ) { probes in
-        IMTCheck.eachRecord(probes) { pointer, attributes in
+        IMTCheck.eachRecord(probes, shown: "payment_types") { pointer, attributes in
             guard let list = attributes["payment_types"]?.arrayValue else { return "\(pointer)/payment_types is not a list" }
             let names = list.map { $0.stringValue ?? $0.compactText }
             if let other = names.first(where: { $0 != "ACH" && $0 != "CC" }) {
@@ -179,13 +179,14 @@ extension IMTCheck {
     }
 
     /// Judges each resource of the payments-due answer with `problem` (nil: fine).
-    static func eachRecord(_ probes: IMTProbes, _ problem: (String, JSONValue) -> String?) -> CheckOutcome {
+    static func eachRecord(_ probes: IMTProbes, shown key: String, _ problem: (String, JSONValue) -> String?) -> CheckOutcome {
         guard let due = probes.paymentsDue else { return probes.noSession }
         let evidence = probes.evidence(due)
         guard case .success(let resources) = records(due) else { return notACollection }
         guard !resources.isEmpty else { return .skipped("cannot be judged: the answer lists no resource (IMT-RTDR-001)") }
         let problems = resources.enumerated().compactMap { i, resource in problem("/data/\(i)/attributes", resource.attributes) }
-        return problems.isEmpty
-            ? .met("every resource is right", evidence) : .violated(problems.joined(separator: "; "), evidence)
+        guard problems.isEmpty else { return .violated(problems.joined(separator: "; "), evidence) }
+        let values = resources.map { $0.attributes[key]?.compactText ?? "" }
+        return .met("\(key) \(values.joined(separator: ", "))", evidence)
     }
 }
