@@ -36,6 +36,17 @@ final class CurlEasy {
         try set(CURLOPT_SSL_VERIFYPEER, configuration.verifyTLS ? 1 : 0)
         try set(CURLOPT_SSL_VERIFYHOST, configuration.verifyTLS ? 2 : 0)
         if let caFile = configuration.caFile { try set(CURLOPT_CAINFO, caFile) }
+        if let certificate = configuration.clientCertificate {
+            try set(CURLOPT_SSLCERT, certificate)
+            try set(CURLOPT_SSLCERTTYPE, "PEM")
+        }
+        if let key = configuration.clientKey { try set(CURLOPT_SSLKEY, key) }
+        if let proxy = configuration.proxy { try set(CURLOPT_PROXY, proxy) }
+        if let limit = configuration.maximumResponseSize {
+            // A declared Content-Length over the limit is refused before the body comes; the sink stops the rest.
+            try check(bifrost_curl_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(limit)))
+            sink.limit = limit
+        }
 
         switch request.method {
         case "GET": try set(CURLOPT_HTTPGET, 1)
@@ -65,6 +76,10 @@ final class CurlEasy {
                 { data, size, count, context in
                     guard let data, let context else { return 0 }
                     let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
+                    guard sink.body.count + size * count <= sink.limit else {
+                        sink.overflowed = true
+                        return 0  // libcurl ends the transfer with CURLE_WRITE_ERROR
+                    }
                     sink.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: size * count))
                     return size * count
                 }))
@@ -84,6 +99,11 @@ final class CurlEasy {
     /// Runs the transfer; blocks until it ends.
     func perform() throws(TransportError) -> ClientResponse {
         let code = curl_easy_perform(handle)
+        if sink.overflowed || code == CURLE_FILESIZE_EXCEEDED {
+            throw TransportError(
+                code: .responseTooLarge, message: "the response body is larger than \(sink.limit) bytes",
+                curlCode: Int(code.rawValue))
+        }
         guard code == CURLE_OK else { throw Self.error(for: code) }
         var status = 0
         _ = bifrost_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
@@ -122,10 +142,12 @@ final class CurlEasy {
         let kind: TransportError.Code =
             switch code {
             case CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL: .invalidURL
-            case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING:
+            case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_SEND_ERROR,
+                CURLE_RECV_ERROR, CURLE_GOT_NOTHING:
                 .connectionFailed
             case CURLE_OPERATION_TIMEDOUT: .timeout
-            case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CACERT_BADFILE:
+            case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CACERT_BADFILE,
+                CURLE_SSL_CIPHER, CURLE_SSL_ENGINE_NOTFOUND:
                 .tls
             case CURLE_WEIRD_SERVER_REPLY, CURLE_PARTIAL_FILE, CURLE_BAD_CONTENT_ENCODING: .malformedResponse
             default: .other
@@ -138,6 +160,9 @@ final class CurlEasy {
 private final class ResponseSink {
     var headers: [HTTPHeader] = []
     var body: [UInt8] = []
+    /// The most body bytes taken, and whether the response went past it.
+    var limit = Int.max
+    var overflowed = false
 
     func take(headerLine bytes: UnsafeRawBufferPointer) {
         let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .newlines)

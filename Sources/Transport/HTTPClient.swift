@@ -9,7 +9,7 @@
 /// let response = try await client.send(ClientRequest(method: "GET", url: "http://127.0.0.1:8080/"))
 /// ```
 public struct HTTPClient: Sendable {
-    /// Timeouts and TLS options.
+    /// Timeouts, TLS, client certificate, proxy and response size options.
     public struct Configuration: Sendable {
         public var connectTimeout: Duration
         /// The longest a whole exchange may take, connection included.
@@ -17,6 +17,13 @@ public struct HTTPClient: Sendable {
         public var verifyTLS: Bool
         /// A PEM bundle of trusted certificate authorities, instead of the system's.
         public var caFile: String?
+        /// A PEM client certificate for mutual TLS, and its private key (nil: the key is in the certificate file).
+        public var clientCertificate: String?
+        public var clientKey: String?
+        /// An HTTP proxy, e.g. `http://proxy.example:3128`; nil: libcurl's environment variables decide.
+        public var proxy: String?
+        /// The largest response body taken; a longer one ends the exchange with `responseTooLarge`. Nil: no limit.
+        public var maximumResponseSize: Int?
 
         public init(
             connectTimeout: Duration = .seconds(5), totalTimeout: Duration = .seconds(30),
@@ -40,10 +47,14 @@ public struct HTTPClient: Sendable {
 
     /// The same client, its exchanges also told to `observer` (after the observer it has, if any).
     public func observed(by observer: any HTTPExchangeObserver) -> HTTPClient {
-        HTTPClient(configuration: configuration, observer: self.observer.map { ObserverPair(first: $0, second: observer) } ?? observer)
+        HTTPClient(
+            configuration: configuration, observer: self.observer.map { ObserverPair(first: $0, second: observer) } ?? observer)
     }
 
-    /// Sends `request` and returns the response, whatever its status.
+    /// Sends `request` once and returns the response, whatever its status.
+    ///
+    /// Nothing is ever retried, here or in libcurl: a POST or PATCH whose answer was lost
+    /// may have been processed, and sending it again could post a payment twice.
     /// - Throws: `TransportError` when no HTTP response arrived.
     public func send(_ request: ClientRequest) async throws(TransportError) -> ClientResponse {
         let configuration = self.configuration

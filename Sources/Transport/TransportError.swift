@@ -17,6 +17,8 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
         public static let hostKeyMismatch = Code(name: "host-key-mismatch")
         /// Logged in, but the server refused an operation: a write, a rename, a missing folder.
         public static let remoteFailure = Code(name: "remote-failure")
+        /// The response body went past the client's `maximumResponseSize`.
+        public static let responseTooLarge = Code(name: "response-too-large")
         public static let other = Code(name: "other")
         public var description: String { name }
     }

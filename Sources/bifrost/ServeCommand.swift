@@ -86,7 +86,7 @@ struct ServeIMTCommand: AsyncParsableCommand {
         abstract: "Serve the mock IMT JSON:API (sessions, payments-due, payments, settings, bills) and its admin API.",
         discussion: """
             Partner routes: /auth/<id>/api/ and /webpayments/<id>/api/ (<id>: the state's biller_id, default 3401). \
-            Without --state it serves a demo: the user icuser with the password s3cr3t-pass and the policy 20240903. \
+            Without --state it serves a demo: the user icuser with the password s3cr3t-pass and the policy 20240903 with its bill. \
             Admin routes under /__admin/: state (GET, PUT), journal (GET), reset (POST), faults (GET, POST, DELETE), \
             openapi.json (GET). One line per partner request goes to standard error. A request still in work after \
             --deadline-ms is answered 503. SIGINT or SIGTERM stops the server within 2 s, requests in flight or not. \

@@ -1,3 +1,4 @@
+import Flows
 public import Partners
 import Wire
 
@@ -44,8 +45,13 @@ public final class IMTStandalone: Sendable {
     /// `s3cr3t-pass`, and the seed's sample policy 20240903 (as `Tools/imt-state.yaml`).
     public static var demoState: IMTState {
         // A literal document of the loader's own shape: it cannot fail to load.
-        (try? IMTStateLoader.load(text: demoText, file: "the demo state")) ?? IMTState()
+        var state = (try? IMTStateLoader.load(text: demoText, file: "the demo state")) ?? IMTState()
+        state.bills["20240903"] = demoBill
+        return state
     }
+
+    /// The demo policy's bill, so that remote PDF linking (and `bifrost certify imt`) has one to fetch.
+    static let demoBill = MinimalPDF.document(lines: ["Bill for policy 20240903", "JESSICA SMITH", "Amount due: 1675.00"])
 
     static let demoText = """
         users: {icuser: s3cr3t-pass}
