@@ -107,7 +107,7 @@ import Wire
     @Test func `a program that floods its output keeps the first 64 KiB, the rest dropped with a note`() async throws {
         let (_, steps, _) = try await run(
             Self.scenario("steps:\n  - run: {command: ./flood.sh}"), files: ["flood.sh": "#!/bin/sh\nyes | head -c 1000000\necho done >&2\n"])
-        let stdout = try #require(steps[0]["stdout"]?.stringValue)
+        let stdout = try #require(steps[0]["stdout"]?.stringValue, "\(steps[0].prettyText)")
         #expect(stdout.hasPrefix("y\ny\n"))
         #expect(stdout.hasSuffix("\n[934464 more bytes dropped]"))
         #expect(steps[0]["stderr"]?.stringValue == "done\n")

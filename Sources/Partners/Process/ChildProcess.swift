@@ -74,7 +74,7 @@ public final class ChildProcess: Sendable {
         guard pipe(&outputEnds) == 0, !launch.separateErrors || pipe(&errorEnds) == 0 else {
             let reason = String(cString: strerror(errno))
             for end in outputEnds + errorEnds where end > 0 { close(end) }
-            throw SpawnError(message: "cannot make a pipe for \(executable): \(reason)")
+            throw SpawnError(message: "cannot make a pipe for \(executable): \(reason)", code: errno)
         }
         // Other children spawned meanwhile must not inherit the pipes, or their ends would come late.
         for end in outputEnds + errorEnds where end >= 0 { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
@@ -122,7 +122,7 @@ public final class ChildProcess: Sendable {
         guard result == 0 else {
             close(outputEnds[0])
             if errorEnds[0] >= 0 { close(errorEnds[0]) }
-            throw SpawnError(message: "cannot run \(executable): \(String(cString: strerror(result)))")
+            throw SpawnError(message: "cannot run \(executable): \(String(cString: strerror(result)))", code: result)
         }
         self.pid = pid
         ownGroup = launch.ownGroup
@@ -137,6 +137,8 @@ public final class ChildProcess: Sendable {
     /// Why a child could not be started.
     public struct SpawnError: Error, CustomStringConvertible {
         public let message: String
+        /// The `errno` value: `ETXTBSY` when another process still holds the executable open for writing.
+        public let code: Int32
         public var description: String { message }
     }
 

@@ -97,6 +97,7 @@ struct ExternalProgram: Sendable, Hashable {
     }
 
     /// Starts the program, in a process group of its own, with `variables` added to the environment.
+    /// Blocks for the spawn (and its retries): call it from `OwnThread`.
     func start(variables: [String: String]) -> Result<ChildProcess, RunFailure> {
         var environment = ProcessInfo.processInfo.environment
         environment.merge(variables) { $1 }
@@ -111,7 +112,19 @@ struct ExternalProgram: Sendable, Hashable {
             launch.workingDirectory = folder
             launch.separateErrors = true
             launch.ownGroup = true
-            return Result { () throws(ChildProcess.SpawnError) in try ChildProcess(launch) }.mapError { RunFailure($0.message) }
+            // A script written a moment ago may still be open for writing in a child another thread
+            // forked meanwhile ("text file busy"): that passes within milliseconds, so try again.
+            var attempt = 0
+            while true {
+                do throws(ChildProcess.SpawnError) {
+                    return .success(try ChildProcess(launch))
+                } catch where error.code == ETXTBSY && attempt < 5 {
+                    attempt += 1
+                    usleep(useconds_t(1000 << attempt))
+                } catch {
+                    return .failure(RunFailure(error.message))
+                }
+            }
         }
     }
 
@@ -131,7 +144,7 @@ struct ExternalProgram: Sendable, Hashable {
     /// Starts the program with `variables` added to the environment, and waits for it to end or time out.
     func run(variables: [String: String]) async -> Run {
         let process: ChildProcess
-        switch start(variables: variables) {
+        switch await OwnThread.run({ start(variables: variables) }) {
         case .failure(let failure): return Run(startFailure: failure.message)
         case .success(let started): process = started
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Partners
+import Transport
 import Wire
 import Yams
 
@@ -76,17 +77,21 @@ struct RunStep: StepKind, Hashable {
         if let imt = context.imt { output.imtSessionsLeftOpen = imt.mock.openSessions }
         if let folder {
             output.files = (try? FileManager.default.contentsOfDirectory(atPath: folder).sorted()) ?? []
-            for name in files { output.missing += collect(name, from: folder, into: &context) }
+            for name in files { output.missing += await collect(name, from: folder, into: &context) }
         }
         return output
     }
 
     /// Reads the output file `name` into the scenario's outputs; returns `[name]` when the program wrote none.
-    private func collect(_ name: String, from folder: String, into context: inout ScenarioContext) -> [String] {
+    private func collect(_ name: String, from folder: String, into context: inout ScenarioContext) async -> [String] {
         let path = (folder as NSString).appendingPathComponent(name)
-        guard let handle = FileHandle(forReadingAtPath: path) else { return [name] }
-        defer { try? handle.close() }
-        let bytes = [UInt8]((try? handle.read(upToCount: Self.largestOutput)) ?? Data())
+        // A file of unknown size: read on a thread of its own.
+        let read = await OwnThread.run { () -> [UInt8]? in
+            guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+            defer { try? handle.close() }
+            return [UInt8]((try? handle.read(upToCount: Self.largestOutput)) ?? Data())
+        }
+        guard let bytes = read else { return [name] }
         let output = Scenario.GoldenOutput(fileName: name)
         switch (name as NSString).pathExtension.lowercased() {
         case "bif":

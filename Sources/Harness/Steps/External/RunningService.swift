@@ -40,7 +40,7 @@ final class RunningService: Sendable {
         }
         var variables = variables
         variables["BIFROST_SERVICE_PORT"] = "\(port)"
-        switch service.program.start(variables: variables) {
+        switch await OwnThread.run({ [variables] in service.program.start(variables: variables) }) {
         case .failure(let failure):
             return .failure(Failure(Report(name: service.name, status: "not started", message: failure.message)))
         case .success(let process):
