@@ -17,6 +17,7 @@ public enum StepRegistry {
         ICReportStep.self,
         SpectrumPollStep.self,
         ReconcileStep.self,
+        ICInvoicesStep.self,
         IMTPingStep.self,
         RunStep.self,
     ]

@@ -3,7 +3,7 @@ import Synchronization
 public import Wire
 
 extension ICMock {
-    /// The billers (keys redacted), the files taken and the report records, as the admin API shows them.
+    /// The billers (keys redacted), the files taken, the invoices held and the report records, as the admin API shows them.
     public var stateJSON: JSONValue {
         let invoiceRow = BIFLayout.standard.row(.invoiceHeader)
         func files(_ list: [(name: String, file: BIFFile)]) -> JSONValue {
@@ -24,7 +24,7 @@ extension ICMock {
                     .object(zip(table.columns, row).compactMap { column, value in value.map { .init(column.name, .string($0)) } })
                 })
         }
-        let (state, held, imported) = store.withLock { ($0.state, $0.held, $0.imported) }
+        let (state, held, imported, invoices) = store.withLock { ($0.state, $0.held, $0.imported, $0.invoices) }
         return .object([
             "billers": .array(
                 state.billers.map {
@@ -36,6 +36,7 @@ extension ICMock {
             "time_zone": .string(state.timeZone.identifier),
             "uploads": files(held),
             "imports": files(imported),
+            "invoices": invoices.json,
             "payments": records(ICReportTable(state.payments)),
             "settled_batches": records(ICReportTable(state.settledBatches)),
             "settled_payments": records(ICReportTable(state.settledPayments)),

@@ -48,6 +48,11 @@ public struct BIFRule: Sendable, Hashable, CustomStringConvertible {
     public static let spectrumFormatGuid = BIFRule(
         "BIF-SPEC-006", "InvoiceFormatGuid is a real GUID, not all zeros, for PDF extraction.")
 
+    // IC's invoices: a rule between an upload and the invoices IC already holds, checked by the
+    // mock IC when it takes a file, not by the validator (which sees one file alone).
+    public static let accountNumberKept = BIFRule(
+        "IC-INV-003", "An upload never changes the AccountNumber of an invoice IC holds (seed 004: account numbers will not change).")
+
     public static let all: [BIFRule] = [
         fileHeaderFirst, knownRow, invoiceNesting, fieldCount, requiredField, fieldFormat, invoiceCount, totalAmount, text,
         recordType, mipsRecordType, mipsBalanceForward, mipsInvoiceType, mipsInvoiceNumber, mipsPartialPayments,
