@@ -91,7 +91,10 @@ public struct RTDR: Sendable {
                         "\(matching.count) payments-due records for policy \(account) (ids \(matching.map(\.id).joined(separator: ", ")))"
                 ))
         }
-        return .updated(balance: record.currentDue, blockFlags: updateFlags ? Self.blockFlags(record.paymentTypes) : nil)
+        guard updateFlags else { return .updated(balance: record.currentDue, blockFlags: nil) }
+        var flags = Self.blockFlags(record.paymentTypes)
+        flags.readOnly = caller.settings[32]?.lowercased() == "true"
+        return .updated(balance: record.currentDue, blockFlags: flags)
     }
 
     /// Seed 000 (INT-12326): a method IMT leaves out of `payment_types` is blocked.

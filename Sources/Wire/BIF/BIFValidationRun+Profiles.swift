@@ -44,7 +44,8 @@ extension BIFValidationRun {
         if !row[fields.invoiceTypeID.position].elementsEqual("252".utf8) {
             flag(.mipsInvoiceType, fields.invoiceTypeID, expected: "252", line, row)
         }
-        if BIFFieldFormat.boolean(row[fields.allowPartialPayments.position]) != false {
+        let partial = row[fields.allowPartialPayments.position]
+        if (paymentOptionsInFile || !partial.isEmpty) && BIFFieldFormat.boolean(partial) != false {
             flag(.mipsPartialPayments, fields.allowPartialPayments, expected: "0 (false)", line, row)
         }
         if BIFFieldFormat.boolean(row[fields.blockCC.position]) != false {
@@ -53,7 +54,9 @@ extension BIFValidationRun {
         if BIFFieldFormat.boolean(row[fields.blockEFT.position]) != false {
             flag(.mipsBlockFlags, fields.blockEFT, expected: "0 (false)", line, row)
         }
-        checkMinimumPayment(.mipsMinimumPayment, line, row)
+        if paymentOptionsInFile || !row[fields.minimumAmountDue.position].isEmpty {
+            checkMinimumPayment(.mipsMinimumPayment, line, row)
+        }
     }
 
     private mutating func checkSpectrumInvoiceHeader(_ line: Int, _ row: BIFFields, isDelete: Bool) {
