@@ -18,6 +18,7 @@ public enum StepRegistry {
         SpectrumPollStep.self,
         ReconcileStep.self,
         ICInvoicesStep.self,
+        ProfileFeatureStep.self,
         IMTPingStep.self,
         RunStep.self,
     ]
