@@ -83,6 +83,13 @@ extension BIFValidationRun {
                 flag(.spectrumPaymentOptions, name, expected: "1 or 0", line, row)
             }
         }
+        for name in [fields.secondNotifyDate, fields.thirdNotifyDate] where !row[name.position].isEmpty {
+            let actual = row.text(name.position)
+            add(
+                .spectrumLaterNotifyDates, severity: .warning, line: line, field: name.position + 1, fieldName: name.name,
+                expected: "empty", actual: actual,
+                message: "\(name.name) is set via BIF customization for Spectrum, not in the file; got \"\(actual)\"")
+        }
         let guid = row[fields.formatGuid.position]
         if BIFFieldFormat.guid.accepts(guid), guid.allSatisfy({ $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "-") }) {
             flag(.spectrumFormatGuid, fields.formatGuid, expected: "the biller's invoice format GUID", line, row)
