@@ -5,10 +5,18 @@ struct RequirementsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "requirements",
         abstract: "List each requirement id with the scenarios covering it.",
-        discussion: "Exit status: 0 every id covered, 1 an id uncovered, 2 an input error.")
+        discussion:
+            "--by-seed groups the ids by seed; --conflicts lists the disagreements between seeds and their decisions. Exit status: 0 every id covered, 1 an id uncovered, 2 an input error."
+    )
 
     @Argument(help: "The suite folder holding requirements.yaml.")
     var suite: String = "Scenarios"
+
+    @Flag(help: "Per seed: its ids, how many are covered, and the uncovered ones.")
+    var bySeed = false
+
+    @Flag(help: "The requirements another seed contradicts, with Bifrost's decision and its reason.")
+    var conflicts = false
 
     func run() async throws {
         let loaded: Suite
@@ -23,7 +31,7 @@ struct RequirementsCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let report = CoverageReport(catalog: catalog, scenarios: loaded.scenarios)
-        print(report.text)
+        print(conflicts ? report.conflictsText : bySeed ? report.bySeedText : report.text)
         if !report.uncovered.isEmpty { throw ExitCode(1) }
     }
 }

@@ -59,6 +59,42 @@ import Wire
         #expect(throws: SettingsError.self) { try routing.environment(for: "999", settings: multi) }
     }
 
+    @Test func `without an InvoiceTypeID the account's last environment is used, and none is a settings error`() throws {
+        let routing = EnvironmentRouting(["252": 0, "253": 1])
+        let multi = AdvancedSettings([81: "MULTIENVIRONMENT"])
+        #expect(try routing.environment(for: nil, account: "20240903", lastSeen: 1, settings: multi) == 1)
+        #expect(try routing.environment(for: "252", account: "20240903", lastSeen: 1, settings: multi) == 0)
+        #expect(try routing.environment(for: nil, account: "20240903", settings: AdvancedSettings()) == 0)
+        #expect(throws: SettingsError.self) { try routing.environment(for: nil, account: "20240903", settings: multi) }
+    }
+
+    @Test func `under MULTIENVIRONMENT 14 and 17 may hold one URL or two, never three`() {
+        let urls: [Int: String] = [
+            81: "MULTIENVIRONMENT", 88: "http://a/sessions/", 8: "http://a/|http://b/", 11: "http://a/|http://b/",
+            20: "http://a/|http://b/", 14: "http://a/", 17: "http://a/|http://b/",
+        ]
+        #expect(AdvancedSettings(urls).problems().isEmpty)
+        let three = AdvancedSettings(urls.merging([14: "http://a/|http://b/|http://c/"]) { $1 })
+        #expect(three.problems().map(\.id) == [14])
+    }
+
+    @Test func `an enrollment after a call answered from the second IMT goes to the second IMT`() async throws {
+        let mock = IMTMock(state: SampleState.imt())
+        let accounts = AccountEnvironments()
+        accounts.record("20240903", environment: 1)
+        let result = try await MockHarness.withIMT(mock) { imt in
+            var settings = imt.settings(services: [.paperless])
+            settings[81] = "MULTIENVIRONMENT"
+            settings[88] = "http://127.0.0.1:9/sessions/|" + settings[88]!
+            settings[14] = "http://127.0.0.1:9/|" + settings[14]!
+            for id in [8, 11, 20] { settings[id] = "http://127.0.0.1:9/|http://127.0.0.1:9/" }
+            let caller = IMTCaller(settings: AdvancedSettings(settings), client: imt.http.client, accounts: accounts)
+            return await DataPump(caller).enroll(account: "20240903", .paperless(true))
+        }
+        #expect(result.environment == 1)
+        #expect(try result.outcome.get().reference == "paperless=true")
+    }
+
     /// Runs `body` against a mock IMT with one policy and a bill, settings for every service.
     func withMock<T: Sendable>(
         faults: [Fault] = [], bill: String = "%PDF-1.7\nx", body: (DataPump, PDFLinking) async -> T

@@ -104,6 +104,20 @@ import Wire
         #expect(try errorObject(response).source == .pointer("/data/attributes/password"))
     }
 
+    @Test func `a sessions POST whose id is not the username is 409 at data.id; without an id it opens`() throws {
+        func post(_ id: String?) -> MockResponse {
+            let idMember = id.map { #""id": "\#($0)", "# } ?? ""
+            let body = #"{"data": {"#  + idMember + #""type": "sessions", "attributes": {"username": "icuser", "password": "pw"}}}"#
+            return mock.handle(
+                MockRequest(method: "POST", target: "/auth/3401/api/sessions/", headers: Self.jsonAPI, body: Array(body.utf8)))
+        }
+        let other = post("string")
+        #expect(other.status == 409)
+        #expect(try errorObject(other).source == .pointer("/data/id"))
+        #expect(post("icuser").status == 201)
+        #expect(post(nil).status == 201)
+    }
+
     @Test func `a wrong method is 405 with Allow, an unknown path 404`() {
         let wrongMethod = mock.handle(MockRequest(method: "PUT", target: "/auth/3401/api/sessions/"))
         #expect(wrongMethod.status == 405)

@@ -28,14 +28,19 @@ public struct DataPump: Sendable {
     }
 
     /// `PATCH settings/{AccountNumber}/` with `paperless` (settings 14-16) or `bill_mode` (17-19).
-    public func enroll(account: String, _ change: PolicySettings.Change) async -> IMTCallResult<Accepted> {
+    ///
+    /// Under `MULTIENVIRONMENT` the account's invoice type, when known, picks the environment;
+    /// otherwise the environment the account was last answered from does.
+    public func enroll(
+        account: String, invoiceTypeID: String? = nil, _ change: PolicySettings.Change
+    ) async -> IMTCallResult<Accepted> {
         let (service, reference): (IMTService, String) =
             switch change {
             case .paperless(let on): (.paperless, "paperless=\(on)")
             case .billMode(let mode): (.autopay, "bill_mode=\(mode.rawValue)")
             }
         let path = "settings/\(IMTSession.pathSegment(account))/"
-        return await caller.call(service, account: account, invoiceTypeID: nil) { session in
+        return await caller.call(service, account: account, invoiceTypeID: invoiceTypeID) { session in
             await Self.send(session, .settings, "PATCH", path, change.document(account: account), reference: reference)
         }
     }

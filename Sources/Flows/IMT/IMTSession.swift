@@ -15,13 +15,19 @@ public struct IMTSession: Sendable {
     public enum Closing: Sendable, Hashable {
         case closed
         case failed(IMTFailure)
+        /// No session was opened: the service has no credentials (settings 9 and 10 "if Applicable").
+        case withoutSession
     }
 
-    /// Opens a session, runs `body` in it and closes it whatever `body` returned.
+    /// Opens a session, runs `body` in it and closes it whatever `body` returned. A connection
+    /// without credentials opens none: `body` calls without a session cookie.
     /// - Returns: `body`'s value and how closing went; or the failure to open.
     public static func with<T: Sendable>(
         _ connection: IMTConnection, _ body: (IMTSession) async -> T
     ) async -> Result<(value: T, closing: Closing), IMTFailure> {
+        guard connection.hasCredentials else {
+            return .success((await body(IMTSession(connection: connection, cookies: CookieJar())), .withoutSession))
+        }
         let session: IMTSession
         switch await open(connection) {
         case .success(let s): session = s

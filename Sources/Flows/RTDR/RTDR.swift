@@ -22,12 +22,16 @@ public struct RTDR: Sendable {
     public init(_ caller: IMTCaller) { self.caller = caller }
 
     /// Retrieves the account's balance; never throws, every failure is in the result.
-    /// `invoiceTypeID` picks the IMT instance under setting 81 `MULTIENVIRONMENT`.
+    /// `invoiceTypeID` picks the IMT instance under setting 81 `MULTIENVIRONMENT`; without one,
+    /// the instance that last answered for the account does, and an answer records it.
     public func run(account: String, invoiceTypeID: String? = nil) async -> RTDRResult {
         let connection: IMTConnection
         let updateFlags: Bool
+        let environment: Int
         do {
-            let environment = try caller.routing.environment(for: invoiceTypeID, settings: caller.settings)
+            environment = try caller.routing.environment(
+                for: invoiceTypeID, account: account, lastSeen: caller.accounts.environment(of: account),
+                settings: caller.settings)
             connection = try IMTConnection(.rtdr, settings: caller.settings, environment: environment, client: caller.client)
             updateFlags = try caller.settings.updateBlockedFlags()
         } catch {
@@ -39,6 +43,9 @@ public struct RTDR: Sendable {
         }
         switch opened {
         case .success(let (outcome, closing)):
+            if case .failed = outcome {} else if caller.settings.isMultiEnvironment {
+                caller.accounts.record(account, environment: environment)
+            }
             return RTDRResult(account: account, outcome: outcome, closing: closing)
         case .failure(let failure):
             return RTDRResult(account: account, outcome: .failed(failure), closing: nil)
@@ -84,7 +91,10 @@ public struct RTDR: Sendable {
                         "\(matching.count) payments-due records for policy \(account) (ids \(matching.map(\.id).joined(separator: ", ")))"
                 ))
         }
-        return .updated(balance: record.currentDue, blockFlags: updateFlags ? Self.blockFlags(record.paymentTypes) : nil)
+        guard updateFlags else { return .updated(balance: record.currentDue, blockFlags: nil) }
+        var flags = Self.blockFlags(record.paymentTypes)
+        flags.readOnly = caller.settings[32]?.lowercased() == "true"
+        return .updated(balance: record.currentDue, blockFlags: flags)
     }
 
     /// Seed 000 (INT-12326): a method IMT leaves out of `payment_types` is blocked.

@@ -6,10 +6,14 @@ public struct RTDRResult: Sendable, Hashable {
     public struct BlockFlags: Sendable, Hashable {
         public var creditCard: Bool
         public var ach: Bool
+        /// Setting 32 "Customer Profile - Set Block ACH/CC as ReadOnly": the flags IC sets are
+        /// read-only on the customer profile, so that only IMT's answer changes them.
+        public var readOnly: Bool
 
-        public init(creditCard: Bool, ach: Bool) {
+        public init(creditCard: Bool, ach: Bool, readOnly: Bool = false) {
             self.creditCard = creditCard
             self.ach = ach
+            self.readOnly = readOnly
         }
     }
 

@@ -3,8 +3,8 @@ extension AdvancedSettings {
     ///
     /// - 131 must be the seed's JSON; when it turns `UpdateBlockedFlags` on, 32 must be `true`.
     /// - 32 is `true` or `false`; 105 is `0` or `1`; 81 is empty or `MULTIENVIRONMENT`.
-    /// - Under `MULTIENVIRONMENT`, 8, 11 and 20 hold exactly two `|`-separated URLs, and 88 one or two;
-    ///   otherwise no URL setting holds a `|`.
+    /// - Under `MULTIENVIRONMENT`, 8, 11 and 20 hold exactly two `|`-separated URLs, and 14, 17 and
+    ///   88 one or two; otherwise no URL setting holds a `|`.
     /// - Every URL that is set is an absolute `http` or `https` URL.
     public func problems() -> [SettingsError] {
         var found: [SettingsError] = []
@@ -25,17 +25,17 @@ extension AdvancedSettings {
         if let value = values[105], !["0", "1"].contains(value) {
             found.append(SettingsError(id: 105, message: "must be 0 or 1, got \"\(value)\""))
         }
-        let urlIDs = IMTService.allCases.map { ($0.settingIDs.url, $0.isMultiEnvironment) } + [(88, true)]
-        for (id, splits) in urlIDs {
+        let urlIDs = IMTService.allCases.map { ($0.settingIDs.url, $0.isMultiEnvironment) } + [(88, false)]
+        for (id, needsTwo) in urlIDs {
             guard let value = values[id], !value.isEmpty else { continue }
             let urls = value.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-            if isMultiEnvironment && splits && id != 88 && urls.count != 2 {
+            if isMultiEnvironment && needsTwo && urls.count != 2 {
                 found.append(
                     SettingsError(
                         id: id,
                         message: "must hold two URLs separated by '|' while 81 is \(Self.multiEnvironment), got \(urls.count)"))
-            } else if urls.count > (isMultiEnvironment && splits ? 2 : 1) {
-                let why = splits ? "81 is not \(Self.multiEnvironment)" : "only 8, 11, 20 and 88 may hold two"
+            } else if urls.count > (isMultiEnvironment ? 2 : 1) {
+                let why = isMultiEnvironment ? "a biller has two IMT environments" : "81 is not \(Self.multiEnvironment)"
                 found.append(SettingsError(id: id, message: "holds \(urls.count) URLs separated by '|', but \(why)"))
             }
             for url in urls where !(url.hasPrefix("http://") || url.hasPrefix("https://")) || url.count < 9 {

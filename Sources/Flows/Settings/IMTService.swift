@@ -17,9 +17,10 @@ public enum IMTService: String, Sendable, CaseIterable {
         }
     }
 
-    /// Whether the URL setting holds two `|`-separated URLs under setting 81 `MULTIENVIRONMENT`:
+    /// Whether the URL setting must hold two `|`-separated URLs under setting 81 `MULTIENVIRONMENT`:
     /// the seed says so of 8, 11 and 20 only.
     public var isMultiEnvironment: Bool { [.rtdr, .payments, .pdf].contains(self) }
+
 
     /// The service's name in messages.
     public var title: String {

@@ -9,6 +9,8 @@ import Yams
 ///     seed: 000_65f71bf3b937da3c.txt
 ///     section: sessions
 ///     quote: "Creates a session with an IC username and password. returns a cookie ..."
+///     conflicts:                     # optional: another seed that says otherwise, and what Bifrost does
+///       - {seed: 002_….txt, quote: "...", decision: "...", reason: "..."}
 /// ```
 public struct RequirementCatalog: Sendable {
     public struct Requirement: Sendable, Hashable {
@@ -16,6 +18,15 @@ public struct RequirementCatalog: Sendable {
         public var seed: String
         public var section: String
         public var quote: String
+        public var conflicts: [Conflict] = []
+    }
+
+    /// Another seed's statement that disagrees with a requirement's, and how Bifrost decided.
+    public struct Conflict: Sendable, Hashable {
+        public var seed: String
+        public var quote: String
+        public var decision: String
+        public var reason: String
     }
 
     public static let fileName = "requirements.yaml"
@@ -34,7 +45,7 @@ public struct RequirementCatalog: Sendable {
         var requirements: [Requirement] = []
         for node in try reader.sequence(top["requirements"]!, what: "requirements") {
             let fields = try reader.mapping(
-                node, what: "a requirement", allowed: ["id", "seed", "section", "quote"],
+                node, what: "a requirement", allowed: ["id", "seed", "section", "quote", "conflicts"],
                 required: ["id", "seed", "section", "quote"])
             let id = try reader.nonEmptyText(fields["id"]!, what: "id")
             guard id.range(of: #"^[A-Z]+(-[A-Z0-9]+)+$"#, options: .regularExpression) != nil else {
@@ -48,8 +59,22 @@ public struct RequirementCatalog: Sendable {
                     id: id,
                     seed: try reader.nonEmptyText(fields["seed"]!, what: "seed"),
                     section: try reader.nonEmptyText(fields["section"]!, what: "section"),
-                    quote: try reader.nonEmptyText(fields["quote"]!, what: "quote")))
+                    quote: try reader.nonEmptyText(fields["quote"]!, what: "quote"),
+                    conflicts: try fields["conflicts"].map { node throws(InputError) in try conflicts(node, reader) } ?? []))
         }
         return RequirementCatalog(file: file, requirements: requirements)
+    }
+
+    /// `conflicts:`, a list of `{seed, quote, decision, reason}`, every member required.
+    static func conflicts(_ node: Node, _ reader: YAMLReader) throws(InputError) -> [Conflict] {
+        let names = ["seed", "quote", "decision", "reason"]
+        var found: [Conflict] = []
+        for element in try reader.sequence(node, what: "conflicts") {
+            let fields = try reader.mapping(element, what: "a conflict", allowed: names, required: names)
+            var texts: [String] = []
+            for name in names { texts.append(try reader.nonEmptyText(fields[name]!, what: name)) }
+            found.append(Conflict(seed: texts[0], quote: texts[1], decision: texts[2], reason: texts[3]))
+        }
+        return found
     }
 }

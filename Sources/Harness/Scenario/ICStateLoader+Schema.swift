@@ -23,12 +23,14 @@ extension ICStateLoader {
 
     static let billerSchema = MappingSchema(
         "A biller as IC's web services authenticate it.",
-        .required("guid", .text, "The BillerGUID."),
-        .required("key", .text, "The biller's web service key (a secret: redacted in every output)."),
-        .required("profile", .choice(of: BIFProfile.self), "The BIF profile IC checks the biller's uploads with."),
-        .optional(
-            "batch_single_invoice_imports", .boolean,
-            "Advanced setting 105: hold single-invoice uploads for one import file (default false)."))
+        [
+            .required("guid", .text, "The BillerGUID."),
+            .required("key", .text, "The biller's web service key (a secret: redacted in every output)."),
+            .required("profile", .choice(of: BIFProfile.self), "The BIF profile IC checks the biller's uploads with."),
+            .optional(
+                "batch_single_invoice_imports", .boolean,
+                "Advanced setting 105: hold single-invoice uploads for one import file (default false)."),
+        ] + BillerOptionsReader.members)
 
     static let paymentSchema = MappingSchema(
         "A payment IC took.",

@@ -38,7 +38,8 @@ struct ICStateLoader {
                     profile: try reader.choice(fields["profile"]!, what: "BIF profile", of: BIFProfile.self),
                     batchSingleInvoiceImports: try fields["batch_single_invoice_imports"].map {
                         node throws(InputError) in try reader.bool(node, what: "batch_single_invoice_imports")
-                    } ?? false))
+                    } ?? false,
+                    options: try BillerOptionsReader.options(fields, reader)))
         }
         if let node = members["time_zone"] {
             let name = try reader.nonEmptyText(node, what: "time_zone")

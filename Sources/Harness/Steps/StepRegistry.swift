@@ -17,6 +17,8 @@ public enum StepRegistry {
         ICReportStep.self,
         SpectrumPollStep.self,
         ReconcileStep.self,
+        ICInvoicesStep.self,
+        ProfileFeatureStep.self,
         IMTPingStep.self,
         RunStep.self,
     ]

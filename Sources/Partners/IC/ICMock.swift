@@ -38,6 +38,8 @@ public final class ICMock: Sendable {
         var held: [(name: String, file: BIFFile)] = []
         /// Files `UploadInvoiceFile` imported as they are, in order.
         var imported: [(name: String, file: BIFFile)] = []
+        /// The invoices as the accepted uploads left them.
+        var invoices = ICInvoiceBook()
 
         init(_ state: ICState) {
             loaded = state
@@ -70,6 +72,8 @@ public final class ICMock: Sendable {
     public var accepted: [(name: String, file: BIFFile)] { store.withLock { $0.held } }
     /// The files imported whole by `UploadInvoiceFile`, with their names.
     public var imported: [(name: String, file: BIFFile)] { store.withLock { $0.imported } }
+    /// The invoices IC holds, as the accepted uploads left them.
+    public var invoices: ICInvoiceBook { store.withLock { $0.invoices } }
 
     /// Replaces the state and its faults, forgetting the files taken.
     public func load(_ state: ICState) {
@@ -149,7 +153,8 @@ public final class ICMock: Sendable {
         return ICReportAnswer(report: report, tables: state.tables(for: report, in: window))
     }
 
-    /// Authenticates, validates with the biller's profile, and takes the file when it has no error:
+    /// Authenticates, validates with the biller's profile, and takes the file when it has no error
+    /// and changes no held invoice's account; its records update the invoices IC holds:
     /// held for consolidation (`UploadInvoice`, or a single-invoice `UploadInvoiceFile` under
     /// setting 105), or imported as it is (`UploadInvoiceFile`).
     func upload(_ request: UploadInvoiceRequest) -> UploadInvoiceResult {
@@ -158,7 +163,7 @@ public final class ICMock: Sendable {
             return UploadInvoiceResult(
                 success: false, errorMessage: "invalid BillerGUID or WebServiceKey", operation: operation)
         }
-        let findings = BIFValidator(profile: biller.profile).findings(in: request.file).filter { $0.severity == .error }
+        let findings = BIFValidator(profile: biller.profile, options: biller.options).findings(in: request.file).filter { $0.severity == .error }
         guard findings.isEmpty else {
             return UploadInvoiceResult(
                 success: false, errorMessage: "\(request.fileName): \(findings.count) error(s); nothing was stored",
@@ -173,8 +178,20 @@ public final class ICMock: Sendable {
         let invoiceCode = BIFLayout.standard.row(.invoiceHeader).code
         let invoices = file.records.count { $0.code == invoiceCode }
         let held = operation == .uploadInvoice || (biller.batchSingleInvoiceImports && invoices == 1)
-        store.withLock { store in
-            if held { store.held.append((request.fileName, file)) } else { store.imported.append((request.fileName, file)) }
+        let refused: [BIFFinding]? = store.withLock { store in
+            switch store.invoices.applying(file, named: request.fileName, biller: biller.guid) {
+            case .failure(let refused):
+                return refused.findings
+            case .success(let book):
+                store.invoices = book
+                if held { store.held.append((request.fileName, file)) } else { store.imported.append((request.fileName, file)) }
+                return nil
+            }
+        }
+        if let refused {
+            return UploadInvoiceResult(
+                success: false, errorMessage: "\(request.fileName): \(refused.count) error(s); nothing was stored",
+                findings: refused, operation: operation)
         }
         return UploadInvoiceResult(success: true, invoicesAccepted: invoices, operation: operation)
     }

@@ -15,12 +15,18 @@ public struct ICState: Sendable {
         /// Advanced setting 105 "Batch Single Invoice Imports": a single-invoice file sent
         /// to `UploadInvoiceFile` is held with the `UploadInvoice` uploads (seed 000: off, no longer used).
         public var batchSingleInvoiceImports: Bool
+        /// Where the seeds allow a biller either way (alphanumeric accounts, MIPS/APPS payment options).
+        public var options: BIFBillerOptions
 
-        public init(guid: String, webServiceKey: String, profile: BIFProfile, batchSingleInvoiceImports: Bool = false) {
+        public init(
+            guid: String, webServiceKey: String, profile: BIFProfile, batchSingleInvoiceImports: Bool = false,
+            options: BIFBillerOptions = .standard
+        ) {
             self.guid = guid
             self.webServiceKey = webServiceKey
             self.profile = profile
             self.batchSingleInvoiceImports = batchSingleInvoiceImports
+            self.options = options
         }
     }
 

@@ -3,7 +3,8 @@ import Synchronization
 import Wire
 
 extension IMTMock {
-    /// `POST sessions/`: 201 and a session cookie for a known user and password, 401 otherwise.
+    /// `POST sessions/`: 201 and a session cookie for a known user and password, 401 otherwise;
+    /// 409 when the resource's `id` is given and is not the username (IC sends the username).
     func openSession(_ request: MockRequest) -> MockResponse {
         if let rejected = rejectUnknownParameters(request, allowed: []) { return rejected }
         let document: JSONValue
@@ -16,6 +17,13 @@ extension IMTMock {
             credentials = try SessionRequest(document: document)
         } catch {
             return refused(error, request, type: SessionRequest.type)
+        }
+        if let id = document["data"]?["id"], id.stringValue != credentials.username {
+            return .error(
+                JSONAPIError(
+                    status: 409, code: "id-mismatch", title: "Resource id does not match",
+                    detail: "data.id must be the username \"\(credentials.username)\", got \(id.compactText)",
+                    source: .pointer("/data/id")))
         }
         let token: String? = store.withLock { store in
             guard store.users[credentials.username] == credentials.password else { return nil }

@@ -15,6 +15,8 @@ public enum BIFFieldFormat: String, Sendable, CaseIterable {
     case guid
     /// `1`, `0`, `true` or `false` (any case).
     case boolean
+    /// ASCII letters, digits and hyphens (an alphanumeric account number, e.g. `0113135-0000095834`).
+    case alphanumeric
 
     /// What a valid value looks like, for findings.
     public var expectation: String {
@@ -25,6 +27,7 @@ public enum BIFFieldFormat: String, Sendable, CaseIterable {
         case .string: "text"
         case .guid: "a GUID such as 6f1c2e0a-3b4d-4e5f-8a9b-0c1d2e3f4a5b"
         case .boolean: "a boolean: 1, 0, true or false"
+        case .alphanumeric: "letters, digits and hyphens"
         }
     }
 
@@ -37,6 +40,8 @@ public enum BIFFieldFormat: String, Sendable, CaseIterable {
         case .string: true
         case .guid: Self.isGUID(bytes)
         case .boolean: Self.boolean(bytes) != nil
+        case .alphanumeric:
+            !bytes.isEmpty && bytes.allSatisfy { $0 &- 48 < 10 || ($0 | 0x20) &- 97 < 26 || $0 == UInt8(ascii: "-") }
         }
     }
 

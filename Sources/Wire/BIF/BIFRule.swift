@@ -47,12 +47,19 @@ public struct BIFRule: Sendable, Hashable, CustomStringConvertible {
         "BIF-SPEC-005", "FirstNotifyRequestedDate and AutoPayCollectionDate are given on R records.")
     public static let spectrumFormatGuid = BIFRule(
         "BIF-SPEC-006", "InvoiceFormatGuid is a real GUID, not all zeros, for PDF extraction.")
+    public static let spectrumLaterNotifyDates = BIFRule(
+        "BIF-SPEC-008", "SecondNotifyRequestedDate and ThirdNotifyRequestedDate are left to BIF customization (a warning when given).")
+
+    // IC's invoices: a rule between an upload and the invoices IC already holds, checked by the
+    // mock IC when it takes a file, not by the validator (which sees one file alone).
+    public static let accountNumberKept = BIFRule(
+        "IC-INV-003", "An upload never changes the AccountNumber of an invoice IC holds (seed 004: account numbers will not change).")
 
     public static let all: [BIFRule] = [
         fileHeaderFirst, knownRow, invoiceNesting, fieldCount, requiredField, fieldFormat, invoiceCount, totalAmount, text,
         recordType, mipsRecordType, mipsBalanceForward, mipsInvoiceType, mipsInvoiceNumber, mipsPartialPayments,
         mipsBlockFlags, mipsMinimumPayment, mipsDescription, mipsOneInvoice, spectrumOpenItem, spectrumDeleteAmount,
-        spectrumMinimumPayment, spectrumPaymentOptions, spectrumDates, spectrumFormatGuid,
+        spectrumMinimumPayment, spectrumPaymentOptions, spectrumDates, spectrumFormatGuid, spectrumLaterNotifyDates,
     ]
 
     init(_ id: String, _ statement: String) { (self.id, self.statement) = (id, statement) }

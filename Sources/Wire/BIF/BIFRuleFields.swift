@@ -15,6 +15,7 @@ struct BIFRuleFields {
     let invoiceCount, totalInvoiceAmount: BIFFieldRef
     let recordType, formatGuid, invoiceNumber, invoiceDate, totalAmountDue, balanceForward, invoiceTypeID: BIFFieldRef
     let minimumAmountDue, allowPartialPayments, blockCC, blockEFT, autoPayCollectionDate, firstNotifyDate: BIFFieldRef
+    let secondNotifyDate, thirdNotifyDate: BIFFieldRef
     let accountNumber, description: BIFFieldRef
 
     init(fileHeader: BIFRowPlan, invoiceHeader ih: BIFRowPlan, customer: BIFRowPlan, detail: BIFRowPlan) {
@@ -33,6 +34,8 @@ struct BIFRuleFields {
         blockEFT = BIFFieldRef(ih, "BlockPaymentsEFT")
         autoPayCollectionDate = BIFFieldRef(ih, "AutoPayCollectionDate")
         firstNotifyDate = BIFFieldRef(ih, "FirstNotifyRequestedDate")
+        secondNotifyDate = BIFFieldRef(ih, "SecondNotifyRequestedDate")
+        thirdNotifyDate = BIFFieldRef(ih, "ThirdNotifyRequestedDate")
         accountNumber = BIFFieldRef(customer, "AccountNumber")
         description = BIFFieldRef(detail, "Description")
     }

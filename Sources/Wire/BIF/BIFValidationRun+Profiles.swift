@@ -44,7 +44,8 @@ extension BIFValidationRun {
         if !row[fields.invoiceTypeID.position].elementsEqual("252".utf8) {
             flag(.mipsInvoiceType, fields.invoiceTypeID, expected: "252", line, row)
         }
-        if BIFFieldFormat.boolean(row[fields.allowPartialPayments.position]) != false {
+        let partial = row[fields.allowPartialPayments.position]
+        if (paymentOptionsInFile || !partial.isEmpty) && BIFFieldFormat.boolean(partial) != false {
             flag(.mipsPartialPayments, fields.allowPartialPayments, expected: "0 (false)", line, row)
         }
         if BIFFieldFormat.boolean(row[fields.blockCC.position]) != false {
@@ -53,7 +54,9 @@ extension BIFValidationRun {
         if BIFFieldFormat.boolean(row[fields.blockEFT.position]) != false {
             flag(.mipsBlockFlags, fields.blockEFT, expected: "0 (false)", line, row)
         }
-        checkMinimumPayment(.mipsMinimumPayment, line, row)
+        if paymentOptionsInFile || !row[fields.minimumAmountDue.position].isEmpty {
+            checkMinimumPayment(.mipsMinimumPayment, line, row)
+        }
     }
 
     private mutating func checkSpectrumInvoiceHeader(_ line: Int, _ row: BIFFields, isDelete: Bool) {
@@ -79,6 +82,13 @@ extension BIFValidationRun {
             for name in [fields.blockCC, fields.blockEFT, fields.allowPartialPayments] where row[name.position].isEmpty {
                 flag(.spectrumPaymentOptions, name, expected: "1 or 0", line, row)
             }
+        }
+        for name in [fields.secondNotifyDate, fields.thirdNotifyDate] where !row[name.position].isEmpty {
+            let actual = row.text(name.position)
+            add(
+                .spectrumLaterNotifyDates, severity: .warning, line: line, field: name.position + 1, fieldName: name.name,
+                expected: "empty", actual: actual,
+                message: "\(name.name) is set via BIF customization for Spectrum, not in the file; got \"\(actual)\"")
         }
         let guid = row[fields.formatGuid.position]
         if BIFFieldFormat.guid.accepts(guid), guid.allSatisfy({ $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "-") }) {

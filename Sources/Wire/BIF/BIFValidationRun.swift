@@ -5,6 +5,8 @@
 /// dynamic exclusivity checks.
 struct BIFValidationRun {
     let profile: BIFProfile
+    /// MIPS/APPS: whether AllowPartialPayments and MinimumAmountDue must be in the file.
+    let paymentOptionsInFile: Bool
     let maxLineLength: Int
     let report: (BIFFinding) -> Void
     let splitter = BIFFieldSplitter()
@@ -28,8 +30,12 @@ struct BIFValidationRun {
     var invoiceDate: BIFDate?
     var customerSeen = false
 
-    init(layout: BIFLayout, profile: BIFProfile, maxLineLength: Int, report: @escaping (BIFFinding) -> Void) {
+    init(
+        layout: BIFLayout, profile: BIFProfile, maxLineLength: Int, report: @escaping (BIFFinding) -> Void,
+        paymentOptionsInFile: Bool = true
+    ) {
         self.profile = profile
+        self.paymentOptionsInFile = paymentOptionsInFile
         self.maxLineLength = maxLineLength
         self.report = report
         fileHeader = BIFRowPlan(layout.row(.fileHeader))

@@ -20,9 +20,11 @@ public struct BIFValidationSummary: Sendable, Equatable {
 public struct BIFValidator: Sendable {
     public let layout: BIFLayout
     public let profile: BIFProfile
+    public let options: BIFBillerOptions
 
-    public init(layout: BIFLayout = .standard, profile: BIFProfile = .common) {
-        (self.layout, self.profile) = (layout, profile)
+    /// `options` are the biller's where the seeds allow either way; they adjust `layout`.
+    public init(layout: BIFLayout = .standard, profile: BIFProfile = .common, options: BIFBillerOptions = .standard) {
+        (self.layout, self.profile, self.options) = (options.applied(to: layout), profile, options)
     }
 
     /// Validates every line of `source`; throws only when the source cannot be read.
@@ -31,7 +33,9 @@ public struct BIFValidator: Sendable {
     ) throws -> BIFValidationSummary {
         let scanner = BIFLineScanner(source: source, maxLineLength: maxLineLength)
         return try withoutActuallyEscaping(report) { report in
-            var run = BIFValidationRun(layout: layout, profile: profile, maxLineLength: maxLineLength, report: report)
+            var run = BIFValidationRun(
+                layout: layout, profile: profile, maxLineLength: maxLineLength, report: report,
+                paymentOptionsInFile: options.paymentOptionsInFile)
             while let line = try scanner.next() { run.check(line) }
             run.finish()
             return run.summary

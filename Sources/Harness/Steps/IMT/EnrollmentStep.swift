@@ -5,11 +5,18 @@ import Yams
 /// What the paperless and autopay steps share: reading the account, posting the change.
 struct Enrollment: Sendable, Hashable {
     var account: String
+    var invoiceTypeID: String?
     var change: PolicySettings.Change
 
-    /// The members `{account, <member>}` of a step changing one enrollment.
+    /// The members `{account, invoice_type, <member>}` of a step changing one enrollment.
     static func schema(_ description: String, member: MappingSchema.Member) -> MappingSchema {
-        MappingSchema(description, .required("account", .text, "The policy number whose enrollment changes."), member)
+        MappingSchema(
+            description, .required("account", .text, "The policy number whose enrollment changes."),
+            .optional(
+                "invoice_type", .text,
+                "The InvoiceTypeID of the account's invoices: picks the environment under 81 (default: where the account was last answered from)."
+            ),
+            member)
     }
 
     /// Reads the members `schema` lists: the account, and the change its last member's value
@@ -20,6 +27,7 @@ struct Enrollment: Sendable, Hashable {
     ) throws(InputError) {
         let fields = try loading.reader.mapping(node, what: "a \(step) step", schema: schema)
         account = try loading.reader.nonEmptyText(fields["account"]!, what: "account")
+        invoiceTypeID = try loading.optionalText(fields["invoice_type"], what: "invoice_type")
         // The last member is the one whose value is the change; the mapping has it, as it is required.
         let changed = schema.members.last?.name ?? ""
         guard let changeNode = fields[changed] else { throw loading.reader.error("a \(step) step needs '\(changed)'", at: node) }
@@ -27,7 +35,7 @@ struct Enrollment: Sendable, Hashable {
     }
 
     func run(step: String, _ context: ScenarioContext) async -> IMTCallOutput<Changed> {
-        IMTCallOutput(step: step, await DataPump(context.caller).enroll(account: account, change)) { accepted in
+        IMTCallOutput(step: step, await DataPump(context.caller).enroll(account: account, invoiceTypeID: invoiceTypeID, change)) { accepted in
             Changed(httpStatus: accepted.status, change: accepted.reference)
         }
     }

@@ -47,6 +47,7 @@ struct SessionOutput: Encodable, Sendable {
         case nil: (opened, closed) = (false, false)
         case .closed?: (opened, closed) = (true, true)
         case .failed(let failure)?: (opened, closed, closeFailure) = (true, false, failure)
+        case .withoutSession?: (opened, closed) = (false, false)
         }
     }
 }

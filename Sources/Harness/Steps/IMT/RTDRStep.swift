@@ -47,6 +47,8 @@ struct RTDRStep: StepKind, Hashable {
             var update: Bool
             var blockPaymentsCC: Bool?
             var blockPaymentsEFT: Bool?
+            /// Setting 32: the customer profile's flags are read-only (only when they are updated).
+            var readOnly: Bool?
         }
 
         init(_ result: RTDRResult) {
@@ -56,7 +58,9 @@ struct RTDRStep: StepKind, Hashable {
             case .updated(let balance, let flags):
                 status = "updated"
                 self.balance = balance.description
-                blockFlags = BlockFlags(update: flags != nil, blockPaymentsCC: flags?.creditCard, blockPaymentsEFT: flags?.ach)
+                blockFlags = BlockFlags(
+                    update: flags != nil, blockPaymentsCC: flags?.creditCard, blockPaymentsEFT: flags?.ach,
+                    readOnly: flags?.readOnly)
             case .failed(let failure):
                 status = "failed"
                 self.failure = failure
