@@ -74,7 +74,7 @@ struct ScenarioExecution {
         for name in scenario.steps.flatMap(\.outputs) {
             if let bytes = context.files[name] { context.outputs[Scenario.GoldenOutput(fileName: name)] = .bif(bytes) }
         }
-        let scrubber = SecretScrubber(secrets: scenario.secrets)
+        let scrubber = SecretScrubber(secrets: scenario.secrets + (ic?.issuedSecrets ?? []))
         let outputs = context.outputs.mapValues(scrubber.scrub)
         return Outcome(outputs: outputs, failures: failures.map(scrubber.scrub))
     }

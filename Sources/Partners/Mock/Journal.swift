@@ -83,7 +83,10 @@ public final class Journal: Sendable {
         let requestJSON = JSONValue.object([
             "method": .string(request.method),
             "path": .string(request.path),
-            "query": .array(request.query.map { .object(["name": .string($0.name), "value": .string($0.value)]) }),
+            "query": .array(
+                request.query.map {
+                    .object(["name": .string($0.name), "value": .string(Redactor.isSecret(name: $0.name) ? Redactor.mark : $0.value)])
+                }),
             "headers": headersJSON(request.headers),
             "body": bodyJSON(request.body, contentType: request.header("Content-Type")),
         ])
