@@ -1,4 +1,3 @@
-import BifrostTesting
 import Foundation
 import Partners
 import Testing
@@ -11,7 +10,8 @@ import Wire
     static let email = "pat@example.com"
 
     static func mock(profile: SSOProfile = .aiMyMeter, ssoConnect: Bool? = nil, registered: Bool = false) -> ICMock {
-        var state = SampleState.ic()
+        var state = ICState(
+            billers: [.init(guid: "c09d08fb-a969-4778-bb58-b46a8e9224e7", webServiceKey: "0b9d5c3e-7a2f", profile: .common)])
         state.portal = ICPortalState(
             profile: profile, ssoConnect: ssoConnect, apiKey: key, siteName: "City of Boulder", tokenLifetime: .seconds(300),
             clock: Date(timeIntervalSince1970: 1_727_700_000),

@@ -94,15 +94,24 @@ extension CloudPaymentsRequest.Invoice {
             "InvoiceNumber", "TypeID", "InvoiceDate", "DueDate", "BalanceDue", "CCServiceFee", "ACHServiceFee",
             "MinimumAmountDue", "AllowPartialPayments",
         ])
-        guard let number = reader.text("InvoiceNumber", required: true) else { return nil }
-        self.init(invoiceNumber: number)
-        typeID = reader.integer("TypeID", numberOnly: true)
-        invoiceDate = reader.date("InvoiceDate")
-        dueDate = reader.date("DueDate")
-        balanceDue = reader.money("BalanceDue")
-        ccServiceFee = reader.money("CCServiceFee")
-        achServiceFee = reader.money("ACHServiceFee")
-        minimumAmountDue = reader.money("MinimumAmountDue")
-        allowPartialPayments = reader.bool("AllowPartialPayments")
+        // Every member is read before giving up, so that each problem is listed.
+        let number = reader.text("InvoiceNumber", required: true)
+        let typeID = reader.integer("TypeID", numberOnly: true)
+        let invoiceDate = reader.date("InvoiceDate")
+        let dueDate = reader.date("DueDate")
+        let balanceDue = reader.money("BalanceDue")
+        let ccServiceFee = reader.money("CCServiceFee")
+        let achServiceFee = reader.money("ACHServiceFee")
+        let minimumAmountDue = reader.money("MinimumAmountDue")
+        let allowPartialPayments = reader.bool("AllowPartialPayments")
+        guard let number else { return nil }
+        self.init(invoiceNumber: number, balanceDue: balanceDue)
+        self.typeID = typeID
+        self.invoiceDate = invoiceDate
+        self.dueDate = dueDate
+        self.ccServiceFee = ccServiceFee
+        self.achServiceFee = achServiceFee
+        self.minimumAmountDue = minimumAmountDue
+        self.allowPartialPayments = allowPartialPayments
     }
 }
