@@ -18,6 +18,10 @@ public enum StepRegistry {
         SpectrumPollStep.self,
         ReconcileStep.self,
         IMTPingStep.self,
+        SSOLoginStep.self,
+        SSOConnectStep.self,
+        SAMLLinkStep.self,
+        CloudPaymentsStep.self,
         RunStep.self,
     ]
 

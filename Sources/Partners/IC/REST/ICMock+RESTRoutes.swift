@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import Wire
 
@@ -47,4 +48,11 @@ extension ICMock {
 extension ICMock {
     /// The RemoteAuthenticationTokens issued so far: secrets every output scrubs by value.
     public var issuedSecrets: [String] { portal.withLock { $0.tokens.map(\.value) } }
+}
+
+extension ICMock {
+    /// Moves the REST services' clock on by `seconds`: tokens expire on it (a scenario's `wait`).
+    public func advanceClock(seconds: Int) {
+        portal.withLock { $0.now = $0.now.addingTimeInterval(Double(seconds)) }
+    }
 }

@@ -32,8 +32,8 @@ struct PaymentPageHTML {
             <h1 id="page">\(e(title))</h1>
             <ul id="accounts">\(rows)</ul>
             <form id="pay" method="post" action="/cloudpayments/\(e(id))/pay">
-            <label>Amount <input name="Amount" value="\(e(amount))"></label>
-            <label>Card number <input name="CardNumber" value=""></label>
+            <label>Amount <input id="amount" name="Amount" value="\(e(amount))"></label>
+            <label>Card number <input id="card-number" name="CardNumber" value=""></label>
             <button id="pay-button" type="submit"\(paid ? " disabled" : "")>Pay</button>
             </form>
             </body></html>
