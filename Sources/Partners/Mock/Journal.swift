@@ -139,6 +139,13 @@ public final class Journal: Sendable {
             let canonical = (try? XMLDocument(parsing: body)).map { String(decoding: $0.canonical(), as: UTF8.self) }
             return .string(Redactor.redact(xml: canonical ?? text))
         }
+        if type.hasPrefix("application/x-www-form-urlencoded"), let text = String(validating: body, as: UTF8.self) {
+            // A form is journaled field by field, in order, secrets by name redacted.
+            return .object(
+                MockRequest.decodeQuery(text).map {
+                    .init($0.name, .string(Redactor.isSecret(name: $0.name) ? Redactor.mark : $0.value))
+                })
+        }
         return .object(["bytes": .number(String(body.count))])
     }
 }
