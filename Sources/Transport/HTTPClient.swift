@@ -74,6 +74,20 @@ public struct HTTPClient: Sendable {
     }
 }
 
+extension HTTPClient {
+    /// Sends `request` on the calling thread and blocks it until the exchange ends: only for a thread
+    /// the caller owns (a mock's handler thread), never libdispatch's or the cooperative pool's.
+    public func sendWaiting(_ request: ClientRequest) -> Result<ClientResponse, TransportError> {
+        let result = Result { () throws(TransportError) -> ClientResponse in
+            let easy = try CurlEasy()
+            try easy.prepare(request, configuration: configuration)
+            return try easy.perform()
+        }
+        observer?.observe(request, result)
+        return result
+    }
+}
+
 /// Two observers told of each exchange in turn.
 private struct ObserverPair: HTTPExchangeObserver {
     let first: any HTTPExchangeObserver

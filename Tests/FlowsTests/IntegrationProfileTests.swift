@@ -49,6 +49,18 @@ import Testing
         #expect(profile.feature(for: .sso)?.support == .supported)
     }
 
+    @Test(arguments: [("imt-spectrum", "002_b63b7a4e49c08a94.txt"), ("imt-mips-apps", "001_64e454685f3adcde.txt")])
+    func `IMT SSO is off unless the biller opts in, refused with both seeds' words`(id: String, against: String) throws {
+        let profile = try Self.profile(id)
+        #expect(profile.feature(for: .sso)?.support == .billerOption)
+        let refusal = try #require(profile.refusal(for: .sso))
+        #expect(refusal.hasPrefix("profile \(id) has sso only where the biller opts in, and this biller has not"))
+        #expect(refusal.contains("seed \(against): \"SSO; Not Supported\""))
+        #expect(refusal.contains("seed 000_65f71bf3b937da3c.txt: \""))
+        #expect(profile.refusal(for: .sso, billerOptedIn: true) == nil)
+        #expect(try Self.profile("ai-mymeter").refusal(for: .sso) == nil)
+    }
+
     @Test func `every row names a seed document and has a note`() {
         for profile in IntegrationProfile.all {
             for feature in profile.features {

@@ -44,19 +44,27 @@ struct HeadlessChromium {
 
     /// Loads `page` and returns the DOM `--dump-dom` prints once the page loaded.
     func dumpDOM(of page: String, timeout: Duration = .seconds(90)) async throws -> Result {
+        try await dumpDOM(url: URL(fileURLWithPath: page).absoluteString, timeout: timeout)
+    }
+
+    /// Loads `url` and returns the DOM once the page loaded and, with `budget`, once that much
+    /// virtual time ran (the page's scripts, frames and form submissions it starts).
+    func dumpDOM(url: String, budget: Duration? = nil, timeout: Duration = .seconds(90)) async throws -> Result {
         let scratch = try TemporaryFolder("chromium")
         defer { scratch.remove() }
-        let arguments = [
+        var arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
             "--user-data-dir=\(scratch.file("profile"))",
             "--enable-logging=stderr", "--v=0",
-            "--dump-dom", URL(fileURLWithPath: page).absoluteString,
         ]
+        if let budget { arguments.append("--virtual-time-budget=\(budget.components.seconds * 1000)") }
+        arguments += ["--dump-dom", url]
+        let allArguments = arguments
         let output = scratch.file("dom.html")
         let log = scratch.file("stderr.log")
         let executable = executable
         let status = try await OwnThread.run { () throws -> Int32 in
-            try Self.run(executable, arguments, output: output, log: log, timeout: timeout)
+            try Self.run(executable, allArguments, output: output, log: log, timeout: timeout)
         }
         return Result(
             status: status,

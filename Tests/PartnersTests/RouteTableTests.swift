@@ -108,7 +108,8 @@ import Wire
 
     @Test func `the mock IC's SOAP routes are the WSDL's operations, in its order`() {
         #expect(ICMock.operations == CloudInvoicingWSDL.operations)
-        #expect(ICMock.routes.routes.compactMap(\.operation).count == ICMock.routes.routes.count - 1)
+        let soap = ICMock.routes.routes.filter { $0.base == "services" }
+        #expect(soap.compactMap(\.operation).count == soap.count - 1)
     }
 
     @Test func `the OpenAPI document lists every route of the tables, each method with its row's operation`() throws {

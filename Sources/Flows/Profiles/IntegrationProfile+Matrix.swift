@@ -40,10 +40,11 @@ extension IntegrationProfile {
                 "Change Log - Paperless report", .paperlessChangeLog, .unspecified, seed001,
                 "the change log goes by data pump (“See autopay and paperless below”); no IC report service is named"),
             .init("Void", .void, .unsupported, seed001, "Void; Not Supported"),
-            // 001 and 004 say "SSO Not Supported"; 000, the later page, describes SSOConnect for IMT.
+            // 001 and 004 say "SSO Not Supported"; 000 describes SSOConnect for IMT, by the biller's preference.
             .init(
-                "SSO", .sso, .supported, seed000,
-                "Integration can also be setup to use SSOConnect with IMT. This will depend on the Biller’s preference."),
+                "SSO", .sso, .billerOption, seed000,
+                "Integration can also be setup to use SSOConnect with IMT. This will depend on the Biller’s preference.",
+                against: .init(seed001, "SSO; Not Supported")),
             .init(
                 "Cloud Payments V2", .cloudPaymentsV2, .unspecified, seed001,
                 "not named; the products table has “CloudPay Web Services” Not Supported"),
@@ -132,12 +133,12 @@ extension IntegrationProfile {
                 "Change Log - Paperless Enrollment", .paperlessChangeLog, .supported, seed002,
                 "BillerPaperlessCustomerReportDataSet; called from the IMT system to gather changes"),
             .init("Void", .void, .unsupported, seed002, "Void; Not Supported"),
-            // 002 and 004 say "SSO Not Supported"; 000, the later page, says Spectrum can use SSOConnect.
+            // 002 and 004 say "SSO Not Supported"; 000 says Spectrum can use SSOConnect, by the biller's preference.
             .init(
-                "SSO", .sso, .supported, seed000,
+                "SSO", .sso, .billerOption, seed000,
                 "IMT Spectrum can integrate with Invoice Cloud with Customer Portal/Virtual Site "
-                    + "or newly added functionality of SSOConnect."
-            ),
+                    + "or newly added functionality of SSOConnect.",
+                against: .init(seed002, "SSO; Not Supported")),
             .init(
                 "Cloud Payments V2", .cloudPaymentsV2, .unspecified, seed002,
                 "not named; the products table has “CloudPay Web Services” Not Supported"),
@@ -287,8 +288,9 @@ extension IntegrationProfile {
 
 extension IntegrationProfile.Feature {
     fileprivate init(
-        _ name: String, _ flow: IntegrationFlow?, _ support: IntegrationProfile.Support, _ seed: String, _ note: String
+        _ name: String, _ flow: IntegrationFlow?, _ support: IntegrationProfile.Support, _ seed: String, _ note: String,
+        against: IntegrationProfile.Citation? = nil
     ) {
-        self.init(name: name, flow: flow, support: support, seed: seed, note: note)
+        self.init(name: name, flow: flow, support: support, seed: seed, note: note, against: against)
     }
 }

@@ -32,11 +32,28 @@ public struct IntegrationProfile: Sendable, Hashable {
         public var seed: String
         /// The seed's own words for a supported or unsupported row; why nothing is known for an unspecified one.
         public var note: String
+        /// For a `billerOption` row: the seed that says the flow is not supported, and its words.
+        public var against: Citation?
 
-        public init(name: String, flow: IntegrationFlow?, support: Support, seed: String, note: String) {
+        public init(
+            name: String, flow: IntegrationFlow?, support: Support, seed: String, note: String,
+            against: Citation? = nil
+        ) {
             self.name = name
             self.flow = flow
             self.support = support
+            self.seed = seed
+            self.note = note
+            self.against = against
+        }
+    }
+
+    /// A seed and its words.
+    public struct Citation: Sendable, Hashable {
+        public var seed: String
+        public var note: String
+
+        public init(_ seed: String, _ note: String) {
             self.seed = seed
             self.note = note
         }
@@ -48,6 +65,9 @@ public struct IntegrationProfile: Sendable, Hashable {
         case unsupported
         /// The seeds are silent about it.
         case unspecified
+        /// One seed says it is not supported, another that it depends on the biller: off unless the
+        /// biller opts in (for SSO, the `ic:` block's `portal.sso_connect: true`).
+        case billerOption = "biller-option"
     }
 
     /// The three profiles of the seeds.
@@ -63,9 +83,20 @@ public struct IntegrationProfile: Sendable, Hashable {
         features.first { $0.flow == flow }
     }
 
-    /// Why this profile cannot run `flow`, quoting its seed; nil when the flow is supported or unspecified.
-    public func refusal(for flow: IntegrationFlow) -> String? {
-        guard let feature = feature(for: flow), feature.support == .unsupported else { return nil }
-        return "profile \(id) does not support \(flow.rawValue) (seed \(feature.seed): \"\(feature.note)\")"
+    /// Why this profile cannot run `flow`, quoting its seed; nil when the flow is supported or unspecified,
+    /// or is a biller option the biller took (`billerOptedIn`).
+    public func refusal(for flow: IntegrationFlow, billerOptedIn: Bool = false) -> String? {
+        guard let feature = feature(for: flow) else { return nil }
+        switch feature.support {
+        case .supported, .unspecified:
+            return nil
+        case .unsupported:
+            return "profile \(id) does not support \(flow.rawValue) (seed \(feature.seed): \"\(feature.note)\")"
+        case .billerOption:
+            if billerOptedIn { return nil }
+            let against = feature.against.map { "seed \($0.seed): \"\($0.note)\"; " } ?? ""
+            return "profile \(id) has \(flow.rawValue) only where the biller opts in, and this biller has not "
+                + "(\(against)seed \(feature.seed): \"\(feature.note)\")"
+        }
     }
 }

@@ -36,6 +36,10 @@ public struct ScenarioContext: Sendable {
     public internal(set) var folder: String?
     /// The services under test (`services:`), running while the steps do.
     public internal(set) var services: [Service] = []
+    /// The RemoteAuthenticationToken the last `sso-login` stored for the payer's session (a secret).
+    public var remoteAuthenticationToken: String?
+    /// Origins a step served for the run only (a postback listener), and the placeholder each reads in the outputs.
+    public var servedOrigins: [String: String] = [:]
 
     /// A service under test that is ready, on its loopback port.
     public struct Service: Sendable {
@@ -54,6 +58,17 @@ public struct ScenarioContext: Sendable {
         self.ic = ic
         self.caller = caller
         self.files = scenario.files.mapValues { Array($0.utf8) }
+    }
+
+    /// The mock IC's REST services for the scenario's biller: its origin and `portal.api_key`; nil without them.
+    public func icREST(apiKey: String? = nil, encoding: ICRESTClient.KeyEncoding = .key) -> ICRESTClient? {
+        guard let ic, let key = apiKey ?? scenario.ic?.portal.apiKey else { return nil }
+        return ICRESTClient(origin: ic.origin, apiKey: key, encoding: encoding, client: client)
+    }
+
+    /// The SSO parameters IC checks: the `portal:` block's profile, else the scenario's.
+    public var ssoProfile: SSOProfile {
+        scenario.ic?.portal.profile ?? SSOProfile.named(scenario.profile.rawValue) ?? .aiMyMeter
     }
 
     /// Why a step that needs the mock IC cannot run.

@@ -74,8 +74,9 @@ struct ScenarioExecution {
         for name in scenario.steps.flatMap(\.outputs) {
             if let bytes = context.files[name] { context.outputs[Scenario.GoldenOutput(fileName: name)] = .bif(bytes) }
         }
-        let scrubber = SecretScrubber(secrets: scenario.secrets)
-        let outputs = context.outputs.mapValues(scrubber.scrub)
+        let scrubber = SecretScrubber(secrets: scenario.secrets + (ic?.issuedSecrets ?? []))
+        let placeholders = OriginPlaceholders(context)
+        let outputs = context.outputs.mapValues { placeholders.apply(to: scrubber.scrub($0)) }
         return Outcome(outputs: outputs, failures: failures.map(scrubber.scrub))
     }
 

@@ -7,7 +7,10 @@ import Wire
 /// for as long as it runs, and writes its result as JSON.
 enum StepRunner {
     static func run(_ step: any StepKind, in context: inout ScenarioContext) async -> JSONValue {
-        if let flow = step.flow, let refusal = IntegrationProfile.named(context.scenario.profile.rawValue)?.refusal(for: flow) {
+        let optedIn = context.scenario.ic?.portal.ssoActive == true
+        if let flow = step.flow,
+            let refusal = IntegrationProfile.named(context.scenario.profile.rawValue)?.refusal(for: flow, billerOptedIn: optedIn)
+        {
             return encoded(StepRefusal(step: flow.rawValue, message: refusal))
         }
         if step.needs.contains(.ic), context.ic == nil || context.scenario.ic?.billers.isEmpty != false {

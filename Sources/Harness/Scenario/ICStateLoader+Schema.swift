@@ -15,7 +15,8 @@ extension ICStateLoader {
         .optional("paperless_changes", .list(.mapping(changeSchema)), "Paperless enrollment changes."),
         .optional(
             "faults", .list(.mapping(IMTStateLoader.faultSchema(route: route))),
-            "Injected faults, per operation; effects as for the mock IMT."))
+            "Injected faults, per operation; effects as for the mock IMT."),
+        .optional("portal", .mapping(ICPortalLoader.schema), "The REST services: Cloud SSO Connect and Cloud Payments V2."))
 
     /// What the route of a mock IC fault names.
     static let route =

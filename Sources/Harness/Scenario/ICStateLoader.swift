@@ -25,6 +25,10 @@ import Yams
 /// ```
 struct ICStateLoader {
     let reader: YAMLReader
+    /// The SSO parameters of `portal:` when it names none: the scenario's profile's.
+    var ssoProfile: SSOProfile = .aiMyMeter
+    /// The scenario's clock, which the REST services' tokens expire on.
+    var clock = Date(timeIntervalSince1970: 0)
 
     func load(_ node: Node) throws(InputError) -> ICState {
         let members = try reader.mapping(node, what: "ic", schema: Self.schema)
@@ -64,6 +68,9 @@ struct ICStateLoader {
             state.paperlessChanges.append(try change(element))
         }
         for element in try list(members["faults"], "ic.faults") { state.faults.append(try fault(element)) }
+        let portal = ICPortalLoader(reader: reader, profile: ssoProfile, clock: clock)
+        state.portal = try members["portal"].map { node throws(InputError) in try portal.load(node) }
+            ?? ICPortalState(profile: ssoProfile, clock: clock)
         return state
     }
 

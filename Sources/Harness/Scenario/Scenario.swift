@@ -99,7 +99,8 @@ public struct Scenario: Sendable {
     public var secrets: [String] {
         AdvancedSettings.secretIDs.sorted().compactMap { settings[$0] }
             + [imt, imt2].flatMap { $0.map { Array($0.users.values) } ?? [] }
-            + (ic?.billers.map(\.webServiceKey) ?? []) + steps.flatMap(\.secrets) + services.flatMap(\.program.secrets)
+            + (ic?.billers.map(\.webServiceKey) ?? []) + (ic?.portal.apiKey.map { [$0] } ?? []) + steps.flatMap(\.secrets)
+            + services.flatMap(\.program.secrets)
     }
 }
 

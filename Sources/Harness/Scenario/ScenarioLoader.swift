@@ -42,7 +42,12 @@ public enum ScenarioLoader {
             try top["imt2"].map { node throws(InputError) in try IMTStateLoader(reader: reader).load(node) }
         }
         let ic = errors.attempt { () throws(InputError) in
-            try top["ic"].map { node throws(InputError) in try ICStateLoader(reader: reader).load(node) }
+            try top["ic"].map { node throws(InputError) in
+                try ICStateLoader(
+                    reader: reader, ssoProfile: profile.flatMap { SSOProfile.named($0.rawValue) } ?? .aiMyMeter,
+                    clock: clock?.date ?? Date(timeIntervalSince1970: 0)
+                ).load(node)
+            }
         }
         let routing = errors.attempt { () throws(InputError) in
             try top["environments"].map { node throws(InputError) in try Self.environments(node, reader) }

@@ -33,6 +33,7 @@ struct ProfileFeatureStep: StepKind, Hashable {
             case .supported: "supported"
             case .unsupported: "refused"
             case .unspecified: "unspecified"
+            case .billerOption: "biller option"
             }
         var output = Output(feature: feature.name, status: status, seed: feature.seed, note: feature.note)
         if feature.support == .unsupported {

@@ -20,6 +20,10 @@ public enum StepRegistry {
         ICInvoicesStep.self,
         ProfileFeatureStep.self,
         IMTPingStep.self,
+        SSOLoginStep.self,
+        SSOConnectStep.self,
+        SAMLLinkStep.self,
+        CloudPaymentsStep.self,
         RunStep.self,
     ]
 

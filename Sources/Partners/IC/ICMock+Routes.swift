@@ -29,7 +29,8 @@ extension ICMock {
                         try mock.report(ICReportRequest(envelope: envelope)).envelope(envelope.version)
                     }
                 }
-            })
+            }
+            + restRoutes)
 
     /// A SOAP operation's row: POSTed to the service's path, its operation named by the envelope.
     static func soap(_ operation: String, handle: @escaping Route.Handle) -> Route {
@@ -50,6 +51,7 @@ extension ICMock {
     /// Dispatch from the route table: 404 for a path the table does not have, the WSDL for `GET ?wsdl`,
     /// 405 with `Allow` for another method, then the envelope's operation (faults applied) or a SOAP Fault.
     func answer(_ request: MockRequest) -> MockResponse {
+        if !request.path.hasPrefix(Self.servicesPath + "/") { return answerREST(request) }
         let version = SOAPVersion.named(byContentType: request.header("Content-Type")) ?? .v11
         let lookup: RouteTable<ICMock, SOAPEnvelope?>.Lookup =
             request.path.hasPrefix(Self.servicesPath + "/") && !request.path.hasSuffix("/")
@@ -105,7 +107,7 @@ extension ICMock {
     /// The routes closest to a request no route matched, closest first.
     public func nearMisses(for request: MockRequest, limit: Int = 3) -> [NearMiss] {
         Self.routes.nearMisses(
-            method: request.method, path: request.path, query: request.query, bases: ["services": Self.servicesPath],
+            method: request.method, path: request.path, query: request.query, bases: ["services": Self.servicesPath, "rest": ""],
             limit: limit)
     }
 

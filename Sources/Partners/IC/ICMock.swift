@@ -28,6 +28,8 @@ public final class ICMock: Sendable {
     public let journal: Journal
     public let faults: FaultBook
     let store: Mutex<Store>
+    /// The REST services' state: SSO Connect and Cloud Payments V2 (`REST/`).
+    let portal: Mutex<ICPortal>
 
     /// The mutable part: the state plus the files taken.
     struct Store {
@@ -56,6 +58,7 @@ public final class ICMock: Sendable {
         self.deadline = deadline
         self.faults = FaultBook(state.faults)
         self.store = Mutex(Store(state))
+        self.portal = Mutex(ICPortal(state.portal))
         // SOAP faults are matched in dispatch, once the envelope names its operation.
         self.faultInjection = FaultInjection(faults, route: { _ in nil }, injected: Self.injected)
     }
@@ -78,6 +81,7 @@ public final class ICMock: Sendable {
     /// Replaces the state and its faults, forgetting the files taken.
     public func load(_ state: ICState) {
         store.withLock { $0 = Store(state) }
+        portal.withLock { $0 = ICPortal(state.portal) }
         faults.replace(state.faults, sessionLimit: nil)
     }
 

@@ -42,6 +42,8 @@ public struct ICState: Sendable {
     public var paperlessChanges: [EnrollmentChange]
     /// Faults by route `POST /CloudInvoicing.asmx/<Operation>`.
     public var faults: [Fault]
+    /// The REST services: Cloud SSO Connect and Cloud Payments V2.
+    public var portal = ICPortalState()
 
     /// IC's own zone (Eastern), the default of `timeZone`.
     public static let defaultTimeZone = TimeZone(identifier: "America/New_York")!

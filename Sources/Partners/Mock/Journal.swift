@@ -83,7 +83,10 @@ public final class Journal: Sendable {
         let requestJSON = JSONValue.object([
             "method": .string(request.method),
             "path": .string(request.path),
-            "query": .array(request.query.map { .object(["name": .string($0.name), "value": .string($0.value)]) }),
+            "query": .array(
+                request.query.map {
+                    .object(["name": .string($0.name), "value": .string(Redactor.isSecret(name: $0.name) ? Redactor.mark : $0.value)])
+                }),
             "headers": headersJSON(request.headers),
             "body": bodyJSON(request.body, contentType: request.header("Content-Type")),
         ])
@@ -135,6 +138,13 @@ public final class Journal: Sendable {
             // what cannot be parsed safely is kept as sent.
             let canonical = (try? XMLDocument(parsing: body)).map { String(decoding: $0.canonical(), as: UTF8.self) }
             return .string(Redactor.redact(xml: canonical ?? text))
+        }
+        if type.hasPrefix("application/x-www-form-urlencoded"), let text = String(validating: body, as: UTF8.self) {
+            // A form is journaled field by field, in order, secrets by name redacted.
+            return .object(
+                MockRequest.decodeQuery(text).map {
+                    .init($0.name, .string(Redactor.isSecret(name: $0.name) ? Redactor.mark : $0.value))
+                })
         }
         return .object(["bytes": .number(String(body.count))])
     }

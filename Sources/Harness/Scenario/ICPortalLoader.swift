@@ -1,0 +1,96 @@
+import Foundation
+import Partners
+import Wire
+import Yams
+
+/// Reads the `portal:` member of an `ic:` block: the mock IC's REST services (SSO Connect, Cloud Payments V2).
+///
+/// ```yaml
+/// portal:
+///   profile: ai-mymeter          # whose SSO parameters (default: the scenario's profile)
+///   sso_connect: true            # the biller opts in (default: on for ai-mymeter, off for IMT)
+///   api_key: 3f8c…               # REST and Cloud Payments V2 key (a secret)
+///   site_name: City of Boulder   # the Biller DBA of the sign-out tooltip
+///   token_lifetime: 600          # seconds a RemoteAuthenticationToken stays valid
+///   customers:
+///     - {account: "0113135-0000095834", name: Pat Lee, email: pat@example.com,
+///        users: [{email: pat@example.com, login_type_id: 5}]}
+/// ```
+struct ICPortalLoader {
+    let reader: YAMLReader
+    /// The scenario's profile's SSO parameters, when the block names none.
+    var profile: SSOProfile
+    /// The scenario's clock: tokens are issued and expire on it.
+    var clock: Date
+
+    static let schema = MappingSchema(
+        "The mock IC's REST services: Cloud SSO Connect and Cloud Payments V2 (docs/sso-cpv2.md).",
+        .optional(
+            "profile", .choice(SSOProfile.all.map(\.id)),
+            "Whose SSO parameters IC checks (LoginTypeID, ViewMode, RedirectIDs); default the scenario's profile."),
+        .optional(
+            "sso_connect", .boolean,
+            "Whether the biller has Cloud SSO Connect: default on for ai-mymeter, off for the IMT profiles (the biller's preference)."
+        ),
+        .optional("api_key", .text, "The biller's API key for the REST services and Cloud Payments V2 (a secret)."),
+        .optional("site_name", .text, "The Biller DBA, the <SiteName> of the sign-out tooltip (default Biller)."),
+        .optional("token_lifetime", .integer, "Seconds a RemoteAuthenticationToken stays valid (default 600)."),
+        .optional("customers", .list(.mapping(customerSchema)), "The customer records IC has."))
+
+    static let customerSchema = MappingSchema(
+        "A customer record and the users registered on it.",
+        .required("account", .text, "The account number."),
+        .optional("name", .text, "The customer's name."),
+        .optional("email", .text, "The customer's email address."),
+        .optional("users", .list(.mapping(userSchema)), "The users registered on the account (none: not registered)."))
+
+    static let userSchema = MappingSchema(
+        "A user registered on an account.",
+        .required("email", .text, "The user's email address."),
+        .required("login_type_id", .integer, "The LoginTypeID the user registered with."),
+        .optional("role", .choice(["Owner", "CoOwner"]), "Owner (default for the first user) or CoOwner."))
+
+    func load(_ node: Node) throws(InputError) -> ICPortalState {
+        let f = try reader.mapping(node, what: "ic.portal", schema: Self.schema)
+        var state = ICPortalState(profile: profile, clock: clock)
+        if let node = f["profile"] {
+            let id = try reader.text(node, what: "portal profile")
+            guard let named = SSOProfile.named(id) else {
+                throw reader.error("unknown profile '\(id)'; expected one of: \(SSOProfile.all.map(\.id).joined(separator: ", "))", at: node)
+            }
+            state.profile = named
+        }
+        state.ssoConnect = try f["sso_connect"].map { node throws(InputError) in try reader.bool(node, what: "sso_connect") }
+        state.apiKey = try f["api_key"].map { node throws(InputError) in try reader.nonEmptyText(node, what: "api_key") }
+        if let node = f["site_name"] { state.siteName = try reader.nonEmptyText(node, what: "site_name") }
+        if let node = f["token_lifetime"] {
+            let seconds = try reader.integer(node, what: "token_lifetime")
+            guard seconds > 0 else { throw reader.error("token_lifetime must be a number of seconds above 0", at: node) }
+            state.tokenLifetime = .seconds(seconds)
+        }
+        for element in try ICStateLoader(reader: reader).list(f["customers"], "portal.customers") {
+            let c = try reader.mapping(element, what: "a customer", schema: Self.customerSchema)
+            var customer = ICPortalState.Customer(
+                accountNumber: try reader.nonEmptyText(c["account"]!, what: "account"),
+                name: try c["name"].map { node throws(InputError) in try reader.text(node, what: "name") } ?? "",
+                emailAddress: try c["email"].map { node throws(InputError) in try reader.text(node, what: "email") } ?? "")
+            for userNode in try ICStateLoader(reader: reader).list(c["users"], "users") {
+                let u = try reader.mapping(userNode, what: "a user", schema: Self.userSchema)
+                let role = try u["role"].map { node throws(InputError) in try reader.text(node, what: "role") }
+                if let role, !["Owner", "CoOwner"].contains(role), let node = u["role"] {
+                    throw reader.error("role must be Owner or CoOwner, not '\(role)'", at: node)
+                }
+                customer.users.append(
+                    .init(
+                        emailAddress: try reader.nonEmptyText(u["email"]!, what: "email"),
+                        loginTypeID: try reader.integer(u["login_type_id"]!, what: "login_type_id"),
+                        role: role ?? (customer.users.isEmpty ? "Owner" : "CoOwner")))
+            }
+            guard !state.customers.contains(where: { $0.accountNumber == customer.accountNumber }) else {
+                throw reader.error("account \(customer.accountNumber) is listed twice", at: element)
+            }
+            state.customers.append(customer)
+        }
+        return state
+    }
+}
