@@ -44,6 +44,14 @@ struct RequirementConflictsTests {
         #expect(lines[0] == "000_a.txt  2 ids, 0 covered, 2 uncovered")
         #expect(lines[2] == "    uncovered: BIF-COM-006 IMT-SET-009")
         #expect(lines[3].hasPrefix("004_c.txt  1 ids"))
+
+        // A certification check covers its id, by seed as in the summary.
+        let check = CheckDefinition(
+            id: "IMT-SET-009", title: "a check", severity: .required, seed: "000_a.txt", section: "s", quote: "q")
+        let checked = CoverageReport(catalog: try catalog(Self.text), scenarios: [], checks: [check])
+        let withCheck = checked.bySeedText.split(separator: "\n").map(String.init)
+        #expect(withCheck[0] == "000_a.txt  2 ids, 1 covered, 1 uncovered")
+        #expect(withCheck[2] == "    uncovered: BIF-COM-006")
     }
 
     @Test func `a conflict without its decision is an input error at its position`() throws {

@@ -5,7 +5,7 @@ extension CoverageReport {
         var lines: [String] = []
         for seed in seeds.sorted() {
             let ofSeed = rows.filter { $0.requirement.seed == seed }
-            let uncovered = ofSeed.filter(\.scenarios.isEmpty).map(\.requirement.id)
+            let uncovered = ofSeed.filter { $0.scenarios.isEmpty && $0.checks.isEmpty }.map(\.requirement.id)
             lines.append("\(seed)  \(ofSeed.count) ids, \(ofSeed.count - uncovered.count) covered, \(uncovered.count) uncovered")
             lines.append("    ids: " + ofSeed.map(\.requirement.id).joined(separator: " "))
             if !uncovered.isEmpty { lines.append("    uncovered: " + uncovered.joined(separator: " ")) }
