@@ -13,7 +13,7 @@ struct CertifyCommand: AsyncParsableCommand {
             its verdict is PASS, FAIL, WARN or SKIP, with the redacted exchanges as evidence. Exit 0 no required \
             check failed (acknowledged failures aside), 1 a required check failed, 2 a usage or input error.
             """,
-        subcommands: [CertifyIMTCommand.self, CertifyBIFCommand.self])
+        subcommands: [CertifyIMTCommand.self, CertifyBIFCommand.self, CertifyICCommand.self])
 }
 
 /// `bifrost certify imt`: a partner's IMT JSON:API endpoint, as IC calls it.

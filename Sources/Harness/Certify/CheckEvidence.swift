@@ -41,7 +41,7 @@ public struct CheckEvidence: Sendable, Hashable {
         self.findings = findings
     }
 
-    init(_ exchange: IMTExchange, scrubber: SecretScrubber) {
+    init(_ exchange: CertificationExchange, scrubber: SecretScrubber) {
         label = exchange.label
         method = exchange.request.method
         url = scrubber.scrub(exchange.request.url)

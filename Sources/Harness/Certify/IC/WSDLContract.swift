@@ -24,6 +24,10 @@ public struct WSDLContract: Sendable, Hashable {
     ]
     static let schemaPath = "/wsdl:definitions/wsdl:types/s:schema"
 
+    init(targetNamespace: String, operations: [String], soapActions: [String: String], shapes: [String: [String: String]]) {
+        (self.targetNamespace, self.operations, self.soapActions, self.shapes) = (targetNamespace, operations, soapActions, shapes)
+    }
+
     /// Reads a WSDL document.
     /// - Throws: `CheckProblem` when it is not XML or not a WSDL.
     public init(parsing bytes: [UInt8]) throws(CheckProblem) {
