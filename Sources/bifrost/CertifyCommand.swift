@@ -7,13 +7,13 @@ import Transport
 struct CertifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "certify",
-        abstract: "Certify a partner's endpoint: make IC's calls for real and judge each answer, check by check.",
+        abstract: "Certify a partner's endpoint or files, check by check, with a report of verdicts and evidence.",
         discussion: """
             Each check has a requirement id, a severity (required or recommended) and the seed text it rests on; \
             its verdict is PASS, FAIL, WARN or SKIP, with the redacted exchanges as evidence. Exit 0 no required \
             check failed (acknowledged failures aside), 1 a required check failed, 2 a usage or input error.
             """,
-        subcommands: [CertifyIMTCommand.self])
+        subcommands: [CertifyIMTCommand.self, CertifyBIFCommand.self, CertifyICCommand.self])
 }
 
 /// `bifrost certify imt`: a partner's IMT JSON:API endpoint, as IC calls it.
@@ -51,27 +51,13 @@ struct CertifyIMTCommand: AsyncParsableCommand {
     @Option(help: "The partner declaration (YAML): flows, options and test accounts that select the checks.")
     var declaration: String?
 
-    @Option(help: "A YAML list of acknowledged deviations (id and reason): reported, not failing.")
-    var expectedFailures: String?
-
-    @Option(help: "Write the HTML report into this folder (index.html).")
-    var report: String?
-
-    @Option(help: "Write the JSON report to this file.")
-    var json: String?
-
-    @Option(help: "Write a JUnit XML report to this file.")
-    var junit: String?
+    @OptionGroup var reports: CertifyReportOptions
 
     @OptionGroup var transport: TransportOptions
 
     func validate() throws {
         for url in [authURL, apiURL] where !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
             throw ValidationError("\(url) is not an http:// or https:// URL")
-        }
-        if let report, let problem = ReportFile.problem(writingFolder: report) { throw ValidationError("--report: \(problem)") }
-        for (option, file) in [("--json", json), ("--junit", junit)] {
-            if let file, let problem = ReportFile.problem(writingFile: file) { throw ValidationError("\(option): \(problem)") }
         }
     }
 
@@ -85,30 +71,12 @@ struct CertifyIMTCommand: AsyncParsableCommand {
         options.toolVersion = Bifrost.configuration.version
         do {
             if let declaration { options.declaration = try IMTDeclaration.load(file: declaration) }
-            if let expectedFailures {
-                options.expectedFailures = try ExpectedFailures.load(file: expectedFailures, knownIDs: IMTCertification.checkIDs)
-            }
         } catch {
             printError(error.description)
             throw ExitCode(2)
         }
-        let result = await IMTCertification(options).run()
-        for line in CertificationText.lines(result) { printLine(line) }
-        do {
-            if let report { printLine("wrote \(try CertificationHTML.write(result, toFolder: report))") }
-            if let json {
-                try ReportFile.write(CertificationJSON.text(result), to: json)
-                printLine("wrote \(json)")
-            }
-            if let junit {
-                try ReportFile.write(CertificationJUnit.xml(result), to: junit)
-                printLine("wrote \(junit)")
-            }
-        } catch {
-            printError("bifrost certify: a report could not be written: \(error.localizedDescription)")
-            throw ExitCode(2)
-        }
-        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+        options.expectedFailures = try reports.loadExpectedFailures(knownIDs: IMTCertification.checkIDs)
+        try reports.finish(await IMTCertification(options).run())
     }
 }
 

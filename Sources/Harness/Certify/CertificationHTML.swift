@@ -29,7 +29,7 @@ public enum CertificationHTML {
             """)
         out.element("title", text: "Bifrost certification (\(report.kind)): \(report.summaryLine)")
         out.markup("\n<style>\n\(css)</style>\n</head>\n<body>\n<header>\n")
-        out.element("h1", text: "Certification of an \(report.kind.uppercased()) endpoint")
+        out.element("h1", text: "Certification of \(report.subject)")
         out.markup("<p class=\"result \(report.passed ? "passed" : "failed")\">")
         out.text(report.summaryLine)
         out.markup("</p>\n</header>\n<main>\n<section id=\"run\">\n<h2>Run</h2>\n<table class=\"facts\">\n")

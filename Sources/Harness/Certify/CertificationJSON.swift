@@ -34,6 +34,9 @@ public enum CertificationJSON {
     }
 
     static func evidence(_ evidence: CheckEvidence) -> JSONValue {
+        guard evidence.isExchange else {
+            return .object(["label": .string(evidence.label), "findings": .array(evidence.findings.map { .string($0) })])
+        }
         var request: [JSONValue.Member] = [
             .init("method", .string(evidence.method)), .init("url", .string(evidence.url)),
             .init("headers", headers(evidence.requestHeaders)),

@@ -2,8 +2,10 @@ import Foundation
 
 /// A certification's outcome: what was certified, when, with which tool and settings, and each check's result.
 public struct CertificationReport: Sendable {
-    /// What was certified: `imt` (later `bif`, `ic`).
+    /// What was certified: `imt`, `bif`, `ic`.
     public var kind: String
+    /// What was certified, in words for the page's heading: `an IMT endpoint`, `BIF files`.
+    public var subject: String
     /// Name and value pairs naming the target: URLs, username, partner.
     public var target: [(String, String)]
     public var date: Date
@@ -15,9 +17,10 @@ public struct CertificationReport: Sendable {
 
     public init(
         kind: String, target: [(String, String)], date: Date, toolVersion: String, profile: String, settings: [(String, String)],
-        results: [CheckResult]
+        results: [CheckResult], subject: String? = nil
     ) {
         self.kind = kind
+        self.subject = subject ?? "an \(kind.uppercased()) endpoint"
         self.target = target
         self.date = date
         self.toolVersion = toolVersion

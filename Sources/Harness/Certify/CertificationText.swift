@@ -16,9 +16,10 @@ public enum CertificationText {
         return lines
     }
 
-    /// Exchanges as plain text: each one's request line, status, headers and body.
+    /// Evidence as plain text: each exchange's request line, status, headers and body; a file's findings, one a line.
     static func evidence(_ list: [CheckEvidence]) -> String {
         list.map { evidence in
+            guard evidence.isExchange else { return ([evidence.label] + evidence.findings).joined(separator: "\n") + "\n" }
             var out = "\(evidence.label)\n> \(evidence.method) \(evidence.url)\n"
             for header in evidence.requestHeaders { out += "> \(header.name): \(header.value)\n" }
             if let body = evidence.requestBody, !body.isEmpty { out += body + "\n" }

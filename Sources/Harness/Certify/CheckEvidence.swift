@@ -1,7 +1,8 @@
 import Transport
 import Wire
 
-/// One exchange a check rests on, as a report shows it: redacted, its bodies cut to a readable length.
+/// One exchange a check rests on, as a report shows it: redacted, its bodies cut to a readable length;
+/// or, for a check of files, the findings in one file (`file:line:field: RULE-ID: message`).
 ///
 /// Secrets go twice over: headers and JSON members named as secrets read `<redacted>` (`Redactor`),
 /// and every value the run knows to be secret (the password, the session cookie) is replaced
@@ -21,11 +22,26 @@ public struct CheckEvidence: Sendable, Hashable {
     public var transportError: String?
     /// How long the exchange took, in milliseconds, when a response came.
     public var milliseconds: Int?
+    /// The findings shown when the evidence is a file's rather than an exchange (`method` is then empty).
+    public var findings: [String] = []
+
+    /// Whether this is an exchange (a request and its response) rather than a file's findings.
+    public var isExchange: Bool { !method.isEmpty }
 
     /// The most characters of a body shown.
     public static let bodyLimit = 4096
 
-    init(_ exchange: IMTExchange, scrubber: SecretScrubber) {
+    /// The findings in one file, e.g. labelled with the file's path.
+    public init(label: String, findings: [String]) {
+        self.label = label
+        method = ""
+        url = ""
+        requestHeaders = []
+        responseHeaders = []
+        self.findings = findings
+    }
+
+    init(_ exchange: CertificationExchange, scrubber: SecretScrubber) {
         label = exchange.label
         method = exchange.request.method
         url = scrubber.scrub(exchange.request.url)

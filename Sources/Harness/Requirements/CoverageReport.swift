@@ -5,11 +5,19 @@
 public struct CoverageReport: Sendable {
     public var rows: [(requirement: RequirementCatalog.Requirement, scenarios: [String], checks: [String])]
 
-    public init(catalog: RequirementCatalog, scenarios: [Scenario], checks: [CheckDefinition] = IMTCheck.definitions) {
+    /// The checks that count, each with the command that runs it: `certify imt` and `certify ic`.
+    public static var certificationChecks: [(command: String, check: CheckDefinition)] {
+        IMTCheck.definitions.map { ("certify imt", $0) } + ICCheck.definitions.map { ("certify ic", $0) }
+    }
+
+    public init(
+        catalog: RequirementCatalog, scenarios: [Scenario],
+        checks: [(command: String, check: CheckDefinition)] = CoverageReport.certificationChecks
+    ) {
         rows = catalog.requirements.map { requirement in
             (
                 requirement, scenarios.filter { $0.covers.contains { $0.value == requirement.id } }.map(\.relativePath),
-                checks.filter { $0.id == requirement.id }.map { "certify imt: \($0.title)" }
+                checks.filter { $0.check.id == requirement.id }.map { "\($0.command): \($0.check.title)" }
             )
         }
     }

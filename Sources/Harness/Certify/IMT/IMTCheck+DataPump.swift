@@ -97,7 +97,7 @@ extension IMTCheck {
     }
 
     /// 2xx with an empty body or a JSON:API document.
-    static func accepted(_ exchange: IMTExchange, _ evidence: [CheckEvidence]) -> CheckOutcome {
+    static func accepted(_ exchange: CertificationExchange, _ evidence: [CheckEvidence]) -> CheckOutcome {
         guard let response = exchange.response, (200..<300).contains(response.status) else {
             return .violated("\(exchange.summary), not 2xx", evidence)
         }
@@ -114,7 +114,7 @@ extension IMTCheck {
         }
     }
 
-    static func allAccepted(_ exchanges: [IMTExchange], _ probes: IMTProbes) -> CheckOutcome {
+    static func allAccepted(_ exchanges: [CertificationExchange], _ probes: IMTProbes) -> CheckOutcome {
         guard !exchanges.isEmpty else { return probes.noSession }
         let outcomes = exchanges.map { accepted($0, []) }
         let evidence = probes.evidence(exchanges)

@@ -12,7 +12,7 @@ extension IMTCheck {
         needs: [.environments]
     ) { probes in
         var problems: [String] = []
-        var all: [IMTExchange] = []
+        var all: [CertificationExchange] = []
         for exchanges in probes.environments {
             all += exchanges
             for exchange in exchanges {

@@ -161,7 +161,7 @@ extension IMTCheck {
         "cannot be judged: the answer is not a payments-due collection (IMT-RTDR-010)")
 
     /// The resources of a payments-due answer, or what is wrong with the document.
-    static func records(_ exchange: IMTExchange) -> Result<[JSONAPIResource], CheckProblem> {
+    static func records(_ exchange: CertificationExchange) -> Result<[JSONAPIResource], CheckProblem> {
         let document: JSONValue
         switch exchange.json {
         case .failure(let problem): return .failure(CheckProblem("the body is \(problem)"))

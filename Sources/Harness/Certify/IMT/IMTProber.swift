@@ -102,7 +102,7 @@ struct IMTProber: Sendable {
     }
 
     /// A further environment: its login, payments-due for its account, and the close.
-    func probe(_ environment: IMTDeclaration.Environment, number: Int) async -> [IMTExchange] {
+    func probe(_ environment: IMTDeclaration.Environment, number: Int) async -> [CertificationExchange] {
         let sessions = Self.sessionsURL(environment.authURL)
         let api = environment.apiURL.hasSuffix("/") ? environment.apiURL : environment.apiURL + "/"
         let login = await send("environment \(number): open a session", "POST", sessions, body: login(password: options.password))
@@ -117,7 +117,7 @@ struct IMTProber: Sendable {
     /// Sends one request with IC's JSON:API headers (and the cookie), once.
     func send(
         _ label: String, _ method: String, _ url: String, body: JSONValue? = nil, cookie: HTTPHeader? = nil
-    ) async -> IMTExchange {
+    ) async -> CertificationExchange {
         var headers = [HTTPHeader("Accept", JSONAPIMediaType.value), HTTPHeader("Content-Type", JSONAPIMediaType.value)]
         if let cookie { headers.append(cookie) }
         let request = ClientRequest(method: method, url: url, headers: headers, body: body.map { Array($0.compactText.utf8) })
@@ -127,7 +127,7 @@ struct IMTProber: Sendable {
         } catch {
             result = .failure(error)
         }
-        return IMTExchange(label: label, request: request, result: result)
+        return CertificationExchange(label: label, request: request, result: result)
     }
 
     func login(password: String) -> JSONValue {
@@ -141,7 +141,7 @@ struct IMTProber: Sendable {
     }
 
     /// The `Cookie` header a 2xx answer's `Set-Cookie` headers give, or nil.
-    static func cookie(of exchange: IMTExchange?) -> HTTPHeader? {
+    static func cookie(of exchange: CertificationExchange?) -> HTTPHeader? {
         guard let response = exchange?.response, (200..<300).contains(response.status) else { return nil }
         let jar = CookieJar()
         jar.store(from: response.headers)

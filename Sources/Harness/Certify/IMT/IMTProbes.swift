@@ -4,30 +4,30 @@
 /// or what it needs (an open session) was not there. The checks say which, as a SKIP.
 public struct IMTProbes: Sendable {
     /// `POST sessions/` with a password that is not the partner's.
-    public var badLogin: IMTExchange?
+    public var badLogin: CertificationExchange?
     /// `DELETE sessions/{username}` for a session a refused login opened anyway.
-    public var badLoginClose: IMTExchange?
+    public var badLoginClose: CertificationExchange?
     /// `POST sessions/` with the real credentials.
-    public var login: IMTExchange?
+    public var login: CertificationExchange?
     /// Whether `login` gave a session cookie to send.
     public var hasSession = false
-    public var paymentsDue: IMTExchange?
-    public var unknownAccount: IMTExchange?
+    public var paymentsDue: CertificationExchange?
+    public var unknownAccount: CertificationExchange?
     /// `payments-due` for each declared blocking case's account.
-    public var blockingCases: [IMTTestAccount: IMTExchange] = [:]
-    public var bill: IMTExchange?
-    public var payment: IMTExchange?
+    public var blockingCases: [IMTTestAccount: CertificationExchange] = [:]
+    public var bill: CertificationExchange?
+    public var payment: CertificationExchange?
     /// The same payment again, with the same `transaction_id`.
-    public var repeatedPayment: IMTExchange?
+    public var repeatedPayment: CertificationExchange?
     /// PATCH `paperless: true`, then back to `false`.
-    public var paperless: [IMTExchange] = []
+    public var paperless: [CertificationExchange] = []
     /// PATCH `bill_mode: autopay`, then back to `direct`.
-    public var autopay: [IMTExchange] = []
-    public var close: IMTExchange?
+    public var autopay: [CertificationExchange] = []
+    public var close: CertificationExchange?
     /// `payments-due` again with the closed session's cookie.
-    public var afterClose: IMTExchange?
+    public var afterClose: CertificationExchange?
     /// For each declared further environment: its login, payments-due and close.
-    public var environments: [[IMTExchange]] = []
+    public var environments: [[CertificationExchange]] = []
 
     /// The values sent that a report must not show: passwords, cookies.
     var scrubber = SecretScrubber(secrets: [])
@@ -35,11 +35,11 @@ public struct IMTProbes: Sendable {
     public var accounts: [IMTTestAccount: String] = [:]
 
     /// The evidence of `exchanges`, redacted.
-    func evidence(_ exchanges: IMTExchange?...) -> [CheckEvidence] {
+    func evidence(_ exchanges: CertificationExchange?...) -> [CheckEvidence] {
         exchanges.compactMap { $0 }.map { CheckEvidence($0, scrubber: scrubber) }
     }
 
-    func evidence(_ exchanges: [IMTExchange]) -> [CheckEvidence] {
+    func evidence(_ exchanges: [CertificationExchange]) -> [CheckEvidence] {
         exchanges.map { CheckEvidence($0, scrubber: scrubber) }
     }
 }

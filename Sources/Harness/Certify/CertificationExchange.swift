@@ -2,8 +2,8 @@ import Foundation
 import Transport
 import Wire
 
-/// One request the certification sent to the partner and what came back.
-public struct IMTExchange: Sendable {
+/// One request a certification sent to the partner and what came back.
+public struct CertificationExchange: Sendable {
     /// What the request was for, e.g. `open a session`.
     public var label: String
     public var request: ClientRequest
