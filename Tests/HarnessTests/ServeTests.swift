@@ -45,7 +45,7 @@ import Wire
         #expect(journal.count == 6)
     }
 
-    @Test func `a stop ends the service group within 2 s although a handler is stuck in its work`() async throws {
+    @Test func `a stop ends the service group long before a stuck handler's 10 s are over`() async throws {
         let (entered, enteredContinuation) = AsyncStream.makeStream(of: Void.self)
         let (stops, stop) = AsyncStream.makeStream(of: String.self)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
@@ -77,7 +77,9 @@ import Wire
         var stoppedBy = names.makeAsyncIterator()
         #expect(await stoppedBy.next() == "SIGTERM")
         let ended = try #require(end)
-        #expect(ended - stopAt < .seconds(2))
+        // The grace is 1 s (about 1.1 s on a quiet machine); the bound leaves room for a loaded test run
+        // and still fails a stop that waits for the handler.
+        #expect(ended - stopAt < .seconds(5))
     }
 
     /// The `bifrost` executable `swift build` put beside the tests, if any.
@@ -112,7 +114,8 @@ import Wire
         process.terminate()
         var statuses = exits.makeAsyncIterator()
         let status = await statuses.next()
-        #expect(ContinuousClock.now - start < .seconds(2))
+        // Within the 1 s grace on a quiet machine; loose for a loaded test run.
+        #expect(ContinuousClock.now - start < .seconds(5))
         #expect(status == 0)
         while let chunk = await chunks.next() { text += chunk }
         #expect(text.contains("stopping on SIGTERM"))
