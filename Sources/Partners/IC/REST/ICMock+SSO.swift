@@ -13,6 +13,12 @@ extension ICMock {
         return nil
     }
 
+    /// The request's JSON object once the gate let it through, or the answer refusing it.
+    func gatedBody(_ request: MockRequest, needsSSO: Bool = true) -> Result<[JSONValue.Member], MockResponseBox> {
+        if let refused = ssoGate(request, needsSSO: needsSSO) { return .failure(MockResponseBox(refused)) }
+        return RESTAnswer.body(request)
+    }
+
     /// `GET …/remoteauthentication/users?AccountNumber=&EmailAddress=`: the accounts matching, each with its users.
     func retrieveUsers(_ request: MockRequest) -> MockResponse {
         if let refused = ssoGate(request) { return refused }
@@ -46,9 +52,8 @@ extension ICMock {
 
     /// `POST …/customers`: a new customer record (201), or 409 when the account has one.
     func createCustomer(_ request: MockRequest) -> MockResponse {
-        if let refused = ssoGate(request, needsSSO: false) { return refused }
         let body: [JSONValue.Member]
-        switch RESTAnswer.body(request) {
+        switch gatedBody(request, needsSSO: false) {
         case .failure(let box): return box.response
         case .success(let members): body = members
         }
@@ -71,9 +76,8 @@ extension ICMock {
     /// `POST …/remoteauthentication/registeraccounts`: registers a user on accounts with the profile's LoginTypeID;
     /// the first user of an account is its owner, the others co-owners.
     func registerAccounts(_ request: MockRequest) -> MockResponse {
-        if let refused = ssoGate(request) { return refused }
         let body: [JSONValue.Member]
-        switch RESTAnswer.body(request) {
+        switch gatedBody(request) {
         case .failure(let box): return box.response
         case .success(let members): body = members
         }
@@ -132,9 +136,8 @@ extension ICMock {
     /// `POST …/remoteauthentication`: a RemoteAuthenticationToken for a registered user, valid for
     /// `tokenLifetime` on the mock's clock and for one SSOConnect session.
     func remoteAuthentication(_ request: MockRequest) -> MockResponse {
-        if let refused = ssoGate(request) { return refused }
         let body: [JSONValue.Member]
-        switch RESTAnswer.body(request) {
+        switch gatedBody(request) {
         case .failure(let box): return box.response
         case .success(let members): body = members
         }
