@@ -125,6 +125,7 @@ struct RunCommand: AsyncParsableCommand {
             case nil: Environment.isCI ? .never : .pending
             }
         ChildProcess.killChildrenOnSignals { signal, killed in
+            StepRunner.removeTemporaryFolders()
             printError("bifrost run: stopped by \(signal)" + (killed > 0 ? "; killed \(killed) program(s) under test with their process groups" : ""))
         }
         var runner = SuiteRunner(suite: suite, goldenRoot: goldenRoot, recording: recording, jobs: jobs)

@@ -289,7 +289,10 @@ import Wire
         defer { folder.remove() }
         try folder.write("requirements: []\n", to: "Scenarios/requirements.yaml")
         try folder.write(Self.scenario("steps:\n  - run: {command: ./hang.sh}"), to: "Scenarios/case.yaml")
-        chmod(try folder.write("#!/bin/sh\n\(sleep) &\n\(sleep)\n", to: "Scenarios/hang.sh"), 0o755)
+        let outputFolderFile = folder.file("output-folder")
+        chmod(
+            try folder.write("#!/bin/sh\necho \"$BIFROST_OUTPUT_DIR\" > \(outputFolderFile)\n\(sleep) &\n\(sleep)\n", to: "Scenarios/hang.sh"),
+            0o755)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(ServeTests.bifrost))
         process.arguments = ["run", folder.file("Scenarios")]
@@ -306,6 +309,9 @@ import Wire
         }
         #expect(status == 130)
         #expect(Self.processes(containing: sleep) == 0)
+        let outputFolder = try String(contentsOfFile: outputFolderFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(outputFolder.contains("bifrost-step-"))
+        #expect(!FileManager.default.fileExists(atPath: outputFolder), "the step's temporary folder is left behind")
     }
 
     @Test func `a run step's bad members are input errors at their positions`() throws {

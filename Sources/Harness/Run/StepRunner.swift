@@ -1,11 +1,20 @@
 import Flows
 import Foundation
 import Partners
+import Synchronization
 import Wire
 
 /// Runs one step: refuses a flow the profile does not have, provides what the step needs
 /// for as long as it runs, and writes its result as JSON.
-enum StepRunner {
+public enum StepRunner {
+    /// The temporary folders of the steps running now.
+    private static let folders = Mutex(Set<String>())
+
+    /// Removes the temporary folder of every step running now: what `bifrost run` does before it exits on a signal.
+    public static func removeTemporaryFolders() {
+        for folder in folders.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: folder) }
+    }
+
     static func run(_ step: any StepKind, in context: inout ScenarioContext) async -> JSONValue {
         let optedIn = context.scenario.ic?.portal.ssoActive == true
         if let flow = step.flow,
@@ -24,8 +33,10 @@ enum StepRunner {
                 return encoded(StepFailure(step.key, "cannot make a temporary folder: \(error.localizedDescription)"))
             }
             context.folder = folder
+            folders.withLock { _ = $0.insert(folder) }
             defer {
                 try? FileManager.default.removeItem(atPath: folder)
+                folders.withLock { _ = $0.remove(folder) }
                 context.folder = nil
             }
             return encoded(await step.run(in: &context))
