@@ -48,7 +48,7 @@ struct RequirementConflictsTests {
         // A certification check covers its id, by seed as in the summary.
         let check = CheckDefinition(
             id: "IMT-SET-009", title: "a check", severity: .required, seed: "000_a.txt", section: "s", quote: "q")
-        let checked = CoverageReport(catalog: try catalog(Self.text), scenarios: [], checks: [check])
+        let checked = CoverageReport(catalog: try catalog(Self.text), scenarios: [], checks: [("certify imt", check)])
         let withCheck = checked.bySeedText.split(separator: "\n").map(String.init)
         #expect(withCheck[0] == "000_a.txt  2 ids, 1 covered, 1 uncovered")
         #expect(withCheck[2] == "    uncovered: BIF-COM-006")
