@@ -39,7 +39,7 @@ import Wire
         #expect(mips.count == 19)
         #expect(mips.contains("BIF-MIPS-009") && mips.contains("BIF-COM-010") && !mips.contains { $0.hasPrefix("BIF-SPEC-") })
         #expect(BIFCheck.all(for: .common).count == 10)
-        #expect(BIFCheck.all(for: .imtSpectrum).map(\.definition.id).last == "BIF-SPEC-006")
+        #expect(BIFCheck.all(for: .imtSpectrum).map(\.definition.id).last == "BIF-SPEC-008")
     }
 
     @Test func `valid files pass every check of the profile`() async throws {

@@ -103,5 +103,9 @@ extension BIFCheck {
             "004_6814e3e7e613e7cb.txt", "Bill Images",
             "IMT already has the invoice format GUID for PDF Extraction that needs to be provided in the BIF"
         ),
+        "BIF-SPEC-008": (
+            "002_b63b7a4e49c08a94.txt", "Features (Email Notification Schedule)",
+            "FirstNotifyRequestedDate provided in BIF. Second and Third request dates need to be set via BIF Customization"
+        ),
     ]
 }

@@ -1,5 +1,6 @@
 import Foundation
 public import Partners
+import Wire
 
 extension ClientCertification {
     /// The certification of a client of the stand-in IMT: its state's passwords are the secrets.
@@ -27,7 +28,7 @@ extension ClientCertification {
             ],
             profile: profiles.isEmpty ? "none (no biller)" : profiles.joined(separator: ", "),
             checks: ClientCheck.ic(mock: standalone.mock, billerZone: state.timeZone),
-            secrets: state.billers.map(\.webServiceKey), expectedFailures: expectedFailures)
+            secrets: state.billers.map(\.webServiceKey), expectedFailures: expectedFailures, readsSOAP: true)
     }
 }
 

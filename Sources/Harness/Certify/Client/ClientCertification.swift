@@ -26,6 +26,8 @@ public final class ClientCertification: MockObserver {
     /// Secrets of the mock's state (passwords, keys), scrubbed from every artifact.
     let secrets: [String]
     let expectedFailures: ExpectedFailures
+    /// Whether the checks read SOAP calls (`SOAPCall`): the mock IC's.
+    let readsSOAP: Bool
 
     private struct Traffic {
         var exchanges = 0
@@ -38,8 +40,9 @@ public final class ClientCertification: MockObserver {
 
     init(
         kind: String, subject: String, target: [(String, String)], profile: String, checks: [ClientCheck], secrets: [String],
-        expectedFailures: ExpectedFailures
+        expectedFailures: ExpectedFailures, readsSOAP: Bool = false
     ) {
+        self.readsSOAP = readsSOAP
         self.kind = kind
         self.subject = subject
         self.target = target
@@ -57,7 +60,8 @@ public final class ClientCertification: MockObserver {
 
     /// Judges one exchange by every check. Called by the server as each exchange is answered.
     public func observe(_ request: MockRequest, _ response: MockResponse, elapsed: Duration) {
-        let judgements = checks.map { $0.judge(request, response) }
+        let exchange = ClientExchange(request: request, response: response, soap: readsSOAP ? SOAPCall(request) : nil)
+        let judgements = checks.map { $0.judge(exchange) }
         let cookies = response.headers.filter { $0.name.lowercased() == "set-cookie" }.compactMap { Self.cookieValue($0.value) }
         traffic.withLock { traffic in
             traffic.exchanges += 1

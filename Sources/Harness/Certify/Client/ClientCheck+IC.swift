@@ -38,33 +38,28 @@ extension ClientCheck {
     /// The checks of a client of `mock`; report dates without a zone are read in `billerZone`, as the mock does.
     static func ic(mock: ICMock, billerZone: TimeZone) -> [ClientCheck] {
         [
-            ClientCheck(soapEnvelope, notSent: "the client sent no POST to \(ICMock.cloudInvoicingPath)") { request, _ in
-                guard isSOAPCall(request) else { return .notApplicable }
-                switch envelope(request) {
+            ClientCheck(soapEnvelope, notSent: "the client sent no POST to \(ICMock.cloudInvoicingPath)") { exchange in
+                switch exchange.soap?.envelope {
+                case nil: return .notApplicable
                 case .success: return .conforms
                 case .failure(let fault): return .violates(fault.description)
                 }
             },
-            ClientCheck(schemaValid, notSent: "the client sent no readable envelope of a CloudInvoicing operation") { request, _ in
-                guard isSOAPCall(request), case .success(let envelope) = envelope(request) else { return .notApplicable }
-                do throws(SOAPFault) {
-                    try ICMock.checkSchema(envelope)
-                    return .conforms
-                } catch {
-                    return .violates(error.reason)
-                }
+            ClientCheck(schemaValid, notSent: "the client sent no readable envelope of a CloudInvoicing operation") { exchange in
+                guard let call = exchange.soap, case .success = call.envelope else { return .notApplicable }
+                return call.schemaFault.map { .violates($0.reason) } ?? .conforms
             },
-            ClientCheck(credentialsAccepted, notSent: "the client sent no valid upload or report request") { request, _ in
-                guard let call = operationCall(request) else { return .notApplicable }
-                return mock.biller(guid: call.guid, key: call.key) == nil
-                    ? .violates("BillerGUID \(call.guid) with the WebServiceKey sent names no biller of the mock") : .conforms
+            ClientCheck(credentialsAccepted, notSent: "the client sent no valid upload or report request") { exchange in
+                guard let call = exchange.soap, call.isValid else { return .notApplicable }
+                guard let (guid, key) = call.upload.map({ ($0.billerGUID, $0.webServiceKey) })
+                    ?? call.report.map({ ($0.billerGUID, $0.webServiceKey) })
+                else { return .notApplicable }
+                return mock.biller(guid: guid, key: key) == nil
+                    ? .violates("BillerGUID \(guid) with the WebServiceKey sent names no biller of the mock") : .conforms
             },
             ClientCheck(uploadedBIFs, unit: "upload", notSent: "the client uploaded no file with accepted credentials") {
-                request, _ in
-                guard isSOAPCall(request), case .success(let envelope) = envelope(request),
-                    (try? ICMock.checkSchema(envelope)) != nil,
-                    let upload = try? UploadInvoiceRequest(envelope: envelope),
-                    let biller = mock.biller(guid: upload.billerGUID, key: upload.webServiceKey)
+                exchange in
+                guard let upload = exchange.soap?.upload, let biller = mock.biller(guid: upload.billerGUID, key: upload.webServiceKey)
                 else { return .notApplicable }
                 let errors = BIFValidator(profile: biller.profile, options: biller.options).findings(in: upload.file)
                     .filter { $0.severity == .error }
@@ -75,10 +70,8 @@ extension ClientCheck {
                     "\(upload.fileName): \(ClientCheckTally.plural(errors.count, "error finding")) under \(biller.profile.rawValue); first: \(first.text(file: upload.fileName))",
                     findings: shown + more)
             },
-            ClientCheck(reportWindows, notSent: "the client sent no valid report request") { request, _ in
-                guard isSOAPCall(request), case .success(let envelope) = envelope(request),
-                    (try? ICMock.checkSchema(envelope)) != nil, let report = try? ICReportRequest(envelope: envelope)
-                else { return .notApplicable }
+            ClientCheck(reportWindows, notSent: "the client sent no valid report request") { exchange in
+                guard let report = exchange.soap?.report else { return .notApplicable }
                 do throws(SOAPFault) {
                     _ = try report.window(billerZone: billerZone)
                     return .conforms
@@ -87,36 +80,5 @@ extension ClientCheck {
                 }
             },
         ]
-    }
-
-    /// Whether a request is a POST to the CloudInvoicing service (a SOAP call, well formed or not).
-    static func isSOAPCall(_ request: MockRequest) -> Bool {
-        request.method == "POST" && request.path == ICMock.cloudInvoicingPath
-    }
-
-    /// The request's envelope when it is one of a CloudInvoicing operation, or the fault the mock answers.
-    static func envelope(_ request: MockRequest) -> Result<SOAPEnvelope, SOAPFault> {
-        do throws(SOAPFault) {
-            let envelope = try SOAPEnvelope(
-                body: request.body, contentType: request.header("Content-Type"), soapAction: request.header("SOAPAction"))
-            guard envelope.operationNamespace == CloudInvoicingMessage.namespace, ICMock.operations.contains(envelope.operation)
-            else {
-                throw SOAPFault(
-                    .sender,
-                    "Server did not recognize the operation \(envelope.operation) in namespace \(envelope.operationNamespace ?? "none")")
-            }
-            return .success(envelope)
-        } catch {
-            return .failure(error)
-        }
-    }
-
-    /// The BillerGUID and WebServiceKey of a schema-valid upload or report request.
-    static func operationCall(_ request: MockRequest) -> (guid: String, key: String)? {
-        guard isSOAPCall(request), case .success(let envelope) = envelope(request), (try? ICMock.checkSchema(envelope)) != nil
-        else { return nil }
-        if let upload = try? UploadInvoiceRequest(envelope: envelope) { return (upload.billerGUID, upload.webServiceKey) }
-        if let report = try? ICReportRequest(envelope: envelope) { return (report.billerGUID, report.webServiceKey) }
-        return nil
     }
 }

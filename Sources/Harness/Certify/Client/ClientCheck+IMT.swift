@@ -52,7 +52,8 @@ extension ClientCheck {
         let call: @Sendable (MockRequest) -> String? = { imtCall($0, authPath: authPath, apiPath: apiPath) }
         let ledger = SessionLedger()
         return [
-            ClientCheck(sessionBody, notSent: "the client sent no POST sessions/") { request, _ in
+            ClientCheck(sessionBody, notSent: "the client sent no POST sessions/") { exchange in
+                let request = exchange.request
                 guard call(request) == "POST sessions/" else { return .notApplicable }
                 if let problem = jsonAPIBodyProblem(request) { return .violates(problem) }
                 do {
@@ -68,8 +69,8 @@ extension ClientCheck {
                     return .violates("the body is not JSON: \(error)")
                 }
             },
-            ClientCheck(sessionCredentials, notSent: "the client sent no session request the mock could read") {
-                request, response in
+            ClientCheck(sessionCredentials, notSent: "the client sent no session request the mock could read") { exchange in
+                let (request, response) = (exchange.request, exchange.response)
                 guard call(request) == "POST sessions/", response.status != 400, response.status != 415 else {
                     return .notApplicable
                 }
@@ -85,7 +86,8 @@ extension ClientCheck {
                             session.request, session.response)
                     }
                 }
-            ) { request, response in
+            ) { exchange in
+                let (request, response) = (exchange.request, exchange.response)
                 switch call(request) {
                 case "POST sessions/":
                     guard (200..<300).contains(response.status),
@@ -100,7 +102,8 @@ extension ClientCheck {
                 default: return .notApplicable
                 }
             },
-            ClientCheck(mediaTypes, notSent: "the client sent no request to the mock IMT's APIs") { request, _ in
+            ClientCheck(mediaTypes, notSent: "the client sent no request to the mock IMT's APIs") { exchange in
+                let request = exchange.request
                 guard call(request) != nil else { return .notApplicable }
                 guard JSONAPIMediaType.isAcceptable(accept: request.header("Accept")) else {
                     return .violates("Accept \(request.header("Accept") ?? "") offers JSON:API only with parameters it does not allow")
@@ -112,7 +115,8 @@ extension ClientCheck {
                 }
                 return .conforms
             },
-            ClientCheck(paymentFilter, notSent: "the client sent no GET payments-due/") { request, _ in
+            ClientCheck(paymentFilter, notSent: "the client sent no GET payments-due/") { exchange in
+                let request = exchange.request
                 guard call(request) == "GET payments-due/" else { return .notApplicable }
                 let filters = request.query.filter { $0.name == "filter[policy_number]" }
                 let others = request.query.filter { $0.name != "filter[policy_number]" && !$0.name.hasPrefix("__") }
@@ -123,7 +127,8 @@ extension ClientCheck {
                 guard others.isEmpty else { return .violates("other parameters: \(others.map(\.name).joined(separator: ", "))") }
                 return .conforms
             },
-            ClientCheck(paymentBody, notSent: "the client posted no payment") { request, _ in
+            ClientCheck(paymentBody, notSent: "the client posted no payment") { exchange in
+                let request = exchange.request
                 guard call(request) == "POST payments/" else { return .notApplicable }
                 do {
                     _ = try PaymentPost(document: try JSONParser.parse(request.body))
@@ -134,7 +139,8 @@ extension ClientCheck {
                     return .violates("the body is not JSON: \(error)")
                 }
             },
-            ClientCheck(uniqueTransactions, notSent: "the client posted no payment the mock could read") { request, response in
+            ClientCheck(uniqueTransactions, notSent: "the client posted no payment the mock could read") { exchange in
+                let (request, response) = (exchange.request, exchange.response)
                 guard call(request) == "POST payments/", (200..<300).contains(response.status) || response.status == 409 else {
                     return .notApplicable
                 }

@@ -12,14 +12,14 @@ public struct ClientCheck: Sendable {
     var unit: String
     /// Why the check is SKIP when it applied to no exchange: `the client opened no session`.
     var notSent: String
-    let judge: @Sendable (MockRequest, MockResponse) -> ClientJudgement
+    let judge: @Sendable (ClientExchange) -> ClientJudgement
     /// Violations found only at the stop; nil for most checks.
     let conclude: (@Sendable (inout ClientCheckTally) -> Void)?
 
     init(
         _ definition: CheckDefinition, unit: String = "request", notSent: String,
         conclude: (@Sendable (inout ClientCheckTally) -> Void)? = nil,
-        judge: @escaping @Sendable (MockRequest, MockResponse) -> ClientJudgement
+        judge: @escaping @Sendable (ClientExchange) -> ClientJudgement
     ) {
         self.definition = definition
         self.unit = unit
