@@ -32,8 +32,6 @@ public final class ClientCertification: MockObserver {
     private struct Traffic {
         var exchanges = 0
         var tallies: [ClientCheckTally]
-        /// Session cookies the mock set: secrets too.
-        var cookies: Set<String> = []
     }
 
     private let traffic: Mutex<Traffic>
@@ -62,13 +60,11 @@ public final class ClientCertification: MockObserver {
     public func observe(_ request: MockRequest, _ response: MockResponse, elapsed: Duration) {
         let exchange = ClientExchange(request: request, response: response, soap: readsSOAP ? SOAPCall(request) : nil)
         let judgements = checks.map { $0.judge(exchange) }
-        let cookies = response.headers.filter { $0.name.lowercased() == "set-cookie" }.compactMap { Self.cookieValue($0.value) }
         traffic.withLock { traffic in
             traffic.exchanges += 1
             for (index, judgement) in judgements.enumerated() {
                 traffic.tallies[index].add(judgement, seq: traffic.exchanges, request, response)
             }
-            traffic.cookies.formUnion(cookies)
         }
     }
 
@@ -77,11 +73,12 @@ public final class ClientCertification: MockObserver {
 
     /// The report of the traffic so far: one result per check, expected failures applied.
     public func report(now: Date = Date(), toolVersion: String = "unknown") -> CertificationReport {
-        var (tallies, cookies, exchanges) = traffic.withLock { ($0.tallies, $0.cookies, $0.exchanges) }
-        let scrubber = SecretScrubber(secrets: secrets + cookies)
+        var (tallies, exchanges) = traffic.withLock { ($0.tallies, $0.exchanges) }
+        for index in checks.indices { checks[index].conclude?(&tallies[index]) }
+        // The cookies of the exchanges shown are secrets too, wherever else they appear.
+        let scrubber = SecretScrubber(secrets: secrets + tallies.flatMap(\.shownCookies))
         let results = checks.enumerated().map { index, check in
-            check.conclude?(&tallies[index])
-            return CheckResult(check: check.definition, outcome: tallies[index].outcome(of: check, scrubber: scrubber))
+            CheckResult(check: check.definition, outcome: tallies[index].outcome(of: check, scrubber: scrubber))
         }
         let settings: [(String, String)] = [
             ("traffic", "\(ClientCheckTally.plural(exchanges, "exchange")) with the client, judged as each was answered"),
@@ -96,7 +93,7 @@ public final class ClientCertification: MockObserver {
     }
 
     /// `TOKEN` of a `Set-Cookie: name=TOKEN; Path=/` header.
-    static func cookieValue(_ header: String) -> String? {
+    static func setCookieValue(_ header: String) -> String? {
         let pair = header.split(separator: ";", maxSplits: 1).first ?? ""
         guard let equals = pair.firstIndex(of: "=") else { return nil }
         let value = pair[pair.index(after: equals)...].trimmingSpaces

@@ -92,7 +92,7 @@ extension ClientCheck {
                 case "POST sessions/":
                     guard (200..<300).contains(response.status),
                         let token = response.headers.first(where: { $0.name.lowercased() == "set-cookie" })
-                            .flatMap({ ClientCertification.cookieValue($0.value) })
+                            .flatMap({ ClientCertification.setCookieValue($0.value) })
                     else { return .notApplicable }
                     ledger.opened(token, request, response)
                     return .conforms

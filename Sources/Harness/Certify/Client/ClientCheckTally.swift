@@ -1,4 +1,5 @@
 import Partners
+import Wire
 
 /// What one check found over all the exchanges it applied to: how many, how many broke it, and the
 /// first few that did, kept whole until the report redacts them. Memory stays bounded.
@@ -58,6 +59,20 @@ public struct ClientCheckTally: Sendable {
         let more = violated > shown.count ? " (the first \(shown.count) shown)" : ""
         return .violated(
             "\(violated) of \(counted) did not conform\(more); first: \(scrubber.scrub(firstReason ?? ""))", evidence)
+    }
+
+    /// The cookie values in the exchanges shown: each `Cookie` pair's value and each `Set-Cookie` value.
+    var shownCookies: [String] {
+        shown.flatMap { violation in
+            let sent = violation.request.headers.filter { $0.name.lowercased() == "cookie" }.flatMap { header in
+                header.value.split(separator: ";").compactMap { pair in
+                    pair.split(separator: "=", maxSplits: 1).dropFirst().first.map { String($0.trimmingSpaces) }
+                }
+            }
+            let set = (violation.response?.headers ?? []).filter { $0.name.lowercased() == "set-cookie" }
+                .compactMap { ClientCertification.setCookieValue($0.value) }
+            return sent + set
+        }
     }
 
     static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
