@@ -11,7 +11,7 @@ extension ClientCertification {
         return ClientCertification(
             kind: "imt", subject: "an IC-side client of IMT (traffic to the mock IMT)",
             target: [("auth API", mock.authPath + "/"), ("data API", mock.apiPath + "/"), ("users", "\(state.users.count)")],
-            profile: "imt-mips-apps", checks: ClientCheck.imt(authPath: mock.authPath, apiPath: mock.apiPath),
+            profile: "the mock IMT's contract (seed 000)", checks: ClientCheck.imt(authPath: mock.authPath, apiPath: mock.apiPath),
             secrets: Array(state.users.values), expectedFailures: expectedFailures)
     }
 
