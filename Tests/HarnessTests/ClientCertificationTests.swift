@@ -61,6 +61,8 @@ import Wire
             guard let cookie = login() else { return }
             send("GET", "/webpayments/3401/api/payments-due/?filter%5Bpolicy_number%5D=\(SampleState.account)", cookie: cookie)
             send("POST", "/webpayments/3401/api/payments/", body: paymentBody(transactionID: transactionID), cookie: cookie)
+            let paperless = PolicySettings.Change.paperless(true).document(account: SampleState.account).compactText
+            send("PATCH", "/webpayments/3401/api/settings/\(SampleState.account)/", body: paperless, cookie: cookie)
             logout(cookie)
         }
     }
@@ -76,7 +78,7 @@ import Wire
         #expect(report.results.map(\.check.id) == ClientCheck.imtCheckIDs)
         #expect(report.results.allSatisfy { $0.verdict == .pass }, "\(CertificationText.lines(report))")
         #expect(report.passed)
-        #expect(imt.certification.exchanges == 4)
+        #expect(imt.certification.exchanges == 5)
     }
 
     @Test func `each deviation of an IC-side client fails its check, with the failing exchange as evidence`() throws {
@@ -92,6 +94,9 @@ import Wire
         #expect(numeric.contains(#""total_paid":128.95"#))
         imt.send("POST", "/webpayments/3401/api/payments/", body: numeric, cookie: cookie)  // IMT-DP-001
         imt.send("POST", "/webpayments/3401/api/payments/", body: imt.paymentBody(transactionID: "2984&1"), cookie: cookie)  // IMT-DP-012
+        let yes = PolicySettings.Change.paperless(true).document(account: SampleState.account).compactText
+            .replacingOccurrences(of: "true", with: #""True""#)
+        imt.send("PATCH", "/webpayments/3401/api/settings/\(SampleState.account)/", body: yes, cookie: cookie)  // IMT-DP-009
         let report = imt.certification.report()
         let verdicts = Self.verdicts(report)
         for id in ClientCheck.imtCheckIDs { #expect(verdicts[id] == .fail, "\(id)") }

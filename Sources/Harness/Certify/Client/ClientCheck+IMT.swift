@@ -35,6 +35,13 @@ extension ClientCheck {
         quote:
             "EndPoint: ../payments/ Method: POST Content-Type: application/vnd.api+json ... type = payments (Hardcoded) id = AccountNumber"
     )
+    static let settingsBody = definition(
+        "IMT-DP-009",
+        "PATCH settings/{policy}/ sends a policy-settings document for that policy: paperless a boolean or bill_mode autopay or direct, nothing unknown",
+        seed: imtSeed, section: "Data Pump: Paperless Enrollment",
+        quote:
+            "EndPoint: ../settings/{AccountNumber}/ Method: PATCH ... type = policy-settings (Hardcoded) id = AccountNumber ... paperless = True/False policy = AccountNumber sort = passed as empty"
+    )
     static let uniqueTransactions = definition(
         "IMT-DP-012", "no payment is posted again with a transaction_id already posted (no 409)", seed: imtSeed,
         section: "Data Pump: Payment", quote: "transaction_id = BillerID&PaymentID")
@@ -42,6 +49,7 @@ extension ClientCheck {
     /// Every definition of `serve imt --certify`, in report order.
     static let imtDefinitions = [
         sessionBody, sessionCredentials, sessionsClosed, mediaTypes, paymentFilter, paymentBody, uniqueTransactions,
+        settingsBody,
     ]
 
     /// The ids of `serve imt --certify`'s checks, in report order.
@@ -147,6 +155,19 @@ extension ClientCheck {
                 guard errorCode(response) == "duplicate-transaction" else { return .conforms }
                 let id = (try? JSONParser.parse(request.body))?["data"]?["attributes"]?["transaction_id"]?.stringValue ?? ""
                 return .violates("transaction_id \(id) was posted before; the mock answered 409")
+            },
+            ClientCheck(settingsBody, notSent: "the client sent no PATCH settings/") { exchange in
+                let request = exchange.request
+                guard call(request) == "PATCH settings/" else { return .notApplicable }
+                let account = request.path.dropFirst(apiPath.count + "/settings/".count).prefix { $0 != "/" }
+                do {
+                    _ = try PolicySettings(account: String(account)).patched(by: try JSONParser.parse(request.body))
+                    return .conforms
+                } catch let error as JSONAPIError {
+                    return .violates(error.detail ?? error.title)
+                } catch {
+                    return .violates("the body is not JSON: \(error)")
+                }
             },
         ]
     }
