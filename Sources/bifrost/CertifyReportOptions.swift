@@ -38,19 +38,29 @@ struct CertifyReportOptions: ParsableArguments {
     func finish(_ result: CertificationReport) throws {
         for line in CertificationText.lines(result) { printLine(line) }
         do {
-            if let report { printLine("wrote \(try CertificationHTML.write(result, toFolder: report))") }
-            if let json {
-                try ReportFile.write(CertificationJSON.text(result), to: json)
-                printLine("wrote \(json)")
-            }
-            if let junit {
-                try ReportFile.write(CertificationJUnit.xml(result), to: junit)
-                printLine("wrote \(junit)")
-            }
+            try Self.write(result, report: report, json: json, junit: junit, say: printLine)
         } catch {
             printError("bifrost certify: a report could not be written: \(error.localizedDescription)")
             throw ExitCode(2)
         }
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }
+
+    /// Writes the reports asked for (`--report`, `--json`, `--junit`), telling `say` where each went.
+    static func write(
+        _ result: CertificationReport, report: String?, json: String?, junit: String?, say: (String) -> Void
+    ) throws {
+        if let report { say("wrote \(try CertificationHTML.write(result, toFolder: report))") }
+        if let json {
+            try ReportFile.write(CertificationJSON.text(result), to: json)
+            say("wrote \(json)")
+        }
+        if let junit {
+            try ReportFile.write(CertificationJUnit.xml(result), to: junit)
+            say("wrote \(junit)")
+        }
+    }
+
+    /// Whether any report was asked for.
+    var writesAny: Bool { report != nil || json != nil || junit != nil }
 }

@@ -44,14 +44,18 @@ struct ServeOptions: ParsableArguments {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 (any free port) to 65535, got \(port)") }
     }
 
-    /// Serves the endpoint `make` builds (given the request log) until SIGINT or SIGTERM.
+    /// Serves the endpoint `make` builds (given the request log) until SIGINT or SIGTERM; with the
+    /// certification `make` gives, every exchange is judged and the report written at the stop (exit 2
+    /// if it cannot be).
     func serve(
         port: Int, maximumBodySize: Int, banner: @escaping @Sendable (Int) -> String,
-        make: (@escaping @Sendable (String) -> Void) -> MockEndpoint
+        make: (@escaping @Sendable (String) -> Void) -> (MockEndpoint, ServeCertifyOptions.Certifying?)
     ) async throws {
         let log = RequestLog()
         let quiet = self.quiet
-        let endpoint = make { line in if !quiet { log.append(line) } }
+        let (served, certifying) = make { line in if !quiet { log.append(line) } }
+        let endpoint = certifying.map { served.observed(by: $0.certification) } ?? served
+        let reportFailed = ReportFailure()
         do {
             try await MockServer.serve(
                 .init(endpoint, maximumBodySize: maximumBodySize), host: host, port: port, services: [log],
@@ -59,7 +63,8 @@ struct ServeOptions: ParsableArguments {
                 onStop: { signal in
                     log.flush()
                     printError("stopping on \(signal)")
-                    Self.exitAfter(Self.stopBound)
+                    if let certifying, !certifying.finish() { reportFailed.record() }
+                    Self.exitAfter(Self.stopBound, status: reportFailed.happened ? 2 : 0)
                 })
         } catch {
             log.flush()
@@ -67,13 +72,14 @@ struct ServeOptions: ParsableArguments {
             throw ExitCode(2)
         }
         log.flush()
+        if reportFailed.happened { throw ExitCode(2) }
     }
 
-    /// Ends the process with status 0 after `bound`, should the graceful stop not have ended it by then.
-    static func exitAfter(_ bound: Duration) {
+    /// Ends the process with `status` after `bound`, should the graceful stop not have ended it by then.
+    static func exitAfter(_ bound: Duration, status: Int32 = 0) {
         let thread = Thread {
             Thread.sleep(forTimeInterval: Double(bound.milliseconds) / 1000)
-            Foundation.exit(0)
+            Foundation.exit(status)
         }
         thread.name = "bifrost.stop-bound"
         thread.start()
@@ -90,7 +96,10 @@ struct ServeIMTCommand: AsyncParsableCommand {
             Admin routes under /__admin/: state (GET, PUT), journal (GET), reset (POST), faults (GET, POST, DELETE), \
             openapi.json (GET). One line per partner request goes to standard error. A request still in work after \
             --deadline-ms is answered 503. SIGINT or SIGTERM stops the server within 2 s, requests in flight or not. \
-            Exit status: 0 stopped by a signal, 2 a usage error, an unreadable state file or a port that cannot be bound.
+            With --certify, each request of the partner's client is judged and the certification report written at the stop \
+            (docs/certification.md). \
+            Exit status: 0 stopped by a signal (whatever the report says), 2 a usage error, an unreadable state file, \
+            a port that cannot be bound or a report that cannot be written.
             """)
 
     @OptionGroup var options: ServeOptions
@@ -101,17 +110,23 @@ struct ServeIMTCommand: AsyncParsableCommand {
     @Option(help: "A state file, YAML or JSON: a scenario's imt: block, with or without its imt: key.")
     var state: String?
 
+    @OptionGroup var certify: ServeCertifyOptions
+
     func validate() throws { try ServeOptions.check(port: port) }
 
     func run() async throws {
         let state = try options.initialState(state, { try IMTStandalone.state(file: $0) }, empty: IMTStandalone.demoState)
         let deadline = Duration.milliseconds(options.deadlineMs)
+        let expected = try certify.expectedFailures(kind: "imt")
         let mock = IMTMock(state: state)
         let (auth, api, host) = (mock.authPath, mock.apiPath, options.host)
         try await options.serve(
             port: port, maximumBodySize: IMTMock.maximumBodySize,
             banner: { "mock IMT on http://\(host):\($0): auth \(auth)/, data \(api)/, admin /__admin/" },
-            make: { log in IMTStandalone(state: state, log: log, deadline: deadline).endpoint })
+            make: { log in
+                let standalone = IMTStandalone(state: state, log: log, deadline: deadline)
+                return (standalone.endpoint, expected.map { certify.certifying(.imt(standalone, state: state, expectedFailures: $0)) })
+            })
     }
 }
 
@@ -125,7 +140,10 @@ struct ServeICCommand: AsyncParsableCommand {
             faults (GET, POST, DELETE), CloudInvoicing.wsdl (GET). \
             One line per request goes to standard error. A request still in work after --deadline-ms is answered 503 \
             (a SOAP Fault). SIGINT or SIGTERM stops the server within 2 s, requests in flight or not. \
-            Exit status: 0 stopped by a signal, 2 a usage error, an unreadable state file or a port that cannot be bound.
+            With --certify, each request of the partner's client is judged and the certification report written at the stop \
+            (docs/certification.md). \
+            Exit status: 0 stopped by a signal (whatever the report says), 2 a usage error, an unreadable state file, \
+            a port that cannot be bound or a report that cannot be written.
             """)
 
     @OptionGroup var options: ServeOptions
@@ -136,16 +154,22 @@ struct ServeICCommand: AsyncParsableCommand {
     @Option(help: "A state file, YAML or JSON: a scenario's ic: block, with or without its ic: key (e.g. Tools/ic-state.yaml).")
     var state: String?
 
+    @OptionGroup var certify: ServeCertifyOptions
+
     func validate() throws { try ServeOptions.check(port: port) }
 
     func run() async throws {
         let state = try options.initialState(state, { try ICStandalone.state(file: $0) }, empty: ICState())
         let deadline = Duration.milliseconds(options.deadlineMs)
+        let expected = try certify.expectedFailures(kind: "ic")
         try await options.serve(
             port: port, maximumBodySize: ICMock.maximumBodySize,
             banner: { [host = options.host] in
                 "mock IC on http://\(host):\($0)\(ICMock.cloudInvoicingPath) (WSDL: ?wsdl), admin /__admin/"
             },
-            make: { log in ICStandalone(state: state, log: log, deadline: deadline).endpoint })
+            make: { log in
+                let standalone = ICStandalone(state: state, log: log, deadline: deadline)
+                return (standalone.endpoint, expected.map { certify.certifying(.ic(standalone, state: state, expectedFailures: $0)) })
+            })
     }
 }

@@ -124,7 +124,7 @@ public final class ICMock: Sendable {
     }
 
     /// A `Sender` fault for an operation element that breaks the published XSD.
-    static func checkSchema(_ envelope: SOAPEnvelope) throws(SOAPFault) {
+    public static func checkSchema(_ envelope: SOAPEnvelope) throws(SOAPFault) {
         let found: [XMLSchema.Violation]
         do {
             found = try schema.get().violations(
@@ -136,7 +136,7 @@ public final class ICMock: Sendable {
     }
 
     /// The biller with these credentials, if any.
-    func biller(guid: String, key: String) -> ICState.Biller? {
+    public func biller(guid: String, key: String) -> ICState.Biller? {
         store.withLock { store in
             store.state.billers.first { $0.guid.lowercased() == guid.lowercased() && $0.webServiceKey == key }
         }

@@ -1,0 +1,84 @@
+import Foundation
+import Partners
+import Wire
+
+/// The checks of a partner's IMT-side client, judged from what it sends the mock IC (`serve ic --certify`).
+extension ClientCheck {
+    static let soapEnvelope = definition(
+        "IC-RPT-007",
+        "each request to CloudInvoicing.asmx is a SOAP envelope of the version its Content-Type names, naming a CloudInvoicing operation (no VersionMismatch or Sender fault)",
+        seed: "002_b63b7a4e49c08a94.txt", section: "Payments",
+        quote: "The integration uses SOAP web services called from the IMT system to reconcile payment information.")
+    static let schemaValid = definition(
+        "IC-WSDL-001", "each operation's message is valid against the XSD the WSDL publishes",
+        seed: "002_b63b7a4e49c08a94.txt", section: "Payments",
+        quote:
+            "IMT ‘OnlineReceipt’ web services PaymentReportingSOAP PaymentReportingDataSetFromGMT BillerSettledBatchDetailSOAP BillerSettledBatchDetailDataSet"
+    )
+    static let credentialsAccepted = definition(
+        "IC-UP-001", "each upload and report names a biller by its BillerGUID and WebServiceKey (no wrong-key answer)",
+        seed: "000_65f71bf3b937da3c.txt", section: "Invoice Cloud Web Services", quote: "UploadInvoice - Upload APPS MIPS Invoices on-demand")
+    static let uploadedBIFs = definition(
+        "IC-UP-002", "each uploaded BIF has no error finding under the biller's profile (IC stores nothing of such a file)",
+        seed: "004_6814e3e7e613e7cb.txt", section: "Invoice Data (IMT MIPS and APPS)",
+        quote:
+            "BIF format via web services UploadInvoice. Sent to IC immediately (IC takes files with individual invoice records and consolidates the records into one BIF for import)"
+    )
+    static let reportWindows = definition(
+        "IC-POLL-001", "each report request's StartDate and EndDate are xs:dateTime texts and the window does not end before it starts",
+        seed: "002_b63b7a4e49c08a94.txt", section: "Payments",
+        quote: "Polling every two hours to record payments made on IC (frequency may increase, if needed).")
+
+    /// Every definition of `serve ic --certify`, in report order.
+    static let icDefinitions = [soapEnvelope, schemaValid, credentialsAccepted, uploadedBIFs, reportWindows]
+
+    /// The ids of `serve ic --certify`'s checks, in report order.
+    public static var icCheckIDs: [String] { icDefinitions.map(\.id) }
+
+    /// The checks of a client of `mock`; report dates without a zone are read in `billerZone`, as the mock does.
+    static func ic(mock: ICMock, billerZone: TimeZone) -> [ClientCheck] {
+        [
+            ClientCheck(soapEnvelope, notSent: "the client sent no POST to \(ICMock.cloudInvoicingPath)") { exchange in
+                switch exchange.soap?.envelope {
+                case nil: return .notApplicable
+                case .success: return .conforms
+                case .failure(let fault): return .violates(fault.description)
+                }
+            },
+            ClientCheck(schemaValid, notSent: "the client sent no readable envelope of a CloudInvoicing operation") { exchange in
+                guard let call = exchange.soap, case .success = call.envelope else { return .notApplicable }
+                return call.schemaFault.map { .violates($0.reason) } ?? .conforms
+            },
+            ClientCheck(credentialsAccepted, notSent: "the client sent no valid upload or report request") { exchange in
+                guard let call = exchange.soap, call.isValid else { return .notApplicable }
+                guard let (guid, key) = call.upload.map({ ($0.billerGUID, $0.webServiceKey) })
+                    ?? call.report.map({ ($0.billerGUID, $0.webServiceKey) })
+                else { return .notApplicable }
+                return mock.biller(guid: guid, key: key) == nil
+                    ? .violates("BillerGUID \(guid) with the WebServiceKey sent names no biller of the mock") : .conforms
+            },
+            ClientCheck(uploadedBIFs, unit: "upload", notSent: "the client uploaded no file with accepted credentials") {
+                exchange in
+                guard let upload = exchange.soap?.upload, let biller = mock.biller(guid: upload.billerGUID, key: upload.webServiceKey)
+                else { return .notApplicable }
+                let errors = BIFValidator(profile: biller.profile, options: biller.options).findings(in: upload.file)
+                    .filter { $0.severity == .error }
+                guard let first = errors.first else { return .conforms }
+                let shown = errors.prefix(20).map { $0.text(file: upload.fileName) }
+                let more = errors.count > shown.count ? ["… and \(errors.count - shown.count) more"] : []
+                return .violates(
+                    "\(upload.fileName): \(ClientCheckTally.plural(errors.count, "error finding")) under \(biller.profile.rawValue); first: \(first.text(file: upload.fileName))",
+                    findings: shown + more)
+            },
+            ClientCheck(reportWindows, notSent: "the client sent no valid report request") { exchange in
+                guard let report = exchange.soap?.report else { return .notApplicable }
+                do throws(SOAPFault) {
+                    _ = try report.window(billerZone: billerZone)
+                    return .conforms
+                } catch {
+                    return .violates(error.reason)
+                }
+            },
+        ]
+    }
+}
