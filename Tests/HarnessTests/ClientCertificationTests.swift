@@ -195,12 +195,44 @@ import Wire
         }
     }
 
+    /// The ids of the SSO checks, which a client that makes no SSO call leaves SKIP.
+    static let ssoIDs: Set<String> = ["SSO-COM-003", "SSO-AI-004", "SSO-IMT-007"]
+
     @Test func `a conforming IMT-side client passes every check of serve ic --certify`() {
         let ic = IC()
         ic.conformingRun()
         let report = ic.certification.report()
-        #expect(report.results.map(\.check.id) == ClientCheck.icCheckIDs)
-        #expect(report.results.allSatisfy { $0.verdict == .pass }, "\(CertificationText.lines(report))")
+        // The portal's profile is ai-mymeter: its LoginTypeID check, not IMT's.
+        #expect(report.results.map(\.check.id) == ClientCheck.icCheckIDs.filter { $0 != "SSO-IMT-007" })
+        #expect(
+            report.results.filter { !Self.ssoIDs.contains($0.check.id) }.allSatisfy { $0.verdict == .pass },
+            "\(CertificationText.lines(report))")
+        #expect(report.results.filter { Self.ssoIDs.contains($0.check.id) }.allSatisfy { $0.verdict == .skip })
+    }
+
+    @Test func `an SSO call refused by the mock, or with another profile's LoginTypeID, fails its check`() throws {
+        var state = SampleState.ic()
+        state.portal = ICPortalState(profile: .aiMyMeter, apiKey: "3f8c2a91-5b7e-4d60-a1c2-9e8f7d6b5a43")
+        let standalone = ICStandalone(state: state, log: { _ in })
+        let certification = ClientCertification.ic(standalone, state: state)
+        let endpoint = standalone.endpoint.observed(by: certification)
+        let basic = "Basic " + Data("3f8c2a91-5b7e-4d60-a1c2-9e8f7d6b5a43".utf8).base64EncodedString()
+        let register = #"{"EmailAddress": "pat@example.com", "LoginTypeID": 1, "AccountNumbers": ["20240903"]}"#
+        _ = endpoint(
+            MockRequest(
+                method: "POST", target: "/api/v1/remoteauthentication/registeraccounts",
+                headers: [("Content-Type", "application/json"), ("Authorization", basic)], body: Array(register.utf8)))
+        _ = endpoint(MockRequest(method: "GET", target: "/cloudsso/connect?RemoteAuthenticationToken=never-issued&ViewMode=1&RedirectID=1"))
+        let report = certification.report()
+        let byID = Dictionary(uniqueKeysWithValues: report.results.map { ($0.check.id, $0) })
+        #expect(byID["SSO-AI-004"]?.verdict == .fail)
+        #expect(byID["SSO-AI-004"]?.message.contains("sent LoginTypeID 1; profile ai-mymeter signs in with 5") == true)
+        #expect(byID["SSO-COM-003"]?.verdict == .fail)
+        #expect(byID["SSO-COM-003"]?.message.contains("refused with 4") == true, "\(byID["SSO-COM-003"]?.message ?? "")")
+        #expect(byID["SSO-COM-003"]?.message.hasPrefix("2 of 2 ") == true, "\(byID["SSO-COM-003"]?.message ?? "")")
+        for artifact in [CertificationHTML.page(report), CertificationJSON.text(report), CertificationJUnit.xml(report)] {
+            #expect(!artifact.contains("3f8c2a91-5b7e-4d60-a1c2-9e8f7d6b5a43"))
+        }
     }
 
     @Test func `each deviation of an IMT-side client fails its check`() throws {
@@ -213,7 +245,7 @@ import Wire
         ic.send(ic.report(from: "2024-09-04T00:00:00Z", to: "2024-09-03T00:00:00Z"))  // IC-POLL-001
         let report = ic.certification.report()
         let verdicts = Self.verdicts(report)
-        for id in ClientCheck.icCheckIDs { #expect(verdicts[id] == .fail, "\(id)") }
+        for id in ClientCheck.icCheckIDs where !Self.ssoIDs.contains(id) { #expect(verdicts[id] == .fail, "\(id)") }
         let byID = Dictionary(uniqueKeysWithValues: report.results.map { ($0.check.id, $0) })
         #expect(byID["IC-RPT-007"]?.message.contains("VersionMismatch") == true)
         #expect(byID["IC-UP-002"]?.evidence.contains { !$0.isExchange && !$0.findings.isEmpty } == true)

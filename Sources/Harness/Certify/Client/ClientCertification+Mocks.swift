@@ -27,8 +27,9 @@ extension ClientCertification {
                 ("billers", state.billers.map(\.guid).joined(separator: ", ").ifEmpty("none")),
             ],
             profile: profiles.isEmpty ? "none (no biller)" : profiles.joined(separator: ", "),
-            checks: ClientCheck.ic(mock: standalone.mock, billerZone: state.timeZone),
-            secrets: state.billers.map(\.webServiceKey), expectedFailures: expectedFailures, readsSOAP: true)
+            checks: ClientCheck.ic(mock: standalone.mock, billerZone: state.timeZone) + ClientCheck.sso(profile: state.portal.profile),
+            secrets: state.billers.map(\.webServiceKey) + (state.portal.apiKey.map { [$0] } ?? []), expectedFailures: expectedFailures,
+            readsSOAP: true)
     }
 }
 

@@ -29,8 +29,60 @@ extension ClientCheck {
         seed: "002_b63b7a4e49c08a94.txt", section: "Payments",
         quote: "Polling every two hours to record payments made on IC (frequency may increase, if needed).")
 
-    /// Every definition of `serve ic --certify`, in report order.
-    static let icDefinitions = [soapEnvelope, schemaValid, credentialsAccepted, uploadedBIFs, reportWindows]
+    static let ssoWorkflow = definition(
+        "SSO-COM-003",
+        "each SSO call is one the workflow allows at that point (Retrieve Users, Create Customer Record, Register Accounts, Remote Authentication, then SSOConnect with the token it issued): none refused",
+        seed: "000_65f71bf3b937da3c.txt", section: "Workflow",
+        quote:
+            "If account does not exist: REST- Customers- Create Customer Record REST- Remote Authentication- Register Accounts REST- Remote Authentication- Remote Authentication CloudSSO iFrame"
+    )
+    static let imtLoginType = definition(
+        "SSO-IMT-007", "each Register Accounts and Remote Authentication call sends LoginTypeID 1",
+        seed: "000_65f71bf3b937da3c.txt", section: "Workflow - User Registration",
+        quote: "LogintypeID (REST- Remote Authentication- Register Accounts) is always = 1")
+    static let aiLoginType = definition(
+        "SSO-AI-004", "each Register Accounts and Remote Authentication call sends LoginTypeID 5",
+        seed: "003_f0e64856cc3b6e4b.txt", section: "AI Portal + InvoiceCloud Single Sign-On (SSO) - User Registration",
+        quote: "LogintypeID (REST- Remote Authentication- Register Accounts) is always = 5")
+
+    /// Every definition of `serve ic --certify`, in report order (one LoginTypeID check applies, by the portal's profile).
+    static let icDefinitions = [
+        soapEnvelope, schemaValid, credentialsAccepted, uploadedBIFs, reportWindows, ssoWorkflow, imtLoginType, aiLoginType,
+    ]
+
+    /// The REST paths of the SSO workflow, in its order.
+    static let ssoPaths = [
+        "/api/v1/remoteauthentication/users", "/api/v1/customers", "/api/v1/remoteauthentication/registeraccounts",
+        "/api/v1/remoteauthentication", "/cloudsso/connect",
+    ]
+
+    /// The SSO checks of a client of a mock IC whose portal has `profile`.
+    static func sso(profile: SSOProfile) -> [ClientCheck] {
+        [
+            ClientCheck(ssoWorkflow, notSent: "the client made no SSO call") { exchange in
+                guard ssoPaths.contains(exchange.request.path) else { return .notApplicable }
+                guard exchange.response.status >= 400 else { return .conforms }
+                var detail: String?
+                if case .array(let errors)? = (try? JSONParser.parse(exchange.response.body))?["Errors"] {
+                    detail = errors.first?["Message"]?.stringValue
+                }
+                return .violates(
+                    "\(exchange.request.method) \(exchange.request.path) refused with \(exchange.response.status)"
+                        + (detail.map { ": \($0)" } ?? ""))
+            },
+            ClientCheck(
+                profile.loginTypeID == 5 ? aiLoginType : imtLoginType,
+                notSent: "the client sent no Register Accounts or Remote Authentication call"
+            ) { exchange in
+                guard exchange.request.method == "POST", ssoPaths[2...3].contains(exchange.request.path) else { return .notApplicable }
+                guard let body = try? JSONParser.parse(exchange.request.body), case .number(let sent)? = body["LoginTypeID"] else {
+                    return .violates("\(exchange.request.path) sent no LoginTypeID as a number")
+                }
+                return sent == String(profile.loginTypeID)
+                    ? .conforms : .violates("\(exchange.request.path) sent LoginTypeID \(sent); profile \(profile.id) signs in with \(profile.loginTypeID)")
+            },
+        ]
+    }
 
     /// The ids of `serve ic --certify`'s checks, in report order.
     public static var icCheckIDs: [String] { icDefinitions.map(\.id) }
