@@ -83,8 +83,6 @@ struct ICPortal: Sendable {
 
     /// A date as ISO 8601 in UTC.
     static func text(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
     }
 }
