@@ -13,27 +13,11 @@ import Wire
     func `SIGTERM writes the client's certification report with its verdicts, exit status 0`() async throws {
         let folder = try TemporaryFolder("serve-certify")
         defer { folder.remove() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(ServeTests.bifrost))
-        process.arguments = [
+        var serve = try await ServeProcess([
             "serve", "ic", "--port", "0", "--quiet", "--state", SourceTree.path("Tools/ic-state.yaml"), "--certify",
             "--report", folder.file("report"), "--json", folder.file("report.json"), "--junit", folder.file("junit.xml"),
-        ]
-        let stderr = Pipe()
-        process.standardError = stderr
-        process.standardOutput = FileHandle.nullDevice
-        let (exits, exited) = AsyncStream.makeStream(of: Int32.self)
-        process.terminationHandler = { exited.yield($0.terminationStatus) }
-        try process.run()
-        let (chunks, chunk) = AsyncStream.makeStream(of: String.self)
-        stderr.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty { chunk.finish() } else { chunk.yield(String(decoding: data, as: UTF8.self)) }
-        }
-        var text = ""
-        var reader = chunks.makeAsyncIterator()
-        while !text.contains("admin /__admin/"), let next = await reader.next() { text += next }
-        let port = try #require(text.firstMatch(of: /127\.0\.0\.1:(\d+)\//).flatMap { Int($0.1) })
+        ])
+        let port = try #require(serve.port)
 
         let client = HTTPClient()
         let url = "http://127.0.0.1:\(port)\(ICMock.cloudInvoicingPath)"
@@ -52,10 +36,8 @@ import Wire
             file: Array(SampleBIF.singleInvoice().utf8))
         #expect(try await post(wrongKey.envelope(.v11)) == 200)
 
-        process.terminate()
-        var statuses = exits.makeAsyncIterator()
-        #expect(await statuses.next() == 0)
-        while let next = await reader.next() { text += next }
+        #expect(await serve.stop() == 0)
+        let text = serve.text
         #expect(text.contains("FAILED: "))
 
         let json = try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: folder.file("report.json")))))

@@ -92,33 +92,14 @@ import Wire
 
     @Test(.enabled(if: ServeTests.bifrost != nil, "needs the bifrost executable in .build/debug"))
     func `SIGTERM stops bifrost serve imt within 2 s, printing the signal, exit status 0`() async throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.bifrost))
-        process.arguments = ["serve", "imt", "--port", "0", "--quiet"]
-        let stderr = Pipe()
-        process.standardError = stderr
-        process.standardOutput = FileHandle.nullDevice
-        let (exits, exited) = AsyncStream.makeStream(of: Int32.self)
-        process.terminationHandler = { exited.yield($0.terminationStatus) }
-        try process.run()
-        let (lines, line) = AsyncStream.makeStream(of: String.self)
-        stderr.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty { line.finish() } else { line.yield(String(decoding: data, as: UTF8.self)) }
-        }
-        var text = ""
-        var chunks = lines.makeAsyncIterator()
-        while !text.contains("admin /__admin/"), let chunk = await chunks.next() { text += chunk }
-        #expect(text.contains("mock IMT on http://127.0.0.1:"))
+        var serve = try await ServeProcess(["serve", "imt", "--port", "0", "--quiet"])
+        #expect(serve.text.contains("mock IMT on http://127.0.0.1:"))
         let start = ContinuousClock.now
-        process.terminate()
-        var statuses = exits.makeAsyncIterator()
-        let status = await statuses.next()
+        let status = await serve.stop()
         // Within the 1 s grace on a quiet machine; loose for a loaded test run.
         #expect(ContinuousClock.now - start < .seconds(5))
         #expect(status == 0)
-        while let chunk = await chunks.next() { text += chunk }
-        #expect(text.contains("stopping on SIGTERM"))
+        #expect(serve.text.contains("stopping on SIGTERM"))
     }
 
     @Test(.enabled(if: ServeTests.bifrost != nil, "needs the bifrost executable in .build/debug"))
