@@ -13,9 +13,17 @@ public enum Redactor {
 
     /// Whether a member or header named `name` holds a secret.
     public static func isSecret(name: String) -> Bool {
-        let folded = name.lowercased().filter { $0 != "_" && $0 != "-" }
-        return secretNames.contains(folded)
+        // Folded byte by byte: this runs for every member of every output.
+        var folded: [UInt8] = []
+        folded.reserveCapacity(longestSecretName)
+        for byte in name.utf8 where byte != UInt8(ascii: "_") && byte != UInt8(ascii: "-") {
+            guard folded.count < longestSecretName, byte < 0x80 else { return false }
+            folded.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+        }
+        return secretNames.contains(String(decoding: folded, as: UTF8.self))
     }
+
+    private static let longestSecretName = secretNames.map(\.utf8.count).max() ?? 0
 
     /// The value with every secret member replaced, at any depth.
     public static func redact(_ value: JSONValue) -> JSONValue {

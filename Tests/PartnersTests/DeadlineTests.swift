@@ -36,7 +36,7 @@ import Wire
     func serve(_ endpoint: MockEndpoint, _ request: MockRequest) async throws -> MockResponse {
         let threads = HandlerThreads()
         defer { threads.shutdown() }
-        return try await endpoint.serve(request, on: threads)
+        return try await endpoint.serve(request, on: threads, for: threads.tenant())
     }
 
     @Test func `a handler past its deadline is answered 503 with a JSON:API error, journaled once, its late answer dropped`()

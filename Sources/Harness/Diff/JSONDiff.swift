@@ -24,7 +24,8 @@ public enum JSONDiff {
     /// Every difference between `expected` (golden) and `actual`.
     public static func differences(expected: JSONValue, actual: JSONValue) -> [Difference] {
         var found: [Difference] = []
-        compare(expected, actual, path: "$", into: &found)
+        var path = Path()
+        compare(expected, actual, path: &path, into: &found)
         return found
     }
 
@@ -54,46 +55,78 @@ public enum JSONDiff {
         }
     }
 
-    static func compare(_ expected: JSONValue, _ actual: JSONValue, path: String, into found: inout [Difference]) {
+    /// Where the comparison stands, written out only for a difference: most values match.
+    struct Path {
+        enum Step {
+            case key(String)
+            case index(Int)
+        }
+
+        var steps: [Step] = []
+
+        var text: String {
+            steps.reduce(into: "$") { text, step in
+                switch step {
+                case .key(let key): text = JSONDiff.path(text, key: key)
+                case .index(let index): text += "[\(index)]"
+                }
+            }
+        }
+    }
+
+    static func compare(_ expected: JSONValue, _ actual: JSONValue, path: inout Path, into found: inout [Difference]) {
+        func differ(_ expected: JSONValue?, _ actual: JSONValue?) {
+            found.append(Difference(path: path.text, expected: expected, actual: actual))
+        }
+        func compare(_ expected: JSONValue, _ actual: JSONValue, at step: Path.Step) {
+            path.steps.append(step)
+            JSONDiff.compare(expected, actual, path: &path, into: &found)
+            path.steps.removeLast()
+        }
+        func differ(at step: Path.Step, _ expected: JSONValue?, _ actual: JSONValue?) {
+            path.steps.append(step)
+            differ(expected, actual)
+            path.steps.removeLast()
+        }
         if case .string(let text) = expected, isPlaceholder(text) {
-            if !matchesPlaceholder(text, actual) { found.append(Difference(path: path, expected: expected, actual: actual)) }
+            if !matchesPlaceholder(text, actual) { differ(expected, actual) }
             return
         }
         switch (expected, actual) {
         case (.object(let golden), .object(let members)):
+            // Members in the golden order, as `--update` writes them: compared pair by pair.
+            if golden.count == members.count, zip(golden, members).allSatisfy({ $0.key == $1.key }) {
+                for (g, a) in zip(golden, members) { compare(g.value, a.value, at: .key(g.key)) }
+                return
+            }
             let byName = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
             for member in golden {
-                let childPath = Self.path(path, key: member.key)
                 if let value = byName[member.key] {
-                    compare(member.value, value, path: childPath, into: &found)
+                    compare(member.value, value, at: .key(member.key))
                 } else {
-                    found.append(Difference(path: childPath, expected: member.value, actual: nil))
+                    differ(at: .key(member.key), member.value, nil)
                 }
             }
             let goldenNames = Set(golden.map(\.key))
-            for member in members where !goldenNames.contains(member.key) {
-                found.append(Difference(path: Self.path(path, key: member.key), expected: nil, actual: member.value))
-            }
+            for member in members where !goldenNames.contains(member.key) { differ(at: .key(member.key), nil, member.value) }
         case (.array(let golden), .array(let elements)):
             for i in 0..<max(golden.count, elements.count) {
-                let childPath = "\(path)[\(i)]"
                 switch (i < golden.count ? golden[i] : nil, i < elements.count ? elements[i] : nil) {
-                case (let g?, let a?): compare(g, a, path: childPath, into: &found)
-                case (let g, let a): found.append(Difference(path: childPath, expected: g, actual: a))
+                case (let g?, let a?): compare(g, a, at: .index(i))
+                case (let g, let a): differ(at: .index(i), g, a)
                 }
             }
         case (.number(let a), .number(let b)):
-            if a != b, Decimal(string: a) != Decimal(string: b) {
-                found.append(Difference(path: path, expected: expected, actual: actual))
-            }
+            if a != b, Decimal(string: a) != Decimal(string: b) { differ(expected, actual) }
         default:
-            if expected != actual { found.append(Difference(path: path, expected: expected, actual: actual)) }
+            if expected != actual { differ(expected, actual) }
         }
     }
 
-    static let placeholders: Set<String> = ["<any>", "<timestamp>", "<uuid>"]
+    /// Whether a golden string is one of the placeholders; most strings do not even start like one.
+    static func isPlaceholder(_ text: String) -> Bool { text.utf8.first == UInt8(ascii: "<") && placeholders.contains(text) }
 
-    static func isPlaceholder(_ text: String) -> Bool { placeholders.contains(text) }
+    static let placeholders: Set<String> = ["<any>", "<timestamp>", "<uuid>"]
 
     static func matchesPlaceholder(_ placeholder: String, _ actual: JSONValue) -> Bool {
         switch placeholder {

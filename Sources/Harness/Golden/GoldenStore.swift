@@ -80,12 +80,12 @@ struct GoldenStore {
                 throw InputError(file: file, line: error.line, column: error.column, message: error.message)
             }
         }
+        let differences = golden.map { JSONDiff.differences(expected: $0, actual: actual) } ?? []
+        // Equal under the placeholders, yet written differently (members reordered): --update rewrites nothing.
+        if let stored, differences.isEmpty { return (.matched, stored) }
         let reconciled = JSONDiff.reconcile(expected: golden, actual: actual)
         let recorded = Array(reconciled.prettyText.utf8)
         guard let golden else { return (.missing(path: file), recorded) }
-        let differences = JSONDiff.differences(expected: golden, actual: actual)
-        // Equal under the placeholders, yet written differently (members reordered): --update rewrites nothing.
-        if differences.isEmpty { return (.matched, stored ?? recorded) }
         let diff = UnifiedDiff.make(
             old: golden.prettyText, new: reconciled.prettyText, oldName: file, newName: "actual \(output)")
         return (.differs(differences.map { "\(output) \($0)" }, unifiedDiff: diff), recorded)

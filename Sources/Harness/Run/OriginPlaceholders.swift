@@ -18,7 +18,7 @@ struct OriginPlaceholders {
 
     func apply(to text: String) -> String {
         var text = text
-        for pair in pairs { text = text.replacingOccurrences(of: pair.origin, with: pair.placeholder) }
+        for pair in pairs { text = text.replacingBytes(of: pair.origin, with: pair.placeholder) }
         return text
     }
 

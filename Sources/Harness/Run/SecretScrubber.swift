@@ -20,7 +20,7 @@ struct SecretScrubber {
     /// `text` with every declared secret replaced by `<redacted>`.
     func scrub(_ text: String) -> String {
         var result = text
-        for secret in secrets { result = result.replacingOccurrences(of: secret, with: Redactor.mark) }
+        for secret in secrets { result = result.replacingBytes(of: secret, with: Redactor.mark) }
         return result
     }
 

@@ -144,8 +144,8 @@ public enum ScenarioLoader {
             }
             let text = try reader.text(value, what: "advanced setting \(id)")
             var rest = text
-            for template in templates { rest = rest.replacingOccurrences(of: template, with: "") }
-            if let unknown = rest.range(of: #"\{imt2?\.[^}]*\}"#, options: .regularExpression) {
+            for template in templates { rest = rest.replacingBytes(of: template, with: "") }
+            if rest.utf8.contains(UInt8(ascii: "{")), let unknown = rest.range(of: #"\{imt2?\.[^}]*\}"#, options: .regularExpression) {
                 throw reader.error(
                     "unknown placeholder \(rest[unknown]) in advanced setting \(id); use \(templates.joined(separator: ", "))",
                     at: value)

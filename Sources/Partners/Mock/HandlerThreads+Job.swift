@@ -12,11 +12,13 @@ extension HandlerThreads {
 
         let work: @Sendable () -> MockResponse
         let deadline: ContinuousClock.Instant
+        let tenant: Tenant
         private let waiter = Mutex(Waiter.none)
 
-        init(work: @escaping @Sendable () -> MockResponse, deadline: ContinuousClock.Instant) {
+        init(work: @escaping @Sendable () -> MockResponse, deadline: ContinuousClock.Instant, tenant: Tenant) {
             self.work = work
             self.deadline = deadline
+            self.tenant = tenant
         }
 
         var isFinished: Bool { waiter.withLock { if case .finished = $0 { true } else { false } } }

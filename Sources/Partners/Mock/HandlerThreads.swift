@@ -41,10 +41,24 @@ final class HandlerThreads: TaskExecutor, Sendable {
     /// The most threads a pool grows to.
     static let maximumThreads = 256
 
+    /// The pool the process's mock servers share: started on first use, never stopped (idle, its
+    /// threads are parked), so a scenario's mock starts no thread of its own.
+    static let shared = HandlerThreads()
+
+    /// One server's share of a pool: its requests, which `cancelAll(_:)` ends together when the server stops.
+    struct Tenant: Sendable, Equatable {
+        fileprivate let id: Int
+    }
+
     /// One thing for a thread to run: a task's job, or a request's handler.
     enum Work: Sendable {
         case task(UnownedJob)
         case handler(Job)
+
+        /// The request's handler, when this is one.
+        var handler: Job? {
+            if case .handler(let job) = self { job } else { nil }
+        }
     }
 
     private struct State {
@@ -60,6 +74,7 @@ final class HandlerThreads: TaskExecutor, Sendable {
     private let state = Mutex(State())
     /// How many works are queued, read without the lock by a thread about to park.
     private let queued = Atomic<Int>(0)
+    private let tenants = Atomic<Int>(0)
     /// How many times a thread out of work reads `queued` before it parks (a few microseconds).
     static let spins = 4096
     /// Wakes a parked thread; signalled once per thread taken off `parked`.
@@ -70,7 +85,7 @@ final class HandlerThreads: TaskExecutor, Sendable {
     let baseThreads: Int
 
     /// A pool of `baseThreads` threads (default: one per core, at least 2) and its watch thread;
-    /// call `shutdown()` when the server stops.
+    /// call `shutdown()` when it is no longer needed (`shared` never is).
     init(baseThreads: Int = max(2, ProcessInfo.processInfo.activeProcessorCount)) {
         self.baseThreads = baseThreads
         for _ in 0..<baseThreads { addThread() }
@@ -81,25 +96,39 @@ final class HandlerThreads: TaskExecutor, Sendable {
 
     /// Runs a task's job on a thread of the pool.
     func enqueue(_ job: consuming ExecutorJob) {
-        enqueue(.task(UnownedJob(job)))
-    }
-
-    /// Runs `work` on a thread of the pool; returns its answer, `.timedOut` once `deadline` passed, or
-    /// `.cancelled` when `cancelAll()` ends it first.
-    ///
-    /// No cancellation handler per request: each one is a status record the runtime scans whenever the
-    /// task switches executors. The server cancels its requests at once with `cancelAll()` instead.
-    func run(_ work: @escaping @Sendable () -> MockResponse, deadline: Duration) async -> Outcome {
-        let job = Job(work: work, deadline: .now + deadline)
-        return await withUnsafeContinuation { continuation in
-            if job.install(continuation) { enqueue(.handler(job)) }
+        let job = UnownedJob(job)
+        if let worker = Worker.current(of: self), worker.delivering, worker.resumed == nil {
+            worker.resumed = job
+        } else {
+            enqueue(.task(job))
         }
     }
 
-    /// Ends every request waiting or running with `.cancelled`: the server is stopping.
-    func cancelAll() {
+    /// Runs `work` on a thread of the pool; returns its answer, `.timedOut` once `deadline` passed, or
+    /// `.cancelled` when `cancelAll(tenant)` ends it first.
+    ///
+    /// No cancellation handler per request: each one is a status record the runtime scans whenever the
+    /// task switches executors. The server cancels its requests at once with `cancelAll(_:)` instead.
+    func run(_ work: @escaping @Sendable () -> MockResponse, deadline: Duration, for tenant: Tenant) async -> Outcome {
+        let job = Job(work: work, deadline: .now + deadline, tenant: tenant)
+        return await withUnsafeContinuation { continuation in
+            guard job.install(continuation) else { return }
+            // Called from a task's job on a thread of the pool: that thread runs the handler next.
+            if let worker = Worker.current(of: self), worker.handler == nil {
+                worker.handler = job
+            } else {
+                enqueue(.handler(job))
+            }
+        }
+    }
+
+    /// A new tenant, for one server.
+    func tenant() -> Tenant { Tenant(id: tenants.add(1, ordering: .relaxed).newValue) }
+
+    /// Ends every request of `tenant` waiting or running with `.cancelled`: its server is stopping.
+    func cancelAll(_ tenant: Tenant) {
         let jobs = state.withLock { state in state.queue.handlers + state.running.values.compactMap(\.handler) }
-        for job in jobs { job.finish(.cancelled) }
+        for job in jobs where job.tenant == tenant { job.finish(.cancelled) }
     }
 
     /// Lets the threads and the watch end once the queue is empty; a thread still in a handler ends when it returns.
@@ -145,24 +174,31 @@ final class HandlerThreads: TaskExecutor, Sendable {
     /// A thread's life: run the next work; park when there is none; end when the pool stops and
     /// the queue is empty, or when it is idle and the pool has more than `baseThreads`.
     private func loop(_ id: Int) {
+        let worker = Worker(id: id, pool: self)
+        worker.enter()
+        defer { worker.leave() }
         while true {
             let next: Work? = state.withLock { state in
+                if let work = worker.take() {
+                    state.running[id] = (work.handler, .now)
+                    return work
+                }
                 state.running[id] = nil
                 while let work = state.queue.pop() {
                     queued.subtract(1, ordering: .relaxed)
-                    if case .handler(let job) = work {
-                        if job.isFinished { continue }
-                        state.running[id] = (job, .now)
-                    } else {
-                        state.running[id] = (nil, .now)
-                    }
+                    state.running[id] = (work.handler, .now)
                     return work
                 }
                 return nil
             }
             switch next {
             case .task(let job): job.runSynchronously(on: asUnownedTaskExecutor())
-            case .handler(let job): job.finish(.answered(job.work()))
+            case .handler(let job) where job.isFinished: continue
+            case .handler(let job):
+                let answer = job.work()
+                worker.delivering = true
+                job.finish(.answered(answer))
+                worker.delivering = false
             case nil where awaitsWork():
                 continue
             case nil:

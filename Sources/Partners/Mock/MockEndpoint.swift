@@ -83,10 +83,10 @@ public struct MockEndpoint: Sendable {
 
     /// Answers as a server does: the core on a handler thread, the deadline's answer if it is late,
     /// and each answer given recorded once. Throws `CancellationError` when the server is stopping.
-    func serve(_ request: MockRequest, on threads: HandlerThreads) async throws -> MockResponse {
+    func serve(_ request: MockRequest, on threads: HandlerThreads, for tenant: HandlerThreads.Tenant) async throws -> MockResponse {
         let start = ContinuousClock.now
         let response: MockResponse
-        switch await threads.run({ [core] in core(request) }, deadline: deadline) {
+        switch await threads.run({ [core] in core(request) }, deadline: deadline, for: tenant) {
         case .answered(let answer): response = answer
         case .timedOut: response = timedOut(request, deadline)
         case .cancelled: throw CancellationError()

@@ -23,6 +23,8 @@ struct MockResponder: HTTPResponder {
 
     let handler: MockServer.Handler
     let threads: HandlerThreads
+    /// This server's requests on the pool.
+    let tenant: HandlerThreads.Tenant
 
     func respond(to request: Request, context: Context) async throws -> Response {
         var request = request
@@ -40,7 +42,7 @@ struct MockResponder: HTTPResponder {
         }
         let mockRequest = MockRequest(
             method: request.method.rawValue, path: path, query: query, headers: headers, body: Array(buffer: body))
-        let response = try await endpoint.serve(mockRequest, on: threads)
+        let response = try await endpoint.serve(mockRequest, on: threads, for: tenant)
         if let delay = response.delay { try await Task.sleep(for: delay) }
         switch response.ending {
         case .complete:

@@ -26,17 +26,17 @@ extension MockServer {
         stops: AsyncStream<String>? = nil,
         onBound: @escaping @Sendable (Int) -> Void, onStop: @escaping @Sendable (String) -> Void
     ) async throws {
-        let threads = HandlerThreads()
-        defer { threads.shutdown() }
+        let threads = HandlerThreads.shared
+        let tenant = threads.tenant()
         let app = Application(
-            responder: MockResponder(handler: handler, threads: threads),
+            responder: MockResponder(handler: handler, threads: threads, tenant: tenant),
             configuration: .init(address: .hostname(host, port: port)),
             onServerRunning: { channel in onBound(channel.localAddress?.port ?? port) },
             logger: logger)
         let watch = StopWatch(stops: stops, onStop: onStop)
         var configuration = ServiceGroupConfiguration(
             services: services.map { .init(service: $0) } + [
-                .init(service: PooledService(app, threads: threads)),
+                .init(service: PooledService(app, threads: threads, tenant: tenant)),
                 .init(service: watch, successTerminationBehavior: .gracefullyShutdownGroup),
             ],
             logger: logger)
@@ -72,18 +72,20 @@ struct StopWatch: Service {
 struct PooledService<Wrapped: Service>: Service {
     let wrapped: Wrapped
     let threads: HandlerThreads
+    let tenant: HandlerThreads.Tenant
 
-    init(_ wrapped: Wrapped, threads: HandlerThreads) {
+    init(_ wrapped: Wrapped, threads: HandlerThreads, tenant: HandlerThreads.Tenant) {
         self.wrapped = wrapped
         self.threads = threads
+        self.tenant = tenant
     }
 
-    /// Runs the service on the pool; when the group cancels it, the pool's requests are cancelled too.
+    /// Runs the service on the pool; when the group cancels it, the server's requests on the pool are cancelled too.
     func run() async throws {
         try await withTaskCancellationHandler {
             try await withTaskExecutorPreference(threads) { try await wrapped.run() }
         } onCancel: {
-            threads.cancelAll()
+            threads.cancelAll(tenant)
         }
     }
 }

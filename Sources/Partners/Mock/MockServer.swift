@@ -5,7 +5,7 @@ import Wire
 
 /// Puts a mock partner on a real socket, for as long as a body of work runs.
 ///
-/// The server runs on a pool of threads of its own (`HandlerThreads`), never on Swift's cooperative
+/// The server runs on the mocks' pool of threads (`HandlerThreads.shared`), never on Swift's cooperative
 /// pool, and holds each request's handler to the endpoint's deadline: a request past it is answered
 /// 503 with the mock's error document.
 public enum MockServer {
@@ -52,10 +52,10 @@ public enum MockServer {
         body: (Int) async throws -> T
     ) async throws -> T {
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let threads = HandlerThreads()
-        defer { threads.shutdown() }
+        let threads = HandlerThreads.shared
+        let tenant = threads.tenant()
         let app = Application(
-            responder: MockResponder(handler: handler, threads: threads),
+            responder: MockResponder(handler: handler, threads: threads, tenant: tenant),
             configuration: .init(address: .hostname(host, port: port)),
             onServerRunning: { channel in
                 portContinuation.yield(channel.localAddress?.port ?? 0)
@@ -76,11 +76,11 @@ public enum MockServer {
             }
             do {
                 let result = try await body(bound)
-                threads.cancelAll()
+                threads.cancelAll(tenant)
                 group.cancelAll()
                 return result
             } catch {
-                threads.cancelAll()
+                threads.cancelAll(tenant)
                 group.cancelAll()
                 throw error
             }
