@@ -1,4 +1,4 @@
-public import Transport
+import Transport
 public import Wire
 
 /// Cloud Payments V2 as a partner portal uses it (seed 003): builds and checks the request, POSTs it

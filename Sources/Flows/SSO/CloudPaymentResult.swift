@@ -1,4 +1,4 @@
-public import Wire
+import Wire
 
 /// What a Cloud Payments V2 run did: the calls in order, the `CloudPaymentURL`, the page it opened,
 /// the receipt of the pay button; or the problems that stopped it.

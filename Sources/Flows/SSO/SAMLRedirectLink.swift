@@ -1,4 +1,4 @@
-public import Wire
+import Wire
 
 /// The SAML SSO redirect link of seed 003: "created with the BillerGUID, Account Number, View Mode
 /// and DeepLinkID", e.g. `https://sso.invoicecloud.com/saml/c09d08fb-…?account=101Invoice&ViewMode=0&DeepLinkID=13`.

@@ -1,4 +1,4 @@
-public import Transport
+import Transport
 public import Wire
 
 /// The SSO login workflow of seeds 000 and 003: the partner portal checks whether the account

@@ -1,4 +1,5 @@
 import Foundation
+import Transport
 
 /// The scenarios named on the command line, loaded and checked against the requirement catalog.
 ///
@@ -30,10 +31,6 @@ public struct Suite: Sendable {
         var errors = InputErrors()
         let root = suiteRoot(for: paths.first ?? ".")
         let catalogFile = (root as NSString).appendingPathComponent(RequirementCatalog.fileName)
-        var catalog: RequirementCatalog?
-        if fm.fileExists(atPath: catalogFile) {
-            catalog = errors.attempt { () throws(InputError) in try RequirementCatalog.load(file: catalogFile) }
-        }
         var files: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -60,12 +57,27 @@ public struct Suite: Sendable {
                     file: paths.first ?? ".", line: 1, column: 1,
                     message: "no scenarios found in \(named) (scenario files end in .yaml)"))
         }
+        var seen = Set<String>()
+        files = files.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
+        // The catalog is one more file to read: read with the scenarios, on the same threads.
+        let hasCatalog = fm.fileExists(atPath: catalogFile)
+        let reads: [Read] = (hasCatalog ? [.catalog(catalogFile)] : []) + files.map { .scenario($0) }
+        let loaded = ThreadFanOut.map(reads) { read -> Loaded in
+            switch read {
+            case .catalog(let file): .catalog(Result { () throws(InputError) in try RequirementCatalog.load(file: file) })
+            case .scenario(let file): .scenario(Result { () throws(InputErrors) in try ScenarioLoader.load(file: file, suiteRoot: root) })
+            }
+        }
+        var catalog: RequirementCatalog?
+        if hasCatalog, case .catalog(let result) = loaded[0] {
+            catalog = errors.attempt { () throws(InputError) in try result.get() }
+        }
         if !errors.isEmpty { throw errors }
         var suite = Suite(root: root, catalog: catalog, scenarios: [])
-        var seen = Set<String>()
-        for file in files where seen.insert(URL(fileURLWithPath: file).standardizedFileURL.path).inserted {
+        for (file, outcome) in zip(files, loaded.dropFirst(hasCatalog ? 1 : 0)) {
+            guard case .scenario(let result) = outcome else { continue }
             do {
-                suite.scenarios.append(try loadScenario(file, root: root, catalog: catalog))
+                suite.scenarios.append(try checkCovers(try result.get(), file: file, catalog: catalog))
             } catch {
                 suite.unloadable.append(
                     Unloadable(file: file, relativePath: ScenarioLoader.relativePath(of: file, under: root), errors: error))
@@ -74,9 +86,19 @@ public struct Suite: Sendable {
         return suite
     }
 
-    /// Loads one scenario and checks that every id it covers is in the catalog.
-    static func loadScenario(_ file: String, root: String, catalog: RequirementCatalog?) throws(InputErrors) -> Scenario {
-        let scenario = try ScenarioLoader.load(file: file, suiteRoot: root)
+    /// One file of the suite to read, and what reading it gave.
+    private enum Read: Sendable {
+        case catalog(String)
+        case scenario(String)
+    }
+
+    private enum Loaded: Sendable {
+        case catalog(Result<RequirementCatalog, InputError>)
+        case scenario(Result<Scenario, InputErrors>)
+    }
+
+    /// The scenario, once every id it covers is found in the catalog.
+    static func checkCovers(_ scenario: Scenario, file: String, catalog: RequirementCatalog?) throws(InputErrors) -> Scenario {
         if let catalog {
             let unknown = scenario.covers.filter { !catalog.contains($0.value) }.map {
                 InputError(
