@@ -28,11 +28,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
-        ),
+        // libcurl through dlopen, at first use (Sources/CCurl/include/bifrost_curl.h); its headers come
+        // from libcurl4-openssl-dev, which ci/setup installs.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -74,7 +72,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "bifrost",
-            dependencies: ["Harness", "Partners", "Wire", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "Harness", "Partners", "Transport", "Wire", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings,
             linkerSettings: [.unsafeFlags(staticStdlib + ["-use-ld=lld"], .when(platforms: [.linux], configuration: .release))]
         ),

@@ -15,15 +15,15 @@ extension CurlEasy {
         let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
         var commands: UnsafeMutablePointer<curl_slist>?
-        commands = curl_slist_append(commands, "*rm \(Self.quoted(path))")
-        commands = curl_slist_append(commands, "rename \(Self.quoted(temporaryPath)) \(Self.quoted(path))")
+        commands = bifrost_curl_slist_append(commands, "*rm \(Self.quoted(path))")
+        commands = bifrost_curl_slist_append(commands, "rename \(Self.quoted(temporaryPath)) \(Self.quoted(path))")
         let source = UploadSource(bytes)
         defer {
             // The handle outlives this call: it must not keep pointers to what is freed here.
             _ = bifrost_curl_setopt_slist(handle, CURLOPT_POSTQUOTE, nil)
             _ = bifrost_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, nil)
             _ = bifrost_curl_setopt_pointer(handle, CURLOPT_READDATA, nil)
-            curl_slist_free_all(commands)
+            bifrost_curl_slist_free_all(commands)
             errorBuffer.deallocate()
         }
 
@@ -42,7 +42,7 @@ extension CurlEasy {
         try check(bifrost_curl_setopt_pointer(handle, CURLOPT_READDATA, Unmanaged.passUnretained(source).toOpaque()))
         try check(bifrost_curl_setopt_slist(handle, CURLOPT_POSTQUOTE, commands))
 
-        let code = withExtendedLifetime(source) { curl_easy_perform(handle) }
+        let code = withExtendedLifetime(source) { bifrost_curl_easy_perform(handle) }
         guard code != CURLE_OK else { return }
         var error = Self.sftpError(for: code, detail: String(cString: errorBuffer), configuration: configuration)
         if Self.mayHaveLeftFile(code) && !removeSFTP(temporaryPath, configuration: configuration) {
@@ -53,10 +53,10 @@ extension CurlEasy {
 
     /// Removes `path` with an `rm` quote command and no transfer; false when that failed.
     private func removeSFTP(_ path: String, configuration: SFTPClient.Configuration) -> Bool {
-        let commands = curl_slist_append(nil, "rm \(Self.quoted(path))")
+        let commands = bifrost_curl_slist_append(nil, "rm \(Self.quoted(path))")
         defer {
             _ = bifrost_curl_setopt_slist(handle, CURLOPT_QUOTE, nil)
-            curl_slist_free_all(commands)
+            bifrost_curl_slist_free_all(commands)
         }
         let directory = String(path[...(path.lastIndex(of: "/") ?? path.startIndex)])
         do {
@@ -65,7 +65,7 @@ extension CurlEasy {
             try set(CURLOPT_NOBODY, 1)
             try set(CURLOPT_URL, Self.url(configuration, path: directory))
             try check(bifrost_curl_setopt_slist(handle, CURLOPT_QUOTE, commands))
-            return curl_easy_perform(handle) == CURLE_OK
+            return bifrost_curl_easy_perform(handle) == CURLE_OK
         } catch {
             return false
         }

@@ -21,7 +21,7 @@ final class CurlEasy {
     private var reusable = false
 
     /// libcurl needs `curl_global_init` once before any handle; a static let runs it once.
-    private static let globalInit: CURLcode = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+    private static let globalInit: CURLcode = bifrost_curl_global_init(Int(CURL_GLOBAL_DEFAULT))
 
     /// A libcurl handle between two transfers.
     private struct IdleHandle: @unchecked Sendable {
@@ -34,25 +34,26 @@ final class CurlEasy {
 
     init() throws(TransportError) {
         if let idle = Self.pool.withLock({ $0.popLast() }) {
-            curl_easy_reset(idle.pointer)
+            bifrost_curl_easy_reset(idle.pointer)
             handle = idle.pointer
             return
         }
-        guard Self.globalInit == CURLE_OK, let handle = curl_easy_init() else {
-            throw TransportError(code: .other, message: "libcurl could not be initialised", curlCode: -1)
+        guard Self.globalInit == CURLE_OK, let handle = bifrost_curl_easy_init() else {
+            let message = bifrost_curl_load_error().map { "libcurl could not be loaded: \(String(cString: $0))" }
+            throw TransportError(code: .other, message: message ?? "libcurl could not be initialised", curlCode: -1)
         }
         self.handle = handle
     }
 
     deinit {
-        curl_slist_free_all(headerList)
+        bifrost_curl_slist_free_all(headerList)
         let idle = IdleHandle(pointer: handle)
         let kept = reusable && Self.pool.withLock { pool in
             guard pool.count < Self.poolSize else { return false }
             pool.append(idle)
             return true
         }
-        if !kept { curl_easy_cleanup(handle) }
+        if !kept { bifrost_curl_easy_cleanup(handle) }
     }
 
     /// Sets up the transfer of `request` under `configuration`.
@@ -99,7 +100,7 @@ final class CurlEasy {
         // "Expect:" with no value stops libcurl waiting for a 100-continue.
         for header in request.headers + [HTTPHeader("Expect", "")] {
             let line = header.value.isEmpty ? "\(header.name):" : "\(header.name): \(header.value)"
-            headerList = curl_slist_append(headerList, line)
+            headerList = bifrost_curl_slist_append(headerList, line)
         }
         try check(bifrost_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList))
 
@@ -132,7 +133,7 @@ final class CurlEasy {
 
     /// Runs the transfer; blocks until it ends.
     func perform() throws(TransportError) -> ClientResponse {
-        let code = curl_easy_perform(handle)
+        let code = bifrost_curl_easy_perform(handle)
         if sink.overflowed || code == CURLE_FILESIZE_EXCEEDED {
             throw TransportError(
                 code: .responseTooLarge, message: "the response body is larger than \(sink.limit) bytes",
@@ -172,7 +173,7 @@ final class CurlEasy {
     }
 
     static func error(for code: CURLcode) -> TransportError {
-        let message = String(cString: curl_easy_strerror(code))
+        let message = String(cString: bifrost_curl_easy_strerror(code))
         let kind: TransportError.Code =
             switch code {
             case CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL: .invalidURL
@@ -198,14 +199,21 @@ private final class ResponseSink {
     var limit = Int.max
     var overflowed = false
 
+    /// One header line as libcurl gives it (`Name: value\r\n`), split byte by byte: every response has a dozen.
     func take(headerLine bytes: UnsafeRawBufferPointer) {
-        let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .newlines)
-        if line.hasPrefix("HTTP/") {
+        let newline = { (byte: UInt8) in byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n") }
+        let blank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var line = bytes[...]
+        while let first = line.first, newline(first) { line = line.dropFirst() }
+        while let last = line.last, newline(last) { line = line.dropLast() }
+        if line.starts(with: "HTTP/".utf8) {
             headers = []  // a new response (after a 100 Continue, say) starts afresh
-        } else if let colon = line.firstIndex(of: ":") {
-            let name = String(line[..<colon])
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            headers.append(HTTPHeader(name, value))
+        } else if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
+            var value = line[(colon + 1)...]
+            while let first = value.first, blank(first) { value = value.dropFirst() }
+            while let last = value.last, blank(last) { value = value.dropLast() }
+            headers.append(
+                HTTPHeader(String(decoding: line[..<colon], as: UTF8.self), String(decoding: value, as: UTF8.self)))
         }
     }
 }

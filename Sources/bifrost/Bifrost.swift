@@ -27,7 +27,7 @@ struct Bifrost: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                try? FileHandle.standardError.write(contentsOf: Data((fullMessage(for: error) + "\n").utf8))
                 exit(withError: ExitCode(2))
             }
             exit(withError: error)
@@ -36,12 +36,14 @@ struct Bifrost: AsyncParsableCommand {
 }
 
 /// Writes a line to standard output at once, unbuffered: each result reaches a pipe (a CI log,
-/// a timestamper) as soon as it is known, not when the buffer fills.
+/// a timestamper) as soon as it is known, not when the buffer fills. A reader that went away
+/// (`bifrost run | head`) loses the rest of the lines; the run goes on, its reports and exit status
+/// stay whole.
 func printLine(_ text: String) {
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    try? FileHandle.standardOutput.write(contentsOf: Data((text + "\n").utf8))
 }
 
 /// Writes a line to standard error.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
 }

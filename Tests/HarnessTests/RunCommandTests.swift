@@ -43,4 +43,31 @@ import Transport
         }
         #expect(try await bifrost(["run", "Scenarios", "--filter", "no-scenario-is-called-this"]).status == 2)
     }
+
+    @Test(.enabled(if: ServeTests.bifrost != nil, "needs the bifrost executable in .build/debug"))
+    func `a reader that closes standard output early does not crash the run: it ends with its status and its reports`()
+        async throws
+    {
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-closed-stdout-\(UUID()).json")
+        defer { try? FileManager.default.removeItem(at: report) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(ServeTests.bifrost))
+        process.arguments = ["run", "Scenarios/imt-mips-apps/sessions", "--json", report.path]
+        process.currentDirectoryURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        process.environment = ProcessInfo.processInfo.environment.merging(["CI": "true"]) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        // As `bifrost run | head -0`: nobody reads, the pipe's reading end is closed.
+        try output.fileHandleForReading.close()
+        try process.run()
+        let status = await OwnThread.run { () -> Int32 in
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        #expect(status == 0)
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any]
+        #expect((summary?["summary"] as? [String: Any])?["failed"] as? Int == 0)
+    }
 }

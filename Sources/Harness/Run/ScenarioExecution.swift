@@ -14,6 +14,8 @@ import Wire
 struct ScenarioExecution {
     let scenario: Scenario
     let client: HTTPClient
+    /// Whether every output is wanted (`--keep-artifacts`), or only the journal and the golden ones.
+    var keepsEveryOutput = true
 
     /// What a run produced: the outputs by golden file (`journal.json`, `result.json`, the mocks'
     /// states, files the steps wrote), secrets scrubbed, and what failed whatever the golden files say.
@@ -64,19 +66,22 @@ struct ScenarioExecution {
             context.outputs[.result] = .json(.object(result))
             return (context, failures)
         }
+        let wanted = { (output: Scenario.GoldenOutput) in
+            keepsEveryOutput || output == .journal || scenario.golden.contains(output)
+        }
         context.outputs[.journal] = .json(journal.json)
-        context.outputs[.imtState] = .json(imt.stateJSON)
-        if let imt2 { context.outputs[.imt2State] = .json(imt2.stateJSON) }
+        if wanted(.imtState) { context.outputs[.imtState] = .json(imt.stateJSON) }
+        if let imt2, wanted(.imt2State) { context.outputs[.imt2State] = .json(imt2.stateJSON) }
         if let ic {
-            context.outputs[.icState] = .json(ic.stateJSON)
-            context.outputs[.icImport] = .bif((try? ic.importFile(date: scenario.clock.day).bytes) ?? [])
+            if wanted(.icState) { context.outputs[.icState] = .json(ic.stateJSON) }
+            if wanted(.icImport) { context.outputs[.icImport] = .bif((try? ic.importFile(date: scenario.clock.day).bytes) ?? []) }
         }
         for name in scenario.steps.flatMap(\.outputs) {
             if let bytes = context.files[name] { context.outputs[Scenario.GoldenOutput(fileName: name)] = .bif(bytes) }
         }
         let scrubber = SecretScrubber(secrets: scenario.secrets + (ic?.issuedSecrets ?? []))
         let placeholders = OriginPlaceholders(context)
-        let outputs = context.outputs.mapValues { placeholders.apply(to: scrubber.scrub($0)) }
+        let outputs = context.outputs.filter { wanted($0.key) }.mapValues { placeholders.apply(to: scrubber.scrub($0)) }
         return Outcome(outputs: outputs, failures: failures.map(scrubber.scrub))
     }
 

@@ -74,7 +74,8 @@ public struct SuiteRunner: Sendable {
         let start = clock.now
         var report = ScenarioReport(scenario: scenario, repetition: repetition)
         do {
-            let outcome = try await ScenarioExecution(scenario: scenario, client: client).run()
+            let execution = ScenarioExecution(scenario: scenario, client: client, keepsEveryOutput: artifactsRoot != nil)
+            let outcome = try await execution.run()
             let outputs = outcome.outputs
             // A scenario that must fail never records: its golden files are what a right program gives.
             let recording = scenario.expectedFailure == nil ? recording : .never

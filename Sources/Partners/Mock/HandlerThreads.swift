@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// The threads a mock server runs on, its synchronous handlers included, each request against a deadline.
+/// The threads the mock servers run on, their synchronous handlers included, each request against a deadline.
 ///
 /// Why threads of their own: a handler is synchronous and may be slow or stuck (a test's slow
 /// handler, a pathological input). On Swift's cooperative pool it would hold one of the few threads
@@ -11,21 +11,23 @@ import Synchronization
 /// this pool, a `TaskExecutor` (`MockServer` runs the application with it as the task executor
 /// preference, which Hummingbird's connection tasks inherit), and each request's handler runs as a
 /// job of the pool while the request's task waits on a continuation, resumed by whichever comes
-/// first: the handler's answer, the deadline, or the task's cancellation (server shutdown). A
+/// first: the handler's answer, the deadline, or the server's `cancelAll(_:)` (shutdown). A
 /// handler past its deadline keeps its thread until it returns; its late answer is dropped.
+///
+/// One pool serves every server of the process (`shared`, each server a `Tenant` whose requests it
+/// cancels together), so a scenario's mock starts no thread. A handler asked for by a task running
+/// on the pool is handed to that same thread, which runs it as soon as the task suspends, and the
+/// task its answer resumes runs next on it too (`Worker`): no lock, no thread woken, no move to
+/// another core. Work from elsewhere (a deadline, NIO) goes through the shared queue.
 ///
 /// Why this shape, and not `OwnThread.run` (Transport) or a handler thread woken per request: that
 /// call cannot be abandoned at a deadline, and starting or waking a thread per request costs more
 /// than a payments-due answer (measured on `Benchmarks/imt-serve.sh`: a thread started per request
 /// served 0.3 of what the handlers run inline served, a pool of parked threads woken per request
-/// 0.8). Here the handler is one more job in the queue the request's own task runs from: under load
-/// a thread goes from job to job without sleeping, as the cooperative pool's threads do, and the
-/// mock serves 0.9 to 1.0 of what it served with its handlers inline (`BASELINE=` in the same
-/// rounds; the spread is the shared machine's). One watch thread, waking every `tick`,
-/// answers the requests past their deadline and adds a thread when every thread has been in one
-/// job longer than `stall` while others wait, so a stuck handler slows the server down but does not
-/// stop it. The race between an answer and its deadline is decided on threads of the pool, whatever
-/// keeps the cooperative pool busy.
+/// 0.8). One watch thread, waking every `tick`, answers the requests past their deadline and adds a
+/// thread when every thread has been in one job longer than `stall` while others wait, so a stuck
+/// handler slows the servers down but does not stop them. The race between an answer and its
+/// deadline is decided on threads of the pool, whatever keeps the cooperative pool busy.
 final class HandlerThreads: TaskExecutor, Sendable {
     /// How a request ended.
     enum Outcome: Sendable {

@@ -13,7 +13,7 @@ public final class RequestLog: Service, Sendable {
     private let write: @Sendable ([UInt8]) -> Void
 
     /// A log writing to `write` (standard error by default).
-    public init(write: @escaping @Sendable ([UInt8]) -> Void = { FileHandle.standardError.write(Data($0)) }) {
+    public init(write: @escaping @Sendable ([UInt8]) -> Void = { try? FileHandle.standardError.write(contentsOf: Data($0)) }) {
         self.write = write
     }
 
