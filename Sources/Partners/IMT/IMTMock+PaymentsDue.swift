@@ -19,8 +19,15 @@ extension IMTMock {
         let matching = store.withLock { store in
             store.policies.indices.filter { store.policies[$0].policyNumber == policyNumber }.map { store.policyTexts[$0] }
         }
-        let body = #"{"data":["# + matching.joined(separator: ",") + "]}"
-        let response = MockResponse(status: 200, headers: [("Content-Type", JSONAPIMediaType.value)], body: Array(body.utf8))
+        var body: [UInt8] = []
+        body.reserveCapacity(matching.reduce(12) { $0 + $1.utf8.count + 1 })
+        body += #"{"data":["#.utf8
+        for (index, text) in matching.enumerated() {
+            if index > 0 { body.append(UInt8(ascii: ",")) }
+            body += text.utf8
+        }
+        body += "]}".utf8
+        let response = MockResponse(status: 200, headers: [("Content-Type", JSONAPIMediaType.value)], body: body)
         return matching.isEmpty ? response.missing(policyMiss(policyNumber, .query, Self.policyFilter)) : response
     }
 }

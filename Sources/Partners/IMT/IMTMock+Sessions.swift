@@ -87,15 +87,19 @@ extension IMTMock {
     /// The value of the session cookie in the request's `Cookie` header (`a=1; sessionid=TOKEN`).
     func sessionToken(_ request: MockRequest) -> String? {
         guard let cookies = request.header("Cookie") else { return nil }
-        // Scanned in place: this runs for every authenticated request.
-        var rest = cookies[...]
-        while !rest.isEmpty {
-            let end = rest.firstIndex(of: ";") ?? rest.endIndex
-            let pair = rest[..<end]
-            if let equals = pair.firstIndex(of: "="), pair[..<equals].trimmingSpaces == Self.sessionCookie {
-                return String(pair[pair.index(after: equals)...].trimmingSpaces)
-            }
-            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : ""
+        // Scanned byte by byte: this runs for every authenticated request.
+        let space = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        func trimmed(_ bytes: Substring.UTF8View) -> Substring.UTF8View {
+            var bytes = bytes
+            while let first = bytes.first, space(first) { bytes = bytes.dropFirst() }
+            while let last = bytes.last, space(last) { bytes = bytes.dropLast() }
+            return bytes
+        }
+        for pair in cookies[...].utf8.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: true) {
+            guard let equals = pair.firstIndex(of: UInt8(ascii: "=")),
+                trimmed(pair[..<equals]).elementsEqual(Self.sessionCookie.utf8)
+            else { continue }
+            return String(Substring(trimmed(pair[pair.index(after: equals)...])))
         }
         return nil
     }
