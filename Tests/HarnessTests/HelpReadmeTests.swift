@@ -81,4 +81,17 @@ import Wire
             #expect(named.subtracting(command.options).isEmpty, "\(command.path): README names \(named.subtracting(command.options).sorted())")
         }
     }
+
+    @Test func `the README stays a five-minute read, and every page it links to exists`() throws {
+        let readme = try SourceTree.text("README.md")
+        let lines = readme.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        #expect(lines <= 250, "README.md has \(lines) lines; the reference belongs in docs/")
+        var rest = Substring(readme)
+        while let open = rest.range(of: "](") {
+            let target = rest[open.upperBound...].prefix { $0 != ")" && $0 != "#" }
+            rest = rest[open.upperBound...]
+            guard !target.isEmpty, !target.hasPrefix("http") else { continue }
+            #expect(FileManager.default.fileExists(atPath: SourceTree.path(String(target))), "README links to \(target)")
+        }
+    }
 }
