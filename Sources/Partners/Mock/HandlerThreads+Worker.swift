@@ -11,7 +11,6 @@ extension HandlerThreads {
     ///
     /// Only its own thread reads or writes it; `current(of:)` finds it.
     final class Worker {
-        let id: Int
         unowned let pool: HandlerThreads
         /// A handler the task just run asked for; run before anything from the queue.
         var handler: Job?
@@ -20,10 +19,7 @@ extension HandlerThreads {
         /// True while the thread delivers a handler's answer: the task it resumes becomes `resumed`.
         var delivering = false
 
-        init(id: Int, pool: HandlerThreads) {
-            self.id = id
-            self.pool = pool
-        }
+        init(pool: HandlerThreads) { self.pool = pool }
 
         /// Makes this worker its thread's own, until `leave()`.
         func enter() { pthread_setspecific(Self.key, Unmanaged.passUnretained(self).toOpaque()) }

@@ -76,6 +76,7 @@ final class HandlerThreads: TaskExecutor, Sendable {
     private let state = Mutex(State())
     /// How many works are queued, read without the lock by a thread about to park.
     private let queued = Atomic<Int>(0)
+    /// The last tenant id given out.
     private let tenants = Atomic<Int>(0)
     /// How many times a thread out of work reads `queued` before it parks (a few microseconds).
     static let spins = 4096
@@ -176,7 +177,7 @@ final class HandlerThreads: TaskExecutor, Sendable {
     /// A thread's life: run the next work; park when there is none; end when the pool stops and
     /// the queue is empty, or when it is idle and the pool has more than `baseThreads`.
     private func loop(_ id: Int) {
-        let worker = Worker(id: id, pool: self)
+        let worker = Worker(pool: self)
         worker.enter()
         defer { worker.leave() }
         while true {
