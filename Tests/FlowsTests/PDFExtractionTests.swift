@@ -39,8 +39,9 @@ import Wire
     }
 
     @Test func `each invoice becomes BID_ACCOUNT_INVOICE.pdf in a new folder, with its size and SHA-256`() async throws {
-        let folder = folder() + "/nested"
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let parent = folder()
+        let folder = parent + "/nested"
+        defer { try? FileManager.default.removeItem(atPath: parent) }
         let deliveries = await PDFExtraction(billerID: "2984").deliver(try Self.bif(Self.three), to: .folder(folder))
         let names = ["2984_20240903_INV1001.pdf", "2984_20240904_INV1002.pdf", "2984_20240905_INV1003.pdf"]
         #expect(deliveries.map(\.fileName) == names)

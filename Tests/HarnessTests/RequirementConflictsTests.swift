@@ -7,6 +7,7 @@ import Testing
 struct RequirementConflictsTests {
     func catalog(_ text: String) throws -> RequirementCatalog {
         let folder = try TemporaryFolder("catalog")
+        defer { folder.remove() }
         let path = folder.path + "/requirements.yaml"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return try RequirementCatalog.load(file: path)
