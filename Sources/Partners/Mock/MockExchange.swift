@@ -53,26 +53,16 @@ public struct MockRequest: Sendable {
 
     /// Splits `a=1&b=2` into decoded pairs; `+` reads as a space, as in forms.
     public static func decodeQuery(_ query: String) -> [(name: String, value: String)] {
-        // Scanned in place: this runs for every request with a query.
-        var pairs: [(name: String, value: String)] = []
-        var rest = query[...]
-        while !rest.isEmpty {
-            let end = rest.firstIndex(of: "&") ?? rest.endIndex
-            let pair = rest[..<end]
-            if !pair.isEmpty {
-                if let equals = pair.firstIndex(of: "=") {
-                    pairs.append(
-                        (
-                            percentDecoded(pair[..<equals], plusIsSpace: true),
-                            percentDecoded(pair[pair.index(after: equals)...], plusIsSpace: true)
-                        ))
-                } else {
-                    pairs.append((percentDecoded(pair, plusIsSpace: true), ""))
-                }
+        // Split byte by byte: this runs for every request with a query.
+        query.utf8.split(separator: UInt8(ascii: "&")).map { pair in
+            guard let equals = pair.firstIndex(of: UInt8(ascii: "=")) else {
+                return (percentDecoded(Substring(pair), plusIsSpace: true), "")
             }
-            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : ""
+            return (
+                percentDecoded(Substring(pair[..<equals]), plusIsSpace: true),
+                percentDecoded(Substring(pair[pair.index(after: equals)...]), plusIsSpace: true)
+            )
         }
-        return pairs
     }
 
     /// `text` with each `%XX` decoded; text that does not decode to UTF-8 is kept as it was.
