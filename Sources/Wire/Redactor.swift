@@ -13,11 +13,15 @@ public enum Redactor {
 
     /// Whether a member or header named `name` holds a secret.
     public static func isSecret(name: String) -> Bool {
-        // Folded byte by byte: this runs for every member of every output.
+        // Folded byte by byte, as this runs for every member of every output; a name with other
+        // than ASCII is folded by Unicode's rules (the Kelvin sign lowercases to k).
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return secretNames.contains(name.lowercased().filter { $0 != "_" && $0 != "-" })
+        }
         var folded: [UInt8] = []
         folded.reserveCapacity(longestSecretName)
         for byte in name.utf8 where byte != UInt8(ascii: "_") && byte != UInt8(ascii: "-") {
-            guard folded.count < longestSecretName, byte < 0x80 else { return false }
+            guard folded.count < longestSecretName else { return false }
             folded.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
         }
         return secretNames.contains(String(decoding: folded, as: UTF8.self))

@@ -87,19 +87,12 @@ extension IMTMock {
     /// The value of the session cookie in the request's `Cookie` header (`a=1; sessionid=TOKEN`).
     func sessionToken(_ request: MockRequest) -> String? {
         guard let cookies = request.header("Cookie") else { return nil }
-        // Scanned byte by byte: this runs for every authenticated request.
-        let space = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-        func trimmed(_ bytes: Substring.UTF8View) -> Substring.UTF8View {
-            var bytes = bytes
-            while let first = bytes.first, space(first) { bytes = bytes.dropFirst() }
-            while let last = bytes.last, space(last) { bytes = bytes.dropLast() }
-            return bytes
-        }
-        for pair in cookies[...].utf8.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: true) {
+        // Split byte by byte: this runs for every authenticated request.
+        for pair in cookies.utf8.split(separator: UInt8(ascii: ";")) {
             guard let equals = pair.firstIndex(of: UInt8(ascii: "=")),
-                trimmed(pair[..<equals]).elementsEqual(Self.sessionCookie.utf8)
+                Substring(pair[..<equals]).trimmingSpaces == Self.sessionCookie
             else { continue }
-            return String(Substring(trimmed(pair[pair.index(after: equals)...])))
+            return String(Substring(pair[pair.index(after: equals)...]).trimmingSpaces)
         }
         return nil
     }
