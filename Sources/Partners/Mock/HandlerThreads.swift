@@ -205,7 +205,10 @@ final class HandlerThreads: TaskExecutor, Sendable {
             case nil where awaitsWork():
                 continue
             case nil:
-                let ends = state.withLock { state in
+                // Decided under the lock `enqueue` pushes under: work pushed since the look above is
+                // taken, not left in the queue behind a thread that parks without being woken for it.
+                let ends: Bool? = state.withLock { state in
+                    if !state.queue.isEmpty { return nil }
                     if state.stopped || state.threads > baseThreads {
                         state.threads -= 1
                         return true
@@ -213,8 +216,11 @@ final class HandlerThreads: TaskExecutor, Sendable {
                     state.parked += 1
                     return false
                 }
-                if ends { return }
-                wake.wait()
+                switch ends {
+                case nil: continue
+                case true?: return
+                case false?: wake.wait()
+                }
             }
         }
     }
