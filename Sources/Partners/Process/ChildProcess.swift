@@ -85,6 +85,12 @@ public final class ChildProcess: Sendable {
         posix_spawn_file_actions_adddup2(&actions, outputEnds[1], 1)
         posix_spawn_file_actions_adddup2(&actions, launch.separateErrors ? errorEnds[1] : outputEnds[1], 2)
         if let folder = launch.workingDirectory { _ = Self.addChangeDirectory(&actions, folder) }
+        // The child keeps only its three standard descriptors. A descriptor another thread has open
+        // without close-on-exec (a script being written, a file being read) would otherwise stay
+        // open in the child for its whole life: a script so held cannot run ("text file busy").
+        #if canImport(Glibc)
+            _ = Self.addCloseFrom(&actions, 3)
+        #endif
 
         // The calling thread may be a libdispatch worker, which blocks SIGTERM and other signals:
         // the child starts with none blocked and every signal's default action.
@@ -98,6 +104,9 @@ public final class ChildProcess: Sendable {
         posix_spawnattr_setsigmask(&attributes, &noSignals)
         posix_spawnattr_setsigdefault(&attributes, &allSignals)
         var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+        #if canImport(Darwin)
+            flags |= POSIX_SPAWN_CLOEXEC_DEFAULT
+        #endif
         if launch.ownGroup {
             posix_spawnattr_setpgroup(&attributes, 0)
             flags |= POSIX_SPAWN_SETPGROUP
@@ -297,6 +306,12 @@ public final class ChildProcess: Sendable {
     private static func addChangeDirectory(
         _ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ path: UnsafePointer<CChar>
     ) -> Int32
+
+    #if canImport(Glibc)
+        /// `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34), which Swift's Glibc module does not declare.
+        @_silgen_name("posix_spawn_file_actions_addclosefrom_np")
+        private static func addCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ from: Int32) -> Int32
+    #endif
 
     /// This process's environment, which the child inherits.
     private static var environment: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {

@@ -34,6 +34,16 @@ import Testing
         process.send(signal: SIGTERM)
     }
 
+    @Test func `a child inherits none of this process's descriptors beyond its standard three`() async throws {
+        // Opened without close-on-exec, as a file another thread is writing may be.
+        let descriptor = Foundation.open("/dev/null", O_RDONLY)
+        defer { close(descriptor) }
+        #expect(descriptor > 2)
+        let process = try shell("if [ -e /proc/$$/fd/\(descriptor) ]; then echo inherited; else echo closed; fi")
+        #expect(await firstLine(process) == "closed")
+        #expect(await process.wait() == 0)
+    }
+
     @Test func `every waiter gets the exit code, however many wait`() async throws {
         let process = try shell("sleep 0.1; exit 7")
         let statuses = await withTaskGroup(of: Int32.self) { group in
