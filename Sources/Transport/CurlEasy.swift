@@ -23,6 +23,14 @@ final class CurlEasy {
     /// libcurl needs `curl_global_init` once before any handle; a static let runs it once.
     private static let globalInit: CURLcode = bifrost_curl_global_init(Int(CURL_GLOBAL_DEFAULT))
 
+    /// Opens libcurl and runs its global init on a thread of its own (about 4 ms), so that the first
+    /// transfer finds it ready; a transfer that comes sooner waits for it, as the init runs once.
+    static func preload() {
+        let thread = Thread { _ = globalInit }
+        thread.name = "bifrost.curl-load"
+        thread.start()
+    }
+
     /// A libcurl handle between two transfers.
     private struct IdleHandle: @unchecked Sendable {
         let pointer: UnsafeMutableRawPointer

@@ -51,6 +51,10 @@ public struct HTTPClient: Sendable {
             configuration: configuration, observer: self.observer.map { ObserverPair(first: $0, second: observer) } ?? observer)
     }
 
+    /// Starts loading libcurl in the background, for a command about to make transfers: the load
+    /// then overlaps whatever the command does first (parsing its arguments, reading its files).
+    public static func preload() { CurlEasy.preload() }
+
     /// Sends `request` once and returns the response, whatever its status.
     ///
     /// Nothing is ever retried, here or in libcurl: a POST or PATCH whose answer was lost
@@ -58,14 +62,15 @@ public struct HTTPClient: Sendable {
     /// - Throws: `TransportError` when no HTTP response arrived.
     public func send(_ request: ClientRequest) async throws(TransportError) -> ClientResponse {
         let configuration = self.configuration
+        let transfer = { @Sendable () throws(TransportError) -> ClientResponse in
+            let easy = try CurlEasy()
+            try easy.prepare(request, configuration: configuration)
+            return try easy.perform()
+        }
         let result: Result<ClientResponse, TransportError>
         do {
-            result = .success(
-                try await OwnThread.run { () throws(TransportError) -> ClientResponse in
-                    let easy = try CurlEasy()
-                    try easy.prepare(request, configuration: configuration)
-                    return try easy.perform()
-                })
+            // A job thread is the caller's own: the transfer blocks it rather than a thread started for it.
+            result = .success(JobThread.isCurrent ? try transfer() : try await OwnThread.run(transfer))
         } catch {
             result = .failure(error)
         }

@@ -17,6 +17,9 @@ struct Bifrost: AsyncParsableCommand {
 
     /// Usage errors exit with 2, as input errors do, rather than ArgumentParser's 64.
     static func main() async {
+        // A run readies libcurl and one exchange with a mock while its arguments are parsed (`WarmUp`).
+        let arguments = CommandLine.arguments.dropFirst()
+        if arguments.first == "run", !arguments.contains("--list") { WarmUp.start() }
         do {
             var command = try parseAsRoot(RunCommand.normalizing(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -42,17 +42,23 @@ public struct SuiteRunner: Sendable {
         }
         var reports: [ScenarioReport?] = Array(repeating: nil, count: runs.count)
         var stopped = false
-        await withTaskGroup(of: (Int, ScenarioReport).self) { group in
+        // Each scenario running runs on a thread of its own, which its transfers block (`JobThread`).
+        var idle = (0..<min(jobs, runs.count)).map { JobThread(name: "bifrost.scenario-\($0 + 1)") }
+        defer { idle.forEach { $0.shutdown() } }
+        await withTaskGroup(of: (Int, ScenarioReport, JobThread).self) { group in
             var nextToStart = 0
             func startNext() {
-                guard !stopped, nextToStart < runs.count else { return }
+                guard !stopped, nextToStart < runs.count, let thread = idle.popLast() else { return }
                 let index = nextToStart
                 let run = runs[index]
                 nextToStart += 1
-                group.addTask { (index, await self.run(run.scenario, repetition: run.repetition)) }
+                group.addTask(executorPreference: thread) {
+                    (index, await self.run(run.scenario, repetition: run.repetition), thread)
+                }
             }
             for _ in 0..<jobs { startNext() }
-            while let (index, report) = await group.next() {
+            while let (index, report, thread) = await group.next() {
+                idle.append(thread)
                 reports[index] = report
                 onReport(report)
                 if failFast, !report.passed { stopped = true }
