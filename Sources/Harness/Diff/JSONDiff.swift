@@ -133,8 +133,7 @@ public enum JSONDiff {
         case "<any>": return true
         case "<timestamp>":
             guard let text = actual.stringValue else { return false }
-            return text.range(
-                of: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"#, options: .regularExpression) != nil
+            return DateTimeText.isISO8601(text)
         case "<uuid>":
             guard let text = actual.stringValue else { return false }
             return UUID(uuidString: text) != nil

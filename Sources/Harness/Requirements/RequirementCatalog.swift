@@ -48,7 +48,7 @@ public struct RequirementCatalog: Sendable {
                 node, what: "a requirement", allowed: ["id", "seed", "section", "quote", "conflicts"],
                 required: ["id", "seed", "section", "quote"])
             let id = try reader.nonEmptyText(fields["id"]!, what: "id")
-            guard id.range(of: #"^[A-Z]+(-[A-Z0-9]+)+$"#, options: .regularExpression) != nil else {
+            guard isRequirementID(id) else {
                 throw reader.error("requirement id '\(id)' must look like IMT-RTDR-001", at: fields["id"]!)
             }
             guard !requirements.contains(where: { $0.id == id }) else {
@@ -63,6 +63,15 @@ public struct RequirementCatalog: Sendable {
                     conflicts: try fields["conflicts"].map { node throws(InputError) in try conflicts(node, reader) } ?? []))
         }
         return RequirementCatalog(file: file, requirements: requirements)
+    }
+
+    /// `IMT-RTDR-001`: capitals, then one or more groups of capitals and digits, each after a `-`.
+    static func isRequirementID(_ id: String) -> Bool {
+        let groups = id.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        let isCapital = { (byte: UInt8) in byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        guard groups.count >= 2, groups.allSatisfy({ !$0.isEmpty }), groups[0].allSatisfy(isCapital) else { return false }
+        return groups.dropFirst().allSatisfy { $0.allSatisfy { isCapital($0) || isDigit($0) } }
     }
 
     /// `conflicts:`, a list of `{seed, quote, decision, reason}`, every member required.

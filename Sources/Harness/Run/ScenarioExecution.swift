@@ -96,9 +96,10 @@ struct ScenarioExecution {
     /// The settings with the placeholders of `mock` (`{imt.auth}`, `{imt.api}`, `{imt.origin}`) filled in.
     static func filling(_ settings: [Int: String], mock name: String, origin: String, _ mock: IMTMock) -> [Int: String] {
         settings.mapValues { value in
-            value.replacingOccurrences(of: "{\(name).auth}", with: origin + mock.authPath)
-                .replacingOccurrences(of: "{\(name).api}", with: origin + mock.apiPath)
-                .replacingOccurrences(of: "{\(name).origin}", with: origin)
+            guard value.utf8.contains(UInt8(ascii: "{")) else { return value }
+            return value.replacingBytes(of: "{\(name).auth}", with: origin + mock.authPath)
+                .replacingBytes(of: "{\(name).api}", with: origin + mock.apiPath)
+                .replacingBytes(of: "{\(name).origin}", with: origin)
         }
     }
 }

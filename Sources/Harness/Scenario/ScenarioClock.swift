@@ -11,8 +11,7 @@ public struct ScenarioClock: Sendable, Hashable {
 
     /// An ISO 8601 date and time with its zone (`Z` or `±hh:mm`), fractions of a second allowed; nil otherwise.
     public init?(_ text: String) {
-        let pattern = #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"#
-        guard text.range(of: pattern, options: .regularExpression) != nil else { return nil }
+        guard DateTimeText.isISO8601(text) else { return nil }
         // The format style, not ISO8601DateFormatter: a formatter costs milliseconds to make, once per scenario.
         let style = Date.ISO8601FormatStyle(includingFractionalSeconds: text.contains("."))
         let digits = text.prefix(10).split(separator: "-").compactMap { Int($0) }

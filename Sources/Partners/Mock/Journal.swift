@@ -54,16 +54,19 @@ public final class Journal: Sendable {
     }
 
     private func append(_ request: MockRequest, _ response: Result<MockResponse, NoAnswer>, partner: String) {
-        entries.withLock { entries in
+        // The entry a full ring drops is freed once the lock is released, not while other handlers wait for it.
+        let dropped: Exchange? = entries.withLock { entries in
             entries.recorded += 1
-            let exchange = Exchange(seq: entries.recorded, partner: partner, request: request, response: response)
-            if let limit, entries.list.count == limit {
-                entries.list[entries.start] = exchange
-                entries.start = (entries.start + 1) % limit
-            } else {
+            var exchange = Exchange(seq: entries.recorded, partner: partner, request: request, response: response)
+            guard let limit, entries.list.count == limit else {
                 entries.list.append(exchange)
+                return nil
             }
+            swap(&entries.list[entries.start], &exchange)
+            entries.start = (entries.start + 1) % limit
+            return exchange
         }
+        _ = dropped
     }
 
     /// The entries kept, as JSON.

@@ -29,9 +29,11 @@ struct MockResponder: HTTPResponder {
     func respond(to request: Request, context: Context) async throws -> Response {
         var request = request
         let (path, query) = (request.uri.path, request.uri.query)
-        var headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
+        var headers: [(name: String, value: String)] = []
+        headers.reserveCapacity(request.headers.count + 1)
         // HTTP/1.1's Host header arrives as the request's authority.
-        if let authority = request.head.authority { headers.insert((name: "Host", value: authority), at: 0) }
+        if let authority = request.head.authority { headers.append((name: "Host", value: authority)) }
+        for field in request.headers { headers.append((name: field.name.rawName, value: field.value)) }
         let endpoint = handler.endpoint
         let body: ByteBuffer
         do {
