@@ -4,8 +4,8 @@ import Synchronization
 
 /// One libcurl easy handle, owned for one transfer.
 ///
-/// Its `perform()` blocks: callers run it on a thread of its own (`OwnThread`),
-/// never on a dispatch queue or Swift concurrency's cooperative threads.
+/// Its `perform()` blocks: callers run it on a thread of its own (`OwnThread`, or the
+/// scenario's `JobThread`), never on a dispatch queue or Swift concurrency's cooperative threads.
 ///
 /// A handle that carried an HTTP transfer goes back to a small pool when the transfer ends, and the
 /// next transfer takes it reset (`curl_easy_reset`): libcurl then keeps its internal multi handle

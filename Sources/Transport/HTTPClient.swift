@@ -61,19 +61,10 @@ public struct HTTPClient: Sendable {
     /// may have been processed, and sending it again could post a payment twice.
     /// - Throws: `TransportError` when no HTTP response arrived.
     public func send(_ request: ClientRequest) async throws(TransportError) -> ClientResponse {
+        // A job thread is the caller's own: the transfer blocks it rather than a thread started for it.
+        guard !JobThread.isCurrent else { return try sendWaiting(request).get() }
         let configuration = self.configuration
-        let transfer = { @Sendable () throws(TransportError) -> ClientResponse in
-            let easy = try CurlEasy()
-            try easy.prepare(request, configuration: configuration)
-            return try easy.perform()
-        }
-        let result: Result<ClientResponse, TransportError>
-        do {
-            // A job thread is the caller's own: the transfer blocks it rather than a thread started for it.
-            result = .success(JobThread.isCurrent ? try transfer() : try await OwnThread.run(transfer))
-        } catch {
-            result = .failure(error)
-        }
+        let result = await OwnThread.run { Self.transfer(request, configuration) }
         observer?.observe(request, result)
         return try result.get()
     }
@@ -81,15 +72,20 @@ public struct HTTPClient: Sendable {
 
 extension HTTPClient {
     /// Sends `request` on the calling thread and blocks it until the exchange ends: only for a thread
-    /// the caller owns (a mock's handler thread), never libdispatch's or the cooperative pool's.
+    /// the caller owns (a mock's handler thread, a `JobThread`), never libdispatch's or the cooperative pool's.
     public func sendWaiting(_ request: ClientRequest) -> Result<ClientResponse, TransportError> {
-        let result = Result { () throws(TransportError) -> ClientResponse in
+        let result = Self.transfer(request, configuration)
+        observer?.observe(request, result)
+        return result
+    }
+
+    /// One libcurl transfer of `request`, blocking the calling thread.
+    private static func transfer(_ request: ClientRequest, _ configuration: Configuration) -> Result<ClientResponse, TransportError> {
+        Result { () throws(TransportError) -> ClientResponse in
             let easy = try CurlEasy()
             try easy.prepare(request, configuration: configuration)
             return try easy.perform()
         }
-        observer?.observe(request, result)
-        return result
     }
 }
 

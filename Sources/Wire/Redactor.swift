@@ -50,7 +50,7 @@ public enum Redactor {
 
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs.
-    public var trimmingSpaces: SubSequence {
+    @inlinable public var trimmingSpaces: SubSequence {
         var s = self[...]
         while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
         while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }

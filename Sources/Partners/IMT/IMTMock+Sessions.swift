@@ -73,13 +73,14 @@ extension IMTMock {
         guard let token = sessionToken(request) else { return nil }
         let limit = faults.sessionLimit
         return store.withLock { store in
-            guard var session = store.sessions[token] else { return nil }
-            session.requests += 1
+            // One lookup: the session is counted in place.
+            guard let index = store.sessions.index(forKey: token) else { return nil }
+            store.sessions.values[index].requests += 1
+            let session = store.sessions.values[index]
             if let limit, session.requests > limit {
-                store.sessions[token] = nil
+                store.sessions.remove(at: index)
                 return nil
             }
-            store.sessions[token] = session
             return (token, session.username)
         }
     }

@@ -45,7 +45,7 @@ public struct MockRequest: Sendable {
         headers.first { Self.sameName($0.name, name) }?.value
     }
 
-    /// Whether two header names are equal, ASCII case ignored.
+    /// Whether two names (of headers, of query parameters) are equal, ASCII case ignored.
     static func sameName(_ a: String, _ b: String) -> Bool {
         func lower(_ c: UInt8) -> UInt8 { (65...90).contains(c) ? c | 0x20 : c }
         return a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { lower($0) == lower($1) }
@@ -173,9 +173,10 @@ public struct MockResponse: Sendable {
 
     /// This answer with its near miss naming `route`, when the handler refused the request at its
     /// contract (`RequestNearMiss.matchedRoute`) and so did not know the route's full name.
-    public func naming(route: String) -> MockResponse {
+    /// The name is only built for such an answer.
+    public func naming(route: @autoclosure () -> String) -> MockResponse {
         guard var nearMiss, nearMiss.kind == RequestNearMiss.routeKind, nearMiss.closest.isEmpty else { return self }
-        nearMiss.closest = route
+        nearMiss.closest = route()
         var response = self
         response.nearMiss = nearMiss
         return response

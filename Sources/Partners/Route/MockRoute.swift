@@ -68,8 +68,8 @@ public struct MockRoute<Owner: Sendable, Payload: Sendable>: Sendable {
 
     /// Whether the request's query satisfies the route's `query` requirement.
     func acceptsQuery(_ query: [(name: String, value: String)]) -> Bool {
-        guard let required = self.query?.lowercased() else { return true }
-        return query.contains { $0.name.lowercased() == required }
+        guard let required = self.query else { return true }
+        return query.contains { MockRequest.sameName($0.name, required) }
     }
 }
 

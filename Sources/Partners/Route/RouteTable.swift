@@ -35,8 +35,8 @@ public struct RouteTable<Owner: Sendable, Payload: Sendable>: Sendable {
         var found: [Route] = []
         var parameters: [String: String] = [:]
         var allow: [String] = []
-        for route in routes where route.base == base && route.acceptsQuery(query) {
-            guard let captured = route.match(segments) else { continue }
+        for route in routes where route.base == base {
+            guard let captured = route.match(segments), route.acceptsQuery(query) else { continue }
             if route.method == method {
                 if found.isEmpty { parameters = captured }
                 found.append(route)
