@@ -23,13 +23,9 @@ final class CurlEasy {
     /// libcurl needs `curl_global_init` once before any handle; a static let runs it once.
     private static let globalInit: CURLcode = bifrost_curl_global_init(Int(CURL_GLOBAL_DEFAULT))
 
-    /// Opens libcurl and runs its global init on a thread of its own (about 4 ms), so that the first
-    /// transfer finds it ready; a transfer that comes sooner waits for it, as the init runs once.
-    static func preload() {
-        let thread = Thread { _ = globalInit }
-        thread.name = "bifrost.curl-load"
-        thread.start()
-    }
+    /// Opens libcurl and runs its global init (about 4 ms), blocking the calling thread; later calls
+    /// return at once, and a transfer on another thread meanwhile waits for the one init.
+    static func load() { _ = globalInit }
 
     /// A libcurl handle between two transfers.
     private struct IdleHandle: @unchecked Sendable {

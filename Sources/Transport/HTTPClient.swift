@@ -51,9 +51,9 @@ public struct HTTPClient: Sendable {
             configuration: configuration, observer: self.observer.map { ObserverPair(first: $0, second: observer) } ?? observer)
     }
 
-    /// Starts loading libcurl in the background, for a command about to make transfers: the load
-    /// then overlaps whatever the command does first (parsing its arguments, reading its files).
-    public static func preload() { CurlEasy.preload() }
+    /// Opens libcurl and runs its global init now rather than at the first transfer; it blocks the
+    /// calling thread (a few milliseconds), so call it on a thread of its own (`OwnThread`).
+    public static func loadLibrary() { CurlEasy.load() }
 
     /// Sends `request` once and returns the response, whatever its status.
     ///
