@@ -64,18 +64,7 @@ import Wire
     @Test(.enabled(if: ServeTests.bifrost != nil, "needs the bifrost executable in .build/debug"))
     func `--certify without a report, or a report without --certify, is a usage error`() async throws {
         for arguments in [["serve", "imt", "--certify"], ["serve", "ic", "--report", "/tmp"], ["serve", "imt", "--json", "/tmp/x.json"]] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: try #require(ServeTests.bifrost))
-            process.arguments = arguments + ["--port", "0"]
-            process.standardError = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            // The wait blocks: on a thread of its own, not the cooperative pool.
-            let status = await OwnThread.run { () -> Int32 in
-                process.waitUntilExit()
-                return process.terminationStatus
-            }
-            #expect(status == 2, "\(arguments)")
+            #expect(try await ServeTests.exitStatus(of: arguments + ["--port", "0"]) == 2, "\(arguments)")
         }
     }
 }

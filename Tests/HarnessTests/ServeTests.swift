@@ -90,6 +90,21 @@ import Wire
         return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }()
 
+    /// Runs `bifrost` with `arguments`, its output discarded, and returns its exit status.
+    static func exitStatus(of arguments: [String]) async throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(bifrost))
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // The wait blocks: on a thread of its own, not the cooperative pool.
+        return await OwnThread.run { () -> Int32 in
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+    }
+
     @Test(.enabled(if: ServeTests.bifrost != nil, "needs the bifrost executable in .build/debug"))
     func `SIGTERM stops bifrost serve imt within 2 s, printing the signal, exit status 0`() async throws {
         var serve = try await ServeProcess(["serve", "imt", "--port", "0", "--quiet"])
@@ -105,18 +120,7 @@ import Wire
     @Test(.enabled(if: ServeTests.bifrost != nil, "needs the bifrost executable in .build/debug"))
     func `a port past 65535 is a usage error, not a wrapped number`() async throws {
         for port in ["99999", "70000", "-1"] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: try #require(Self.bifrost))
-            process.arguments = ["serve", "imt", "--port=\(port)"]
-            process.standardError = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            // The wait blocks: on a thread of its own, not the cooperative pool.
-            let status = await OwnThread.run { () -> Int32 in
-                process.waitUntilExit()
-                return process.terminationStatus
-            }
-            #expect(status == 2)
+            #expect(try await Self.exitStatus(of: ["serve", "imt", "--port=\(port)"]) == 2, "\(port)")
         }
     }
 }
