@@ -4,8 +4,8 @@ import Synchronization
 
 /// One libcurl easy handle, owned for one transfer.
 ///
-/// Its `perform()` blocks: callers run it on a thread of its own (`OwnThread`, or the
-/// scenario's `JobThread`), never on a dispatch queue or Swift concurrency's cooperative threads.
+/// Its `perform()` blocks: callers run it on the blocking pool (`BlockingPool`), never on a
+/// dispatch queue or Swift concurrency's cooperative threads.
 ///
 /// A handle that carried an HTTP transfer goes back to a small pool when the transfer ends, and the
 /// next transfer takes it reset (`curl_easy_reset`): libcurl then keeps its internal multi handle
@@ -22,10 +22,6 @@ final class CurlEasy {
 
     /// libcurl needs `curl_global_init` once before any handle; a static let runs it once.
     private static let globalInit: CURLcode = bifrost_curl_global_init(Int(CURL_GLOBAL_DEFAULT))
-
-    /// Opens libcurl and runs its global init (about 4 ms), blocking the calling thread; later calls
-    /// return at once, and a transfer on another thread meanwhile waits for the one init.
-    static func load() { _ = globalInit }
 
     /// A libcurl handle between two transfers.
     private struct IdleHandle: @unchecked Sendable {

@@ -1,6 +1,6 @@
 /// An HTTP client on libcurl.
 ///
-/// Each request runs on a thread of its own (`OwnThread`), so a slow partner never
+/// Each request runs on a thread of the blocking pool (`BlockingPool`), so a slow partner never
 /// blocks Swift concurrency's cooperative threads, and parallel scenarios do not
 /// starve each other or the in-process mocks. TLS verification is on unless turned off explicitly.
 ///
@@ -51,20 +51,14 @@ public struct HTTPClient: Sendable {
             configuration: configuration, observer: self.observer.map { ObserverPair(first: $0, second: observer) } ?? observer)
     }
 
-    /// Opens libcurl and runs its global init now rather than at the first transfer; it blocks the
-    /// calling thread (a few milliseconds), so call it on a thread of its own (`OwnThread`).
-    public static func loadLibrary() { CurlEasy.load() }
-
     /// Sends `request` once and returns the response, whatever its status.
     ///
     /// Nothing is ever retried, here or in libcurl: a POST or PATCH whose answer was lost
     /// may have been processed, and sending it again could post a payment twice.
     /// - Throws: `TransportError` when no HTTP response arrived.
     public func send(_ request: ClientRequest) async throws(TransportError) -> ClientResponse {
-        // A job thread is the caller's own: the transfer blocks it rather than a thread started for it.
-        guard !JobThread.isCurrent else { return try sendWaiting(request).get() }
         let configuration = self.configuration
-        let result = await OwnThread.run { Self.transfer(request, configuration) }
+        let result = await BlockingPool.run { Self.transfer(request, configuration) }
         observer?.observe(request, result)
         return try result.get()
     }
@@ -72,7 +66,7 @@ public struct HTTPClient: Sendable {
 
 extension HTTPClient {
     /// Sends `request` on the calling thread and blocks it until the exchange ends: only for a thread
-    /// the caller owns (a mock's handler thread, a `JobThread`), never libdispatch's or the cooperative pool's.
+    /// the caller owns or a pool's thread for blocking work (a mock's handler), never libdispatch's or the cooperative pool's.
     public func sendWaiting(_ request: ClientRequest) -> Result<ClientResponse, TransportError> {
         let result = Self.transfer(request, configuration)
         observer?.observe(request, result)

@@ -83,7 +83,7 @@ public struct SFTPClient: Sendable {
         let name = path[path.index(after: slash)...]
         let temporaryPath = "\(path[...slash]).\(name).\(String(UInt32.random(in: .min ... .max), radix: 16)).part"
         let configuration = self.configuration
-        return try await OwnThread.run { () throws(TransportError) -> Upload in
+        return try await BlockingPool.run { () throws(TransportError) -> Upload in
             let start = ContinuousClock.now
             let easy = try CurlEasy()
             try easy.uploadSFTP(bytes, temporaryPath: temporaryPath, path: path, configuration: configuration)

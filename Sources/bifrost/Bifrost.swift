@@ -15,17 +15,8 @@ struct Bifrost: AsyncParsableCommand {
             SchemaCommand.self,
         ])
 
-    /// The warm-up of `bifrost run` (not `--list`), started when `main` begins so that it overlaps
-    /// the parsing of the arguments; nil for the other commands. `main` awaits it before exiting,
-    /// whatever the outcome.
-    static let warmUp: WarmUp? = {
-        let arguments = CommandLine.arguments.dropFirst()
-        return arguments.first == "run" && !arguments.contains("--list") ? WarmUp.start() : nil
-    }()
-
     /// Usage errors exit with 2, as input errors do, rather than ArgumentParser's 64.
     static func main() async {
-        let warmUp = Self.warmUp
         do {
             var command = try parseAsRoot(RunCommand.normalizing(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -33,9 +24,7 @@ struct Bifrost: AsyncParsableCommand {
             } else {
                 try command.run()
             }
-            await warmUp?.finish()
         } catch {
-            await warmUp?.finish()
             let code = exitCode(for: error)
             if code == .validationFailure {
                 try? FileHandle.standardError.write(contentsOf: Data((fullMessage(for: error) + "\n").utf8))

@@ -124,8 +124,6 @@ struct RunCommand: AsyncParsableCommand {
             case .pending?: .pending
             case nil: Environment.isCI ? .never : .pending
             }
-        // The signal handler exits the process: not while libcurl's global init runs (`WarmUp`).
-        await Bifrost.warmUp?.libraryLoaded()
         ChildProcess.killChildrenOnSignals { signal, killed in
             StepRunner.removeTemporaryFolders()
             printError("bifrost run: stopped by \(signal)" + (killed > 0 ? "; killed \(killed) program(s) under test with their process groups" : ""))

@@ -139,7 +139,7 @@ import Wire
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        return await OwnThread.run { () -> (Int32, String) in
+        return await BlockingPool.run { () -> (Int32, String) in
             let data = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             return (process.terminationStatus, String(decoding: data, as: UTF8.self))

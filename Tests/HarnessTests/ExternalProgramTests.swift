@@ -303,7 +303,7 @@ import Wire
         while Self.processes(containing: sleep) < 2 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
         #expect(Self.processes(containing: sleep) == 2)
         process.interrupt()
-        let status = await OwnThread.run { () -> Int32 in
+        let status = await BlockingPool.run { () -> Int32 in
             process.waitUntilExit()
             return process.terminationStatus
         }

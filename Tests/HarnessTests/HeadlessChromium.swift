@@ -13,7 +13,7 @@ import Transport
 /// Console messages reach the log through `--enable-logging=stderr --v=0` as lines holding
 /// `CONSOLE` (an uncaught exception reads `"Uncaught …"`); the page under test logs nothing
 /// of its own, so any such line is an error. The browser runs as a Foundation `Process`
-/// started and awaited on a thread of its own (`OwnThread`), never on Swift's cooperative
+/// started and awaited on a thread of its own (`BlockingPool`), never on Swift's cooperative
 /// pool, and is killed when it outlives `timeout`.
 struct HeadlessChromium {
     /// What `ci/setup` installs; the test fails pointing there when it is missing.
@@ -63,7 +63,7 @@ struct HeadlessChromium {
         let output = scratch.file("dom.html")
         let log = scratch.file("stderr.log")
         let executable = executable
-        let status = try await OwnThread.run { () throws -> Int32 in
+        let status = try await BlockingPool.run { () throws -> Int32 in
             try Self.run(executable, allArguments, output: output, log: log, timeout: timeout)
         }
         return Result(

@@ -21,7 +21,7 @@ import Wire
         let output = Pipe()
         process.standardOutput = output
         try process.run()
-        let data = await OwnThread.run { () -> Data in
+        let data = await BlockingPool.run { () -> Data in
             let data = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             return data

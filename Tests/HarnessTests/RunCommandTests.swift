@@ -17,7 +17,7 @@ import Transport
         process.standardError = FileHandle.nullDevice
         try process.run()
         // Reading to the end and waiting block: on a thread of their own, not the cooperative pool.
-        return await OwnThread.run { () -> (Int32, String) in
+        return await BlockingPool.run { () -> (Int32, String) in
             let data = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             return (process.terminationStatus, String(decoding: data, as: UTF8.self))
@@ -62,7 +62,7 @@ import Transport
         // As `bifrost run | head -0`: nobody reads, the pipe's reading end is closed.
         try output.fileHandleForReading.close()
         try process.run()
-        let status = await OwnThread.run { () -> Int32 in
+        let status = await BlockingPool.run { () -> Int32 in
             process.waitUntilExit()
             return process.terminationStatus
         }

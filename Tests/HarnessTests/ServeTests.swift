@@ -99,7 +99,7 @@ import Wire
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         // The wait blocks: on a thread of its own, not the cooperative pool.
-        return await OwnThread.run { () -> Int32 in
+        return await BlockingPool.run { () -> Int32 in
             process.waitUntilExit()
             return process.terminationStatus
         }

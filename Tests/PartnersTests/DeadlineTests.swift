@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 import Testing
 import Wire
 
@@ -32,11 +33,9 @@ import Wire
         }
     }
 
-    /// Serves one request the way `MockServer` does: on the pool, against the endpoint's deadline.
+    /// Serves one request the way `MockServer` does: on the handler pool, against the endpoint's deadline.
     func serve(_ endpoint: MockEndpoint, _ request: MockRequest) async throws -> MockResponse {
-        let threads = HandlerThreads()
-        defer { threads.shutdown() }
-        return try await endpoint.serve(request, on: threads, for: threads.tenant())
+        await endpoint.serve(request, on: MultiThreadedEventLoopGroup.singleton.next())
     }
 
     @Test func `a handler past its deadline is answered 503 with a JSON:API error, journaled once, its late answer dropped`()
@@ -72,8 +71,9 @@ import Wire
         #expect(String(decoding: response.body, as: UTF8.self).contains("the mock did not answer within 50 ms"))
     }
 
-    @Test func `a handler within its deadline is answered as usual, on a handler thread`() async throws {
-        let endpoint = MockEndpoint(core: { _ in MockResponse(status: Thread.isMainThread ? 500 : 200) }, deadline: .seconds(5))
+    @Test func `a handler within its deadline is answered as usual, off the cooperative pool`() async throws {
+        let endpoint = MockEndpoint(
+            core: { _ in MockResponse(status: Thread.current.name?.hasPrefix("TP-") == true ? 200 : 500) }, deadline: .seconds(5))
         for _ in 0..<50 {
             let response = try await serve(endpoint, MockRequest(method: "GET", target: "/"))
             #expect(response.status == 200)

@@ -38,7 +38,7 @@ import Transport
         launch.ownGroup = true
         let server = try ChildProcess(launch)
         let deadline = ContinuousClock.now + .seconds(10)
-        while !(await OwnThread.run { LoopbackSocket.accepts(port: port) }) && ContinuousClock.now < deadline {
+        while !(await BlockingPool.run { LoopbackSocket.accepts(port: port) }) && ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
         }
         do {

@@ -59,10 +59,9 @@ public struct Suite: Sendable {
         }
         var seen = Set<String>()
         files = files.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
-        // The catalog is one more file to read: read with the scenarios, on the same threads.
         let hasCatalog = fm.fileExists(atPath: catalogFile)
         let reads: [Read] = (hasCatalog ? [.catalog(catalogFile)] : []) + files.map { .scenario($0) }
-        let loaded = ThreadFanOut.map(reads) { read -> Loaded in
+        let loaded = reads.map { read -> Loaded in
             switch read {
             case .catalog(let file): .catalog(Result { () throws(InputError) in try RequirementCatalog.load(file: file) })
             case .scenario(let file): .scenario(Result { () throws(InputErrors) in try ScenarioLoader.load(file: file, suiteRoot: root) })

@@ -42,23 +42,19 @@ public struct SuiteRunner: Sendable {
         }
         var reports: [ScenarioReport?] = Array(repeating: nil, count: runs.count)
         var stopped = false
-        // Each scenario running runs on a thread of its own, which its transfers block (`JobThread`).
-        var idle = (0..<min(jobs, runs.count)).map { JobThread(name: "bifrost.scenario-\($0 + 1)") }
-        defer { idle.forEach { $0.shutdown() } }
-        await withTaskGroup(of: (Int, ScenarioReport, JobThread).self) { group in
+        // Each scenario running may block a thread of the pool in a transfer: one each, and two to spare.
+        BlockingPool.reserve(threads: jobs + 2)
+        await withTaskGroup(of: (Int, ScenarioReport).self) { group in
             var nextToStart = 0
             func startNext() {
-                guard !stopped, nextToStart < runs.count, let thread = idle.popLast() else { return }
+                guard !stopped, nextToStart < runs.count else { return }
                 let index = nextToStart
                 let run = runs[index]
                 nextToStart += 1
-                group.addTask(executorPreference: thread) {
-                    (index, await self.run(run.scenario, repetition: run.repetition), thread)
-                }
+                group.addTask { (index, await self.run(run.scenario, repetition: run.repetition)) }
             }
             for _ in 0..<jobs { startNext() }
-            while let (index, report, thread) = await group.next() {
-                idle.append(thread)
+            while let (index, report) = await group.next() {
                 reports[index] = report
                 onReport(report)
                 if failFast, !report.passed { stopped = true }

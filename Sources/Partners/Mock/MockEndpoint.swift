@@ -1,3 +1,4 @@
+import NIOCore
 import Wire
 
 /// A mock as a caller uses it: its pure core, the observers that record each answer, and the
@@ -9,7 +10,7 @@ import Wire
 /// let response = mock.handle(MockRequest(method: "GET", target: "/webpayments/3401/api/payments-due/"))
 /// ```
 ///
-/// or give it to `MockServer`, which runs the core on a handler thread against `deadline`.
+/// or give it to `MockServer`, which runs the core on the handler pool against `deadline`.
 public struct MockEndpoint: Sendable {
     /// How long a request may take unless the mock or the server says otherwise.
     public static let defaultDeadline = Duration.seconds(5)
@@ -81,15 +82,14 @@ public struct MockEndpoint: Sendable {
         for observer in observers { observer.observe(request, response, elapsed: elapsed) }
     }
 
-    /// Answers as a server does: the core on a handler thread, the deadline's answer if it is late,
-    /// and each answer given recorded once. Throws `CancellationError` when the server is stopping.
-    func serve(_ request: MockRequest, on threads: HandlerThreads, for tenant: HandlerThreads.Tenant) async throws -> MockResponse {
+    /// Answers as a server does: the core on the handler pool, the deadline's answer if it is late
+    /// (fired on `eventLoop`), and each answer given recorded once.
+    func serve(_ request: MockRequest, on eventLoop: any EventLoop) async -> MockResponse {
         let start = ContinuousClock.now
         let response: MockResponse
-        switch await threads.run({ [core] in core(request) }, deadline: deadline, for: tenant) {
+        switch await HandlerPool.run({ [core] in core(request) }, deadline: deadline, on: eventLoop) {
         case .answered(let answer): response = answer
         case .timedOut: response = timedOut(request, deadline)
-        case .cancelled: throw CancellationError()
         }
         observe(request, response, elapsed: .now - start)
         return response

@@ -13,8 +13,8 @@ struct MockRequestContext: RequestContext {
     }
 }
 
-/// Adapts a mock endpoint to Hummingbird: reads the body up to the limit, runs the endpoint on a
-/// handler thread against its deadline, then carries out delays, truncated bodies and dropped connections.
+/// Adapts a mock endpoint to Hummingbird: reads the body up to the limit, runs the endpoint on the
+/// handler pool against its deadline, then carries out delays, truncated bodies and dropped connections.
 struct MockResponder: HTTPResponder {
     typealias Context = MockRequestContext
 
@@ -22,9 +22,6 @@ struct MockResponder: HTTPResponder {
     struct ConnectionClosed: Error {}
 
     let handler: MockServer.Handler
-    let threads: HandlerThreads
-    /// This server's requests on the pool.
-    let tenant: HandlerThreads.Tenant
 
     func respond(to request: Request, context: Context) async throws -> Response {
         var request = request
@@ -44,7 +41,7 @@ struct MockResponder: HTTPResponder {
         }
         let mockRequest = MockRequest(
             method: request.method.rawValue, path: path, query: query, headers: headers, body: Array(buffer: body))
-        let response = try await endpoint.serve(mockRequest, on: threads, for: tenant)
+        let response = await endpoint.serve(mockRequest, on: context.channel.eventLoop)
         if let delay = response.delay { try await Task.sleep(for: delay) }
         switch response.ending {
         case .complete:

@@ -1,4 +1,3 @@
-import Hummingbird
 public import Logging
 import NIOCore
 public import ServiceLifecycle
@@ -11,7 +10,7 @@ extension MockServer {
     /// The server, the caller's `services` (a `RequestLog`) and the stop watch run in one `ServiceGroup`; when a stop arrives, `onStop` is
     /// called with its name (`SIGINT`), the group shuts down in reverse order (the server before the
     /// log, so its last lines are flushed), and `serve` returns. A handler stuck in its work does not
-    /// hold the stop: its request is cancelled at the end of `gracePeriod`, its thread abandoned.
+    /// hold the stop: its request is answered at its deadline, and cancelled at the end of `gracePeriod`.
     ///
     /// ```swift
     /// try await MockServer.serve(.init(mock.handle, maximumBodySize: IMTMock.maximumBodySize), port: 8080,
@@ -26,17 +25,11 @@ extension MockServer {
         stops: AsyncStream<String>? = nil,
         onBound: @escaping @Sendable (Int) -> Void, onStop: @escaping @Sendable (String) -> Void
     ) async throws {
-        let threads = HandlerThreads.shared
-        let tenant = threads.tenant()
-        let app = Application(
-            responder: MockResponder(handler: handler, threads: threads, tenant: tenant),
-            configuration: .init(address: .hostname(host, port: port)),
-            onServerRunning: { channel in onBound(channel.localAddress?.port ?? port) },
-            logger: logger)
+        let app = application(handler, host: host, port: port, logger: logger, onBound: onBound)
         let watch = StopWatch(stops: stops, onStop: onStop)
         var configuration = ServiceGroupConfiguration(
             services: services.map { .init(service: $0) } + [
-                .init(service: PooledService(app, threads: threads, tenant: tenant)),
+                .init(service: app),
                 .init(service: watch, successTerminationBehavior: .gracefullyShutdownGroup),
             ],
             logger: logger)
@@ -65,27 +58,5 @@ struct StopWatch: Service {
     /// The operation's result, or nil when the group shuts down or is cancelled first.
     private func cancelWhenGracefulShutdownOrNil(_ operation: @escaping @Sendable () async -> String?) async -> String? {
         await cancelWhenGracefulShutdown { await operation() }
-    }
-}
-
-/// A service run with the pool as its task executor preference, which its child tasks inherit.
-struct PooledService<Wrapped: Service>: Service {
-    let wrapped: Wrapped
-    let threads: HandlerThreads
-    let tenant: HandlerThreads.Tenant
-
-    init(_ wrapped: Wrapped, threads: HandlerThreads, tenant: HandlerThreads.Tenant) {
-        self.wrapped = wrapped
-        self.threads = threads
-        self.tenant = tenant
-    }
-
-    /// Runs the service on the pool; when the group cancels it, the server's requests on the pool are cancelled too.
-    func run() async throws {
-        try await withTaskCancellationHandler {
-            try await withTaskExecutorPreference(threads) { try await wrapped.run() }
-        } onCancel: {
-            threads.cancelAll(tenant)
-        }
     }
 }

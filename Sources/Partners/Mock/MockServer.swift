@@ -1,19 +1,23 @@
 import Hummingbird
 public import Logging
 import NIOCore
+import ServiceLifecycle
 import Wire
 
 /// Puts a mock partner on a real socket, for as long as a body of work runs.
 ///
-/// The server runs on the mocks' pool of threads (`HandlerThreads.shared`), never on Swift's cooperative
-/// pool, and holds each request's handler to the endpoint's deadline: a request past it is answered
-/// 503 with the mock's error document.
+/// Handlers run on the mocks' handler pool (`HandlerPool`), each against the endpoint's deadline: a
+/// request past it is answered 503 with the mock's error document. A connection whose request does
+/// not arrive whole within `readTimeout` is closed (`RequestReadTimeout`).
 public enum MockServer {
     /// A server that could not start.
     public struct StartError: Error, Sendable, CustomStringConvertible {
         public var message: String
         public var description: String { message }
     }
+
+    /// How long a connection may take to send a whole request, unless the caller says otherwise.
+    public static let defaultReadTimeout = Duration.seconds(10)
 
     /// Serves `handler` on `host:port` (port 0: any free port) while `body` runs with the bound port,
     /// then shuts the server down, on success and on error alike.
@@ -47,44 +51,57 @@ public enum MockServer {
     }
 
     /// Serves one handler while `body` runs with the bound port.
+    ///
+    /// The server stops through ServiceLifecycle's graceful shutdown, never by cancelling its task:
+    /// cancelling it while Hummingbird's date cache waits in `merge` can deadlock the runtime's task
+    /// status lock against `MergeStorage`'s lock (apple/swift-async-algorithms#430, a lock held
+    /// across `withUnsafeThrowingContinuation`). Requests still running get the endpoint's deadline
+    /// and a second to finish before the group cancels them.
     public static func withRunning<T: Sendable>(
         _ handler: Handler, host: String = "127.0.0.1", port: Int = 0, logger: Logger = MockServer.silentLogger,
         body: (Int) async throws -> T
     ) async throws -> T {
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let threads = HandlerThreads.shared
-        let tenant = threads.tenant()
-        let app = Application(
-            responder: MockResponder(handler: handler, threads: threads, tenant: tenant),
-            configuration: .init(address: .hostname(host, port: port)),
-            onServerRunning: { channel in
-                portContinuation.yield(channel.localAddress?.port ?? 0)
-                portContinuation.finish()
-            },
-            logger: logger)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
+        let app = application(handler, host: host, port: port, logger: logger) { bound in
+            portContinuation.yield(bound)
+            portContinuation.finish()
+        }
+        var configuration = ServiceGroupConfiguration(services: [.init(service: app)], logger: logger)
+        configuration.maximumGracefulShutdownDuration = handler.endpoint.deadline + .seconds(1)
+        let group = ServiceGroup(configuration: configuration)
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask {
                 defer { portContinuation.finish() }
-                // Hummingbird's connection tasks inherit the preference: the server runs on the pool.
-                try await withTaskExecutorPreference(threads) { try await app.run() }
+                try await group.run()
             }
             var iterator = ports.makeAsyncIterator()
             guard let bound = await iterator.next(), bound > 0 else {
-                try await group.next()
-                group.cancelAll()
+                try await tasks.waitForAll()
                 throw StartError(message: "the mock server on \(host):\(port) did not start")
             }
+            let result: Result<T, any Error>
             do {
-                let result = try await body(bound)
-                threads.cancelAll(tenant)
-                group.cancelAll()
-                return result
+                result = .success(try await body(bound))
             } catch {
-                threads.cancelAll(tenant)
-                group.cancelAll()
-                throw error
+                result = .failure(error)
             }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+            return try result.get()
         }
+    }
+
+    /// The Hummingbird application serving `handler`; `onBound` gets the port once it listens.
+    static func application(
+        _ handler: Handler, host: String, port: Int, logger: Logger, onBound: @escaping @Sendable (Int) -> Void
+    ) -> some ApplicationProtocol {
+        let readTimeout = TimeAmount.nanoseconds(handler.readTimeout.nanoseconds)
+        return Application(
+            responder: MockResponder(handler: handler),
+            server: .http1(configuration: .init(additionalChannelHandlers: [RequestReadTimeout(timeout: readTimeout)])),
+            configuration: .init(address: .hostname(host, port: port)),
+            onServerRunning: { channel in onBound(channel.localAddress?.port ?? 0) },
+            logger: logger)
     }
 
     /// A logger that drops everything: the mocks journal their exchanges instead.
@@ -92,10 +109,12 @@ public enum MockServer {
 }
 
 extension MockServer {
-    /// One mock's endpoint and the largest body it takes.
+    /// One mock's endpoint, the largest body it takes and how long a request may take to arrive.
     public struct Handler: Sendable {
         let endpoint: MockEndpoint
         let maximumBodySize: Int
+        /// How long a connection may take to send a whole request before it is closed.
+        public var readTimeout = MockServer.defaultReadTimeout
 
         /// A handler function, answering past `deadline` by the request's media type (a SOAP Fault or a JSON:API error).
         public init(

@@ -174,7 +174,7 @@ public final class ChildProcess: Sendable {
     /// Reads the child's output until its end, or until `chunk` says to stop, passing on each piece as it comes.
     ///
     /// Blocks the calling thread until the child, and every process it started, closed the
-    /// pipe: call it from a thread of its own (`OwnThread`).
+    /// pipe: call it from a thread of its own (`BlockingPool`).
     /// - Parameter chunk: gets each piece read, in order; returns false to stop reading.
     public func readOutput(_ chunk: (ArraySlice<UInt8>) -> Bool) { Self.readAll(from: output, chunk) }
 
@@ -209,7 +209,7 @@ public final class ChildProcess: Sendable {
     /// `limit` bytes of each and draining the rest, so a child that floods them never blocks.
     ///
     /// A descendant that left the child's group may keep the pipes open after the child ended:
-    /// reading stops `linger` after the end. Blocks the calling thread: call it from `OwnThread`.
+    /// reading stops `linger` after the end. Blocks the calling thread: call it from `BlockingPool`.
     public func capture(limit: Int, linger: Duration = .seconds(1)) -> (output: Captured, errors: Captured) {
         var streams = [(descriptor: output, captured: Captured())]
         if errors >= 0 { streams.append((errors, Captured())) }

@@ -24,7 +24,7 @@ public final class LoopbackSocket: Sendable {
     public let port: Int
 
     /// Whether something accepts TCP connections on loopback `port` now. Blocks for the
-    /// connection attempt: call it from `OwnThread`.
+    /// connection attempt: call it from `BlockingPool`.
     public static func accepts(port: Int) -> Bool {
         let descriptor = streamSocket()
         guard descriptor >= 0 else { return false }

@@ -130,7 +130,7 @@ extension OpenSSHServer {
         /// Runs `tool` and returns its output; a non-zero exit is an error with its output.
         private static func run(_ tool: String, _ arguments: [String]) async throws(StartError) -> String {
             let process = try ChildProcess(tool, arguments)
-            let output = await OwnThread.run {
+            let output = await BlockingPool.run {
                 var bytes: [UInt8] = []
                 process.readOutput { chunk in
                     bytes += chunk

@@ -39,7 +39,7 @@ public struct BIFCertification: Sendable {
         var files: [BIFFileFindings] = []
         for file in options.files {
             let validator = BIFValidator(layout: options.layout, profile: options.profile)
-            files.append(try await OwnThread.run { () throws(InputError) -> BIFFileFindings in try Self.validate(file, validator) })
+            files.append(try await BlockingPool.run { () throws(InputError) -> BIFFileFindings in try Self.validate(file, validator) })
         }
         let results = BIFCheck.all(for: options.profile).map { CheckResult(check: $0.definition, outcome: $0.judge(files)) }
         return CertificationReport(

@@ -97,7 +97,7 @@ struct ExternalProgram: Sendable, Hashable {
     }
 
     /// Starts the program, in a process group of its own, with `variables` added to the environment.
-    /// Blocks for the spawn (and its retries): call it from `OwnThread`.
+    /// Blocks for the spawn (and its retries): call it from `BlockingPool`.
     func start(variables: [String: String]) -> Result<ChildProcess, RunFailure> {
         var environment = ProcessInfo.processInfo.environment
         environment.merge(variables) { $1 }
@@ -144,11 +144,11 @@ struct ExternalProgram: Sendable, Hashable {
     /// Starts the program with `variables` added to the environment, and waits for it to end or time out.
     func run(variables: [String: String]) async -> Run {
         let process: ChildProcess
-        switch await OwnThread.run({ start(variables: variables) }) {
+        switch await BlockingPool.run({ start(variables: variables) }) {
         case .failure(let failure): return Run(startFailure: failure.message)
         case .success(let started): process = started
         }
-        async let streams = OwnThread.run { process.capture(limit: Self.captureLimit) }
+        async let streams = BlockingPool.run { process.capture(limit: Self.captureLimit) }
         let timedOut = await Self.waitOrTimeOut(process, timeout)
         var run = Run(exitStatus: await process.wait(), timedOut: timedOut)
         (run.output, run.errors) = await streams

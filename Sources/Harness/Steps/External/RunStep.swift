@@ -86,7 +86,7 @@ struct RunStep: StepKind, Hashable {
     private func collect(_ name: String, from folder: String, into context: inout ScenarioContext) async -> [String] {
         let path = (folder as NSString).appendingPathComponent(name)
         // A file of unknown size: read on a thread of its own.
-        let read = await OwnThread.run { () -> [UInt8]? in
+        let read = await BlockingPool.run { () -> [UInt8]? in
             guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
             defer { try? handle.close() }
             return [UInt8]((try? handle.read(upToCount: Self.largestOutput)) ?? Data())

@@ -14,7 +14,7 @@ final class RunningService: Sendable {
         self.name = name
         self.port = port
         self.process = process
-        streams = Task { await OwnThread.run { process.capture(limit: ExternalProgram.captureLimit) } }
+        streams = Task { await BlockingPool.run { process.capture(limit: ExternalProgram.captureLimit) } }
     }
 
     /// How the service ended, for `result.json`.
@@ -40,7 +40,7 @@ final class RunningService: Sendable {
         }
         var variables = variables
         variables["BIFROST_SERVICE_PORT"] = "\(port)"
-        switch await OwnThread.run({ [variables] in service.program.start(variables: variables) }) {
+        switch await BlockingPool.run({ [variables] in service.program.start(variables: variables) }) {
         case .failure(let failure):
             return .failure(Failure(Report(name: service.name, status: "not started", message: failure.message)))
         case .success(let process):
@@ -65,7 +65,7 @@ final class RunningService: Sendable {
                 if let response = try? await client.send(ClientRequest(method: "GET", url: url)), (200..<300).contains(response.status) {
                     return nil
                 }
-            } else if await OwnThread.run({ LoopbackSocket.accepts(port: port) }) {
+            } else if await BlockingPool.run({ LoopbackSocket.accepts(port: port) }) {
                 return nil
             }
             try? await Task.sleep(for: .milliseconds(20))

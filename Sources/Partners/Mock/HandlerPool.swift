@@ -1,0 +1,94 @@
+import NIOCore
+import NIOPosix
+import Synchronization
+
+/// Runs the mocks' synchronous handlers on swift-nio's `NIOThreadPool`, each against its deadline,
+/// which a task scheduled on the request's event loop fires.
+///
+/// A handler is synchronous and may be slow or stuck (a pathological input, a test's stuck
+/// handler, a postback to a slow listener). On Swift's cooperative pool it would hold one of the
+/// few threads every mock and test shares (STYLE.md rule 8), so it runs on this pool, of which it
+/// blocks one thread at most, while the request's task waits for whichever comes first: the answer
+/// or the deadline (`RequestDeadline`). A handler past its deadline keeps its thread until it
+/// returns, and its late answer is dropped.
+enum HandlerPool {
+    /// How a request ended.
+    enum Outcome: Sendable {
+        case answered(MockResponse)
+        case timedOut
+    }
+
+    /// The pool the process's mock servers share, started at first use and never stopped.
+    static let shared: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: threads)
+        pool.start()
+        return pool
+    }()
+
+    /// Threads enough that a few stuck handlers leave others free: two per core, at least 4.
+    static let threads = max(4, 2 * System.coreCount)
+
+    /// Runs `work` on the pool; returns its answer, or `.timedOut` once `deadline` has passed first.
+    static func run(
+        _ work: @escaping @Sendable () -> MockResponse, deadline: Duration, on eventLoop: any EventLoop
+    ) async -> Outcome {
+        await withCheckedContinuation { continuation in
+            let race = Race(continuation, deadline: .now + deadline)
+            race.schedule(on: eventLoop)
+            shared.submit { _ in race.answer(work()) }
+        }
+    }
+
+    /// One request's race: its state machine, the continuation its outcome resumes, and its timer.
+    private final class Race: Sendable {
+        private struct State {
+            var deadline: RequestDeadline<ContinuousClock.Instant>
+            var timer: Scheduled<Void>?
+        }
+
+        private let state: Mutex<State>
+        private let continuation: CheckedContinuation<Outcome, Never>
+
+        init(_ continuation: CheckedContinuation<Outcome, Never>, deadline: ContinuousClock.Instant) {
+            self.continuation = continuation
+            state = Mutex(State(deadline: RequestDeadline(deadline: deadline)))
+        }
+
+        /// Arms the timer for the deadline (again, when it fired early).
+        func schedule(on eventLoop: any EventLoop) {
+            let delay = state.withLock { $0.deadline.deadline } - .now
+            let timer = eventLoop.scheduleTask(in: .nanoseconds(max(0, delay.nanoseconds))) { self.fire(on: eventLoop) }
+            // A timer armed after the race was decided is cancelled at once.
+            let decided = state.withLock { state in
+                guard state.deadline.state == .running else { return true }
+                state.timer = timer
+                return false
+            }
+            if decided { timer.cancel() }
+        }
+
+        /// The handler's answer: resumes the request unless the deadline did first.
+        func answer(_ response: MockResponse) {
+            let (sends, timer) = state.withLock { state in (state.deadline.answer(), state.timer) }
+            guard sends else { return }
+            timer?.cancel()
+            continuation.resume(returning: .answered(response))
+        }
+
+        private func fire(on eventLoop: any EventLoop) {
+            switch state.withLock({ $0.deadline.fire(now: .now) }) {
+            case .expire: continuation.resume(returning: .timedOut)
+            case .fireAgain: schedule(on: eventLoop)
+            case .nothing: break
+            }
+        }
+    }
+}
+
+extension Duration {
+    /// The duration in whole nanoseconds, rounded down.
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}
