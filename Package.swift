@@ -77,6 +77,7 @@ let package = Package(
             name: "bifrost",
             dependencies: [
                 "Harness", "Partners", "Transport", "Wire", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings,
             linkerSettings: [.unsafeFlags(staticStdlib + ["-use-ld=lld"], .when(platforms: [.linux], configuration: .release))]

@@ -124,10 +124,7 @@ struct RunCommand: AsyncParsableCommand {
             case .pending?: .pending
             case nil: Environment.isCI ? .never : .pending
             }
-        ChildProcess.killChildrenOnSignals { signal, killed in
-            StepRunner.removeTemporaryFolders()
-            printError("bifrost run: stopped by \(signal)" + (killed > 0 ? "; killed \(killed) program(s) under test with their process groups" : ""))
-        }
+        RunInterruption.install()
         var runner = SuiteRunner(suite: suite, goldenRoot: goldenRoot, recording: recording, jobs: jobs)
         runner.failFast = failFast
         runner.repetitions = `repeat`
@@ -159,10 +156,12 @@ struct RunCommand: AsyncParsableCommand {
                 unwritten = true
             }
         }
-        writeReport("JUnit", junit) { try JUnitReporter.write(reports, wallTime: wallTime, to: $0) }
-        writeReport("JSON", json) { try JSONReporter.write(reports, wallTime: wallTime, to: $0) }
-        writeReport("HTML", report) {
-            try HTMLReporter.write(reports, wallTime: wallTime, coverage: CoverageReport(suite: suite), toFolder: $0)
+        RunInterruption.writingReports {
+            writeReport("JUnit", junit) { try JUnitReporter.write(reports, wallTime: wallTime, to: $0) }
+            writeReport("JSON", json) { try JSONReporter.write(reports, wallTime: wallTime, to: $0) }
+            writeReport("HTML", report) {
+                try HTMLReporter.write(reports, wallTime: wallTime, coverage: CoverageReport(suite: suite), toFolder: $0)
+            }
         }
         if unwritten { throw ExitCode(2) }
         if reports.contains(where: { $0.verdict == .error }) { throw ExitCode(2) }

@@ -178,7 +178,7 @@ import Wire
         #expect(report.results.first?.message.hasPrefix("the WSDL: the WSDL: no response") == true)
     }
 
-    @Test(.enabled(if: ServeTests.bifrost != nil, "needs the bifrost executable in .build/debug"))
+    @Test
     func `bifrost certify ic refuses a window that ends before it starts and an unset key variable, exit 2`() async throws {
         let base = [
             "certify", "ic", "--url", "http://127.0.0.1:1/portal/webservices/CloudInvoicing.asmx", "--biller-guid",

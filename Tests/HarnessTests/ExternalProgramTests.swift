@@ -282,7 +282,7 @@ import Wire
                 == SourceTree.text("Golden/imt-spectrum/datapump/payment-posts/journal.json"))
     }
 
-    @Test(.enabled(if: ServeTests.bifrost != nil, "needs the bifrost executable in .build/debug"))
+    @Test
     func `Ctrl-C during a run step kills the program's process group and exits 130`() async throws {
         let sleep = Self.uniqueSleep()
         let folder = try TemporaryFolder("external-interrupt")

@@ -69,7 +69,7 @@ import Wire
         return found
     }
 
-    @Test(.enabled(if: ServeTests.bifrost != nil, "needs the bifrost executable in .build/debug"))
+    @Test
     func `each command's options are in its README row, and the row names no option the command lacks`() async throws {
         let rows = try Self.readmeRows()
         for command in try await Self.commands() {

@@ -24,7 +24,7 @@ import Transport
         }
     }
 
-    @Test(.enabled(if: ServeTests.bifrost != nil, "needs the bifrost executable in .build/debug"))
+    @Test
     func `a bare --update is read as --update=all and refused under CI; CI=false is not CI`() async throws {
         #expect(try await bifrost(["run", "Scenarios", "--update", "--list"], environment: ["CI": "true"]).status == 2)
         #expect(try await bifrost(["run", "Scenarios", "--update=pending", "--list"], environment: ["CI": "1"]).status == 2)
@@ -32,7 +32,7 @@ import Transport
         #expect(try await bifrost(["run", "Scenarios", "--update=sometimes", "--list"]).status == 2)
     }
 
-    @Test(.enabled(if: ServeTests.bifrost != nil, "needs the bifrost executable in .build/debug"))
+    @Test
     func `--list prints what would run and runs nothing; a bad shard or repeat is refused before anything runs`() async throws {
         let listed = try await bifrost(["run", "Scenarios", "--filter", "sessions/ping", "--list"])
         #expect(listed.status == 0)
@@ -44,7 +44,7 @@ import Transport
         #expect(try await bifrost(["run", "Scenarios", "--filter", "no-scenario-is-called-this"]).status == 2)
     }
 
-    @Test(.enabled(if: ServeTests.bifrost != nil, "needs the bifrost executable in .build/debug"))
+    @Test
     func `a reader that closes standard output early does not crash the run: it ends with its status and its reports`()
         async throws
     {
@@ -69,5 +69,66 @@ import Transport
         #expect(status == 0)
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any]
         #expect((summary?["summary"] as? [String: Any])?["failed"] as? Int == 0)
+    }
+}
+
+/// `bifrost run` stopped by a signal: its programs under test killed, no report, 130 or 143.
+@Suite struct RunInterruptionTests {
+    /// A suite of one scenario whose program under test writes its pid to `pidFile`, then sleeps.
+    func suite(in folder: URL, pidFile: URL) throws {
+        let scenarios = folder.appendingPathComponent("Scenarios")
+        try FileManager.default.createDirectory(at: scenarios, withIntermediateDirectories: true)
+        let script = """
+            name: A program under test that runs until it is stopped
+            profile: imt-mips-apps
+            clock: 2024-11-18T17:05:28Z
+            steps:
+              - run:
+                  command: sh
+                  args: [-c, "echo $$ > \(pidFile.path).part && mv \(pidFile.path).part \(pidFile.path) && exec sleep 120"]
+                  timeout: 300s
+            expect:
+              golden: [result]
+            """
+        try Data(script.utf8).write(to: scenarios.appendingPathComponent("sleeps.yaml"))
+    }
+
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    func `a stop request kills the program under test and exits with its code, writing no report`(
+        signal: Int32, code: Int32
+    ) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-interrupt-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pidFile = folder.appendingPathComponent("program.pid")
+        try suite(in: folder, pidFile: pidFile)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(ServeTests.bifrost, "the bifrost executable is built"))
+        process.arguments = ["run", "Scenarios", "--junit", "junit.xml", "--json", "report.json"]
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Waits for the program under test to have started, however loaded the machine.
+        let started = ContinuousClock.now
+        while !FileManager.default.fileExists(atPath: pidFile.path), process.isRunning, ContinuousClock.now - started < .seconds(120) {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let pid = try #require(Int32(String(decoding: try Data(contentsOf: pidFile), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(process.processIdentifier, signal)
+        let status = await BlockingPool.run { () -> Int32 in
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        #expect(status == code)
+        // The program's group was killed before bifrost exited: its pid is gone, or a zombie about to be reaped by init.
+        #expect(kill(pid, 0) != 0 || Self.isZombie(pid))
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(left == ["Scenarios", "program.pid"])
+    }
+
+    /// Whether `pid` has ended and waits for its parent to reap it.
+    static func isZombie(_ pid: Int32) -> Bool {
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        return stat.split(separator: ")").last?.split(separator: " ").first == "Z"
     }
 }

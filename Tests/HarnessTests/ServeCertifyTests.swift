@@ -9,7 +9,7 @@ import Wire
 @Suite struct ServeCertifyTests {
     static let key = "0b9d5c3e-7a2f-4e1d-9c8b-6a5f4e3d2c1b"
 
-    @Test(.enabled(if: ServeTests.bifrost != nil, "needs the bifrost executable in .build/debug"))
+    @Test
     func `SIGTERM writes the client's certification report with its verdicts, exit status 0`() async throws {
         let folder = try TemporaryFolder("serve-certify")
         defer { folder.remove() }
@@ -61,7 +61,7 @@ import Wire
         #expect(!text.contains(Self.key))
     }
 
-    @Test(.enabled(if: ServeTests.bifrost != nil, "needs the bifrost executable in .build/debug"))
+    @Test
     func `--certify without a report, or a report without --certify, is a usage error`() async throws {
         for arguments in [["serve", "imt", "--certify"], ["serve", "ic", "--report", "/tmp"], ["serve", "imt", "--json", "/tmp/x.json"]] {
             #expect(try await ServeTests.exitStatus(of: arguments + ["--port", "0"]) == 2, "\(arguments)")

@@ -105,7 +105,7 @@ import Wire
         }
     }
 
-    @Test(.enabled(if: ServeTests.bifrost != nil, "needs the bifrost executable in .build/debug"))
+    @Test
     func `SIGTERM stops bifrost serve imt within 2 s, printing the signal, exit status 0`() async throws {
         var serve = try await ServeProcess(["serve", "imt", "--port", "0", "--quiet"])
         #expect(serve.text.contains("mock IMT on http://127.0.0.1:"))
@@ -117,7 +117,7 @@ import Wire
         #expect(serve.text.contains("stopping on SIGTERM"))
     }
 
-    @Test(.enabled(if: ServeTests.bifrost != nil, "needs the bifrost executable in .build/debug"))
+    @Test
     func `a port past 65535 is a usage error, not a wrapped number`() async throws {
         for port in ["99999", "70000", "-1"] {
             #expect(try await Self.exitStatus(of: ["serve", "imt", "--port=\(port)"]) == 2, "\(port)")
