@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
     ],
     targets: [
         // libcurl through dlopen, at first use (Sources/CCurl/include/bifrost_curl.h); its headers come
@@ -43,10 +45,21 @@ let package = Package(
             dependencies: ["CCurl", .product(name: "NIOPosix", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
+        // Programs and services under test, and the SFTP stand-in's sshd: swift-subprocess with process groups.
+        .target(
+            name: "ChildProcesses",
+            dependencies: [
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Partners",
             dependencies: [
-                "Wire", "Transport",
+                "Wire", "Transport", "ChildProcesses",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -62,7 +75,7 @@ let package = Package(
         .target(
             name: "Harness",
             dependencies: [
-                "Flows", "Partners", "Wire", "Transport",
+                "Flows", "Partners", "Wire", "Transport", "ChildProcesses",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
@@ -76,20 +89,22 @@ let package = Package(
         .executableTarget(
             name: "bifrost",
             dependencies: [
-                "Harness", "Partners", "Transport", "Wire", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Harness", "Partners", "Transport", "Wire", "ChildProcesses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings,
             linkerSettings: [.unsafeFlags(staticStdlib + ["-use-ld=lld"], .when(platforms: [.linux], configuration: .release))]
         ),
         .testTarget(name: "WireTests", dependencies: ["Wire"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChildProcessesTests", dependencies: ["ChildProcesses"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PartnersTests",
-            dependencies: ["Partners", "Wire", .product(name: "NIOPosix", package: "swift-nio")],
+            dependencies: ["Partners", "Wire", "ChildProcesses", .product(name: "NIOPosix", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "TransportTests", dependencies: ["Transport", "Partners", "Wire", "BifrostTesting"],
+            name: "TransportTests", dependencies: ["Transport", "Partners", "Wire", "ChildProcesses", "BifrostTesting"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "FlowsTests", dependencies: ["Flows", "Partners", "Wire", "Transport", "BifrostTesting"],

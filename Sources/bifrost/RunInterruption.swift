@@ -1,6 +1,6 @@
+import ChildProcesses
 import Foundation
 import Harness
-import Partners
 import Synchronization
 import UnixSignals
 

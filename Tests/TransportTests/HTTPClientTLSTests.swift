@@ -1,4 +1,5 @@
 import BifrostTesting
+import ChildProcesses
 import Foundation
 import Partners
 import Testing
@@ -22,7 +23,7 @@ import Transport
             """
         var launch = ChildProcess.Launch("/bin/sh", ["-c", script])
         launch.workingDirectory = folder.path
-        let process = try ChildProcess(launch)
+        let process = try await ChildProcess.start(launch)
         #expect(await process.wait() == 0)
     }
 
@@ -36,7 +37,7 @@ import Transport
         var launch = ChildProcess.Launch("/usr/bin/openssl", arguments)
         launch.workingDirectory = folder.path
         launch.ownGroup = true
-        let server = try ChildProcess(launch)
+        let server = try await ChildProcess.start(launch)
         let deadline = ContinuousClock.now + .seconds(10)
         while !(await BlockingPool.run { LoopbackSocket.accepts(port: port) }) && ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))

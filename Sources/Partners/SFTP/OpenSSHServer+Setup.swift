@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Transport
 
@@ -129,15 +130,18 @@ extension OpenSSHServer {
 
         /// Runs `tool` and returns its output; a non-zero exit is an error with its output.
         private static func run(_ tool: String, _ arguments: [String]) async throws(StartError) -> String {
-            let process = try ChildProcess(tool, arguments)
-            let output = await BlockingPool.run {
-                var bytes: [UInt8] = []
-                process.readOutput { chunk in
-                    bytes += chunk
-                    return true
-                }
-                return String(decoding: bytes, as: UTF8.self)
+            let process: ChildProcess
+            do throws(ChildProcess.SpawnError) {
+                process = try await ChildProcess.start(ChildProcess.Launch(tool, arguments))
+            } catch {
+                throw StartError(message: error.message)
             }
+            var bytes: [UInt8] = []
+            await process.readOutput { chunk in
+                bytes += chunk
+                return true
+            }
+            let output = String(decoding: bytes, as: UTF8.self)
             guard await process.wait() == 0 else {
                 throw StartError(message: "\(tool) \(arguments.joined(separator: " ")) failed: \(output)")
             }

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Synchronization
 public import Transport
@@ -64,7 +65,7 @@ public final class OpenSSHServer: Sendable {
         (self.sshd, self.log, self.startupDuration) = (sshd, log, startupDuration)
     }
 
-    // A server dropped without `stop()`: sshd is killed at once (its own thread reaps it).
+    // A server dropped without `stop()`: sshd is killed at once (swift-subprocess's monitor reaps it).
     deinit {
         guard markStopped() else { return }
         sshd.send(signal: SIGKILL)
@@ -84,14 +85,19 @@ public final class OpenSSHServer: Sendable {
         // A port picked free may be taken before sshd binds it: then try another.
         for _ in 0..<3 {
             let process: ChildProcess
-            do {
+            do throws(StartError) {
                 setup.port = try Setup.freePort()
                 try setup.writeConfiguration()
-                // sshd wants its absolute path; -D stays in the foreground, -e logs to standard error.
-                process = try ChildProcess(sshd, ["-D", "-e", "-f", setup.configFile])
             } catch {
                 setup.remove()
                 throw error
+            }
+            do throws(ChildProcess.SpawnError) {
+                // sshd wants its absolute path; -D stays in the foreground, -e logs to standard error.
+                process = try await ChildProcess.start(ChildProcess.Launch(sshd, ["-D", "-e", "-f", setup.configFile]))
+            } catch {
+                setup.remove()
+                throw StartError(message: error.message)
             }
             let sshdLog = SSHDLog(reading: process)
             if await sshdLog.wait(for: "Server listening on", timeout: .seconds(5)) {

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Synchronization
 
@@ -29,17 +30,16 @@ final class SSHDLog: Sendable {
 
     private let state = Mutex(State())
 
-    /// Reads the output of `sshd` on a thread of its own until its end, which comes when sshd and its sessions have exited.
+    /// Reads the output of `sshd` until its end, which comes when sshd and its sessions have exited;
+    /// the reading task ends then.
     init(reading sshd: ChildProcess) {
-        let reader = Thread { [self] in
-            sshd.readOutput { bytes in
-                append(String(decoding: bytes, as: UTF8.self))
+        Task { [self] in
+            await sshd.readOutput { bytes in
+                self.append(String(decoding: bytes, as: UTF8.self))
                 return true
             }
             append(nil)
         }
-        reader.name = "bifrost.sshd-log"
-        reader.start()
     }
 
     /// Adds `text` to the log, or marks its end (nil), and resumes the waits this settles.

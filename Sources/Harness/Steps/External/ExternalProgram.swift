@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Partners
 import Transport
@@ -97,8 +98,7 @@ struct ExternalProgram: Sendable, Hashable {
     }
 
     /// Starts the program, in a process group of its own, with `variables` added to the environment.
-    /// Blocks for the spawn (and its retries): call it from `BlockingPool`.
-    func start(variables: [String: String]) -> Result<ChildProcess, RunFailure> {
+    func start(variables: [String: String]) async -> Result<ChildProcess, RunFailure> {
         var environment = ProcessInfo.processInfo.environment
         environment.merge(variables) { $1 }
         environment.merge(self.environment) { $1 }
@@ -106,24 +106,27 @@ struct ExternalProgram: Sendable, Hashable {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             return .failure(RunFailure("the folder '\(folder)' to start '\(command)' in does not exist"))
         }
-        return executable(searching: environment["PATH"]).flatMap { path in
-            var launch = ChildProcess.Launch(path, arguments.map { Self.expanding($0, environment) })
-            launch.environment = environment
-            launch.workingDirectory = folder
-            launch.separateErrors = true
-            launch.ownGroup = true
-            // A script written a moment ago may still be open for writing in a child another thread
-            // forked meanwhile ("text file busy"): that passes within milliseconds, so try again.
-            var attempt = 0
-            while true {
-                do throws(ChildProcess.SpawnError) {
-                    return .success(try ChildProcess(launch))
-                } catch where error.code == ETXTBSY && attempt < 5 {
-                    attempt += 1
-                    usleep(useconds_t(1000 << attempt))
-                } catch {
-                    return .failure(RunFailure(error.message))
-                }
+        let path: String
+        switch executable(searching: environment["PATH"]) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let found): path = found
+        }
+        var launch = ChildProcess.Launch(path, arguments.map { Self.expanding($0, environment) })
+        launch.environment = environment
+        launch.workingDirectory = folder
+        launch.separateErrors = true
+        launch.ownGroup = true
+        // A script written a moment ago may still be open for writing in a child another thread
+        // forked meanwhile ("text file busy"): that passes within milliseconds, so try again.
+        var attempt = 0
+        while true {
+            do throws(ChildProcess.SpawnError) {
+                return .success(try await ChildProcess.start(launch))
+            } catch where error.code == ETXTBSY && attempt < 5 {
+                attempt += 1
+                try? await Task.sleep(for: .milliseconds(1 << attempt))
+            } catch {
+                return .failure(RunFailure(error.message))
             }
         }
     }
@@ -144,11 +147,11 @@ struct ExternalProgram: Sendable, Hashable {
     /// Starts the program with `variables` added to the environment, and waits for it to end or time out.
     func run(variables: [String: String]) async -> Run {
         let process: ChildProcess
-        switch await BlockingPool.run({ start(variables: variables) }) {
+        switch await start(variables: variables) {
         case .failure(let failure): return Run(startFailure: failure.message)
         case .success(let started): process = started
         }
-        async let streams = BlockingPool.run { process.capture(limit: Self.captureLimit) }
+        async let streams = process.capture(limit: Self.captureLimit)
         let timedOut = await Self.waitOrTimeOut(process, timeout)
         var run = Run(exitStatus: await process.wait(), timedOut: timedOut)
         (run.output, run.errors) = await streams

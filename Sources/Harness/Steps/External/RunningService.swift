@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Partners
 import Transport
@@ -14,7 +15,7 @@ final class RunningService: Sendable {
         self.name = name
         self.port = port
         self.process = process
-        streams = Task { await BlockingPool.run { process.capture(limit: ExternalProgram.captureLimit) } }
+        streams = Task { await process.capture(limit: ExternalProgram.captureLimit) }
     }
 
     /// How the service ended, for `result.json`.
@@ -40,7 +41,7 @@ final class RunningService: Sendable {
         }
         var variables = variables
         variables["BIFROST_SERVICE_PORT"] = "\(port)"
-        switch await BlockingPool.run({ [variables] in service.program.start(variables: variables) }) {
+        switch await service.program.start(variables: variables) {
         case .failure(let failure):
             return .failure(Failure(Report(name: service.name, status: "not started", message: failure.message)))
         case .success(let process):
