@@ -35,7 +35,7 @@ import Wire
 
     /// Serves one request the way `MockServer` does: on the handler pool, against the endpoint's deadline.
     func serve(_ endpoint: MockEndpoint, _ request: MockRequest) async throws -> MockResponse {
-        await endpoint.serve(request, on: MultiThreadedEventLoopGroup.singleton.next())
+        try await endpoint.serve(request, on: MultiThreadedEventLoopGroup.singleton.next())
     }
 
     @Test func `a handler past its deadline is answered 503 with a JSON:API error, journaled once, its late answer dropped`()

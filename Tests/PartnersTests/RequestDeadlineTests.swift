@@ -46,6 +46,17 @@ import Testing
         #expect(late == .expire)
     }
 
+    @Test func `a cancelled request takes neither the answer nor the deadline`() {
+        var race = RequestDeadline(deadline: at(100))
+        let cancelled = race.cancel()
+        let sent = race.answer()
+        let fired = race.fire(now: at(100))
+        #expect(cancelled)
+        #expect(!sent)
+        #expect(fired == .nothing)
+        #expect(race.state == .cancelled)
+    }
+
     @Test func `only the first answer counts`() {
         var race = RequestDeadline(deadline: at(100))
         let first = race.answer()

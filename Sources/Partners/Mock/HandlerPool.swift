@@ -16,6 +16,8 @@ enum HandlerPool {
     enum Outcome: Sendable {
         case answered(MockResponse)
         case timedOut
+        /// The request's task was cancelled first: its server is stopping.
+        case cancelled
     }
 
     /// The pool the process's mock servers share, started at first use and never stopped.
@@ -28,14 +30,20 @@ enum HandlerPool {
     /// Threads enough that a few stuck handlers leave others free: two per core, at least 4.
     static let threads = max(4, 2 * System.coreCount)
 
-    /// Runs `work` on the pool; returns its answer, or `.timedOut` once `deadline` has passed first.
+    /// Runs `work` on the pool; returns its answer, `.timedOut` once `deadline` has passed first, or
+    /// `.cancelled` when the calling task is cancelled first.
     static func run(
         _ work: @escaping @Sendable () -> MockResponse, deadline: Duration, on eventLoop: any EventLoop
     ) async -> Outcome {
-        await withCheckedContinuation { continuation in
-            let race = Race(continuation, deadline: .now + deadline)
-            race.schedule(on: eventLoop)
-            shared.submit { _ in race.answer(work()) }
+        let race = Race(deadline: .now + deadline)
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                guard race.install(continuation) else { return }
+                race.schedule(on: eventLoop)
+                shared.submit { _ in race.answer(work()) }
+            }
+        } onCancel: {
+            race.cancel()
         }
     }
 
@@ -44,14 +52,34 @@ enum HandlerPool {
         private struct State {
             var deadline: RequestDeadline<ContinuousClock.Instant>
             var timer: Scheduled<Void>?
+            var continuation: CheckedContinuation<Outcome, Never>?
         }
 
         private let state: Mutex<State>
-        private let continuation: CheckedContinuation<Outcome, Never>
 
-        init(_ continuation: CheckedContinuation<Outcome, Never>, deadline: ContinuousClock.Instant) {
-            self.continuation = continuation
+        init(deadline: ContinuousClock.Instant) {
             state = Mutex(State(deadline: RequestDeadline(deadline: deadline)))
+        }
+
+        /// Keeps the continuation the outcome resumes; false, having resumed it, when the race was
+        /// already decided (cancelled before it began).
+        func install(_ continuation: CheckedContinuation<Outcome, Never>) -> Bool {
+            let decided = state.withLock { state in
+                guard state.deadline.state == .running else { return true }
+                state.continuation = continuation
+                return false
+            }
+            if decided { continuation.resume(returning: .cancelled) }
+            return !decided
+        }
+
+        /// The request's task was cancelled: resumes it with `.cancelled` unless the race was decided.
+        func cancel() {
+            let (continuation, timer) = state.withLock { state in
+                state.deadline.cancel() ? (state.continuation.take(), state.timer) : (nil, nil)
+            }
+            timer?.cancel()
+            continuation?.resume(returning: .cancelled)
         }
 
         /// Arms the timer for the deadline (again, when it fired early).
@@ -69,15 +97,20 @@ enum HandlerPool {
 
         /// The handler's answer: resumes the request unless the deadline did first.
         func answer(_ response: MockResponse) {
-            let (sends, timer) = state.withLock { state in (state.deadline.answer(), state.timer) }
-            guard sends else { return }
+            let (continuation, timer) = state.withLock { state in
+                state.deadline.answer() ? (state.continuation.take(), state.timer) : (nil, nil)
+            }
             timer?.cancel()
-            continuation.resume(returning: .answered(response))
+            continuation?.resume(returning: .answered(response))
         }
 
         private func fire(on eventLoop: any EventLoop) {
-            switch state.withLock({ $0.deadline.fire(now: .now) }) {
-            case .expire: continuation.resume(returning: .timedOut)
+            let (action, continuation) = state.withLock { state in
+                let action = state.deadline.fire(now: .now)
+                return (action, action == .expire ? state.continuation.take() : nil)
+            }
+            switch action {
+            case .expire: continuation?.resume(returning: .timedOut)
             case .fireAgain: schedule(on: eventLoop)
             case .nothing: break
             }

@@ -83,13 +83,15 @@ public struct MockEndpoint: Sendable {
     }
 
     /// Answers as a server does: the core on the handler pool, the deadline's answer if it is late
-    /// (fired on `eventLoop`), and each answer given recorded once.
-    func serve(_ request: MockRequest, on eventLoop: any EventLoop) async -> MockResponse {
+    /// (fired on `eventLoop`), and each answer given recorded once. Throws `CancellationError` when
+    /// the server stops before the request is answered.
+    func serve(_ request: MockRequest, on eventLoop: any EventLoop) async throws -> MockResponse {
         let start = ContinuousClock.now
         let response: MockResponse
         switch await HandlerPool.run({ [core] in core(request) }, deadline: deadline, on: eventLoop) {
         case .answered(let answer): response = answer
         case .timedOut: response = timedOut(request, deadline)
+        case .cancelled: throw CancellationError()
         }
         observe(request, response, elapsed: .now - start)
         return response

@@ -41,7 +41,7 @@ struct MockResponder: HTTPResponder {
         }
         let mockRequest = MockRequest(
             method: request.method.rawValue, path: path, query: query, headers: headers, body: Array(buffer: body))
-        let response = await endpoint.serve(mockRequest, on: context.channel.eventLoop)
+        let response = try await endpoint.serve(mockRequest, on: context.channel.eventLoop)
         if let delay = response.delay { try await Task.sleep(for: delay) }
         switch response.ending {
         case .complete:

@@ -18,6 +18,8 @@ struct RequestDeadline<Instant: InstantProtocol>: Sendable {
         case answered
         /// The deadline passed first; the client gets the deadline's answer.
         case expired
+        /// The request was cancelled first (its server is stopping): nobody gets an answer.
+        case cancelled
     }
 
     /// What a scheduled check asks its caller to do.
@@ -41,6 +43,13 @@ struct RequestDeadline<Instant: InstantProtocol>: Sendable {
     mutating func answer() -> Bool {
         guard state == .running else { return false }
         state = .answered
+        return true
+    }
+
+    /// The request's task was cancelled: true when that decides the race.
+    mutating func cancel() -> Bool {
+        guard state == .running else { return false }
+        state = .cancelled
         return true
     }
 
