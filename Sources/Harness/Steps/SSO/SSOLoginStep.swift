@@ -25,7 +25,8 @@ struct SSOLoginStep: StepKind, Hashable {
         let reader = loading.reader
         let f = try reader.mapping(node, what: "an sso-login step", schema: Self.schema)
         payer = SSOLogin.Payer(
-            account: try reader.nonEmptyText(f["account"]!, what: "account"), email: try reader.nonEmptyText(f["email"]!, what: "email"),
+            account: try reader.nonEmptyText(reader.required("account", in: f, at: node), what: "account"),
+            email: try reader.nonEmptyText(reader.required("email", in: f, at: node), what: "email"),
             name: try loading.optionalText(f["name"], what: "name"),
             loginTypeID: try f["login_type_id"].map { node throws(InputError) in try reader.integer(node, what: "login_type_id") },
             cssURL: try loading.optionalText(f["css_url"], what: "css_url"))
