@@ -37,10 +37,10 @@ struct SSOLoginStep: StepKind, Hashable {
             redirect = .init(
                 redirectID: try reader.integer(node, what: "redirect"), viewMode: viewMode, returnURL: returnURL,
                 customReturnSiteName: siteName)
-        } else if let extra = [("view_mode", f["view_mode"]), ("return_url", f["return_url"]), ("site_name", f["site_name"])]
-            .first(where: { $0.1 != nil })
+        } else if let extra = ["view_mode", "return_url", "site_name"].lazy
+            .compactMap({ name in f[name].map { (name: name, node: $0) } }).first
         {
-            throw reader.error("\(extra.0) is a parameter of the redirect; give redirect too", at: extra.1!)
+            throw reader.error("\(extra.name) is a parameter of the redirect; give redirect too", at: extra.node)
         }
     }
 
