@@ -21,20 +21,22 @@ public struct ExpectedFailures: Sendable, Hashable {
 
     public static func load(text: String, file: String, knownIDs: Set<String>) throws(InputError) -> ExpectedFailures {
         let reader = YAMLReader(file: file)
+        let root = try reader.root(of: text)
         let top = try reader.mapping(
-            try reader.root(of: text), what: "an expected-failures file", allowed: ["expected_failures"],
+            root, what: "an expected-failures file", allowed: ["expected_failures"],
             required: ["expected_failures"])
         var reasons: [String: String] = [:]
-        for node in try reader.sequence(top["expected_failures"]!, what: "expected_failures") {
+        for node in try reader.sequence(reader.required("expected_failures", in: top, at: root), what: "expected_failures") {
             let fields = try reader.mapping(
                 node, what: "an expected failure", allowed: ["id", "reason"], required: ["id", "reason"])
-            let id = try reader.nonEmptyText(fields["id"]!, what: "id")
+            let idNode = try reader.required("id", in: fields, at: node)
+            let id = try reader.nonEmptyText(idNode, what: "id")
             guard knownIDs.contains(id) else {
                 throw reader.error(
-                    "no check has the id '\(id)'; known ids: \(knownIDs.sorted().joined(separator: ", "))", at: fields["id"]!)
+                    "no check has the id '\(id)'; known ids: \(knownIDs.sorted().joined(separator: ", "))", at: idNode)
             }
-            guard reasons[id] == nil else { throw reader.error("'\(id)' is listed twice", at: fields["id"]!) }
-            reasons[id] = try reader.nonEmptyText(fields["reason"]!, what: "reason")
+            guard reasons[id] == nil else { throw reader.error("'\(id)' is listed twice", at: idNode) }
+            reasons[id] = try reader.nonEmptyText(reader.required("reason", in: fields, at: node), what: "reason")
         }
         return ExpectedFailures(reasons: reasons)
     }

@@ -40,26 +40,28 @@ public struct RequirementCatalog: Sendable {
     public static func load(file: String) throws(InputError) -> RequirementCatalog {
         let text = try InputError.text(ofFile: file)
         let reader = YAMLReader(file: file)
+        let root = try reader.root(of: text)
         let top = try reader.mapping(
-            try reader.root(of: text), what: "a requirement catalog", allowed: ["requirements"], required: ["requirements"])
+            root, what: "a requirement catalog", allowed: ["requirements"], required: ["requirements"])
         var requirements: [Requirement] = []
-        for node in try reader.sequence(top["requirements"]!, what: "requirements") {
+        for node in try reader.sequence(reader.required("requirements", in: top, at: root), what: "requirements") {
             let fields = try reader.mapping(
                 node, what: "a requirement", allowed: ["id", "seed", "section", "quote", "conflicts"],
                 required: ["id", "seed", "section", "quote"])
-            let id = try reader.nonEmptyText(fields["id"]!, what: "id")
+            let idNode = try reader.required("id", in: fields, at: node)
+            let id = try reader.nonEmptyText(idNode, what: "id")
             guard isRequirementID(id) else {
-                throw reader.error("requirement id '\(id)' must look like IMT-RTDR-001", at: fields["id"]!)
+                throw reader.error("requirement id '\(id)' must look like IMT-RTDR-001", at: idNode)
             }
             guard !requirements.contains(where: { $0.id == id }) else {
-                throw reader.error("requirement id '\(id)' is defined twice", at: fields["id"]!)
+                throw reader.error("requirement id '\(id)' is defined twice", at: idNode)
             }
             requirements.append(
                 Requirement(
                     id: id,
-                    seed: try reader.nonEmptyText(fields["seed"]!, what: "seed"),
-                    section: try reader.nonEmptyText(fields["section"]!, what: "section"),
-                    quote: try reader.nonEmptyText(fields["quote"]!, what: "quote"),
+                    seed: try reader.nonEmptyText(reader.required("seed", in: fields, at: node), what: "seed"),
+                    section: try reader.nonEmptyText(reader.required("section", in: fields, at: node), what: "section"),
+                    quote: try reader.nonEmptyText(reader.required("quote", in: fields, at: node), what: "quote"),
                     conflicts: try fields["conflicts"].map { node throws(InputError) in try conflicts(node, reader) } ?? []))
         }
         return RequirementCatalog(file: file, requirements: requirements)
@@ -81,7 +83,9 @@ public struct RequirementCatalog: Sendable {
         for element in try reader.sequence(node, what: "conflicts") {
             let fields = try reader.mapping(element, what: "a conflict", allowed: names, required: names)
             var texts: [String] = []
-            for name in names { texts.append(try reader.nonEmptyText(fields[name]!, what: name)) }
+            for name in names {
+                texts.append(try reader.nonEmptyText(reader.required(name, in: fields, at: element), what: name))
+            }
             found.append(Conflict(seed: texts[0], quote: texts[1], decision: texts[2], reason: texts[3]))
         }
         return found

@@ -25,36 +25,52 @@ public enum StepRunner {
         if step.needs.contains(.ic), context.ic == nil || context.scenario.ic?.billers.isEmpty != false {
             return encoded(StepFailure(step.key, ScenarioContext.noBiller))
         }
+        // Every need is provided, folder then sshd, and removed in reverse order, also when a later one fails.
+        var folder: String?
         if step.needs.contains(.folder) {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-step-\(UUID().uuidString)").path
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
-            } catch {
-                return encoded(StepFailure(step.key, "cannot make a temporary folder: \(error.localizedDescription)"))
+            switch makeFolder(for: step.key) {
+            case .success(let made): folder = made
+            case .failure(let failure): return encoded(failure)
             }
             context.folder = folder
-            folders.withLock { _ = $0.insert(folder) }
-            defer {
-                try? FileManager.default.removeItem(atPath: folder)
-                folders.withLock { _ = $0.remove(folder) }
-                context.folder = nil
-            }
-            return encoded(await step.run(in: &context))
         }
+        var server: OpenSSHServer?
         if step.needs.contains(.sshd) {
-            let server: OpenSSHServer
             do {
                 server = try await OpenSSHServer.start()
             } catch {
+                removeFolder(folder, from: &context)
                 return encoded(StepFailure(step.key, "the SFTP server did not start: \(error)"))
             }
             context.sshd = server
-            let result = encoded(await step.run(in: &context))
+        }
+        let result = encoded(await step.run(in: &context))
+        if let server {
             await server.stop()
             context.sshd = nil
-            return result
         }
-        return encoded(await step.run(in: &context))
+        removeFolder(folder, from: &context)
+        return result
+    }
+
+    /// A fresh temporary folder, listed among the running steps' folders until `removeFolder(_:from:)`.
+    private static func makeFolder(for step: String) -> Result<String, StepFailure> {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-step-\(UUID().uuidString)").path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        } catch {
+            return .failure(StepFailure(step, "cannot make a temporary folder: \(error.localizedDescription)"))
+        }
+        folders.withLock { _ = $0.insert(folder) }
+        return .success(folder)
+    }
+
+    /// Removes the step's temporary folder, if it has one, and takes it from the context.
+    private static func removeFolder(_ folder: String?, from context: inout ScenarioContext) {
+        guard let folder else { return }
+        try? FileManager.default.removeItem(atPath: folder)
+        folders.withLock { _ = $0.remove(folder) }
+        context.folder = nil
     }
 
     /// A result as JSON; one that cannot be encoded says so in the result rather than stopping the run.

@@ -71,7 +71,7 @@ struct ICPortalLoader {
         for element in try ICStateLoader(reader: reader).list(f["customers"], "portal.customers") {
             let c = try reader.mapping(element, what: "a customer", schema: Self.customerSchema)
             var customer = ICPortalState.Customer(
-                accountNumber: try reader.nonEmptyText(c["account"]!, what: "account"),
+                accountNumber: try reader.nonEmptyText(reader.required("account", in: c, at: element), what: "account"),
                 name: try c["name"].map { node throws(InputError) in try reader.text(node, what: "name") } ?? "",
                 emailAddress: try c["email"].map { node throws(InputError) in try reader.text(node, what: "email") } ?? "")
             for userNode in try ICStateLoader(reader: reader).list(c["users"], "users") {
@@ -82,8 +82,9 @@ struct ICPortalLoader {
                 }
                 customer.users.append(
                     .init(
-                        emailAddress: try reader.nonEmptyText(u["email"]!, what: "email"),
-                        loginTypeID: try reader.integer(u["login_type_id"]!, what: "login_type_id"),
+                        emailAddress: try reader.nonEmptyText(reader.required("email", in: u, at: userNode), what: "email"),
+                        loginTypeID: try reader.integer(
+                            reader.required("login_type_id", in: u, at: userNode), what: "login_type_id"),
                         role: role ?? (customer.users.isEmpty ? "Owner" : "CoOwner")))
             }
             guard !state.customers.contains(where: { $0.accountNumber == customer.accountNumber }) else {

@@ -33,13 +33,14 @@ struct ICStateLoader {
     func load(_ node: Node) throws(InputError) -> ICState {
         let members = try reader.mapping(node, what: "ic", schema: Self.schema)
         var state = ICState()
-        for element in try reader.sequence(members["billers"]!, what: "ic.billers") {
+        for element in try reader.sequence(reader.required("billers", in: members, at: node), what: "ic.billers") {
             let fields = try reader.mapping(element, what: "a biller", schema: Self.billerSchema)
             state.billers.append(
                 ICState.Biller(
-                    guid: try reader.nonEmptyText(fields["guid"]!, what: "guid"),
-                    webServiceKey: try reader.nonEmptyText(fields["key"]!, what: "key"),
-                    profile: try reader.choice(fields["profile"]!, what: "BIF profile", of: BIFProfile.self),
+                    guid: try reader.nonEmptyText(reader.required("guid", in: fields, at: element), what: "guid"),
+                    webServiceKey: try reader.nonEmptyText(reader.required("key", in: fields, at: element), what: "key"),
+                    profile: try reader.choice(
+                        reader.required("profile", in: fields, at: element), what: "BIF profile", of: BIFProfile.self),
                     batchSingleInvoiceImports: try fields["batch_single_invoice_imports"].map {
                         node throws(InputError) in try reader.bool(node, what: "batch_single_invoice_imports")
                     } ?? false,
@@ -106,13 +107,14 @@ struct ICStateLoader {
     func payment(_ node: Node) throws(InputError) -> ReportedPayment {
         let f = try reader.mapping(node, what: "a payment", schema: Self.paymentSchema)
         return ReportedPayment(
-            paymentID: try reader.nonEmptyText(f["id"]!, what: "id"),
-            accountNumber: try reader.nonEmptyText(f["account"]!, what: "account"),
-            invoiceNumber: try reader.nonEmptyText(f["invoice"]!, what: "invoice"),
-            amount: try money(f["amount"]!, what: "amount"),
+            paymentID: try reader.nonEmptyText(reader.required("id", in: f, at: node), what: "id"),
+            accountNumber: try reader.nonEmptyText(reader.required("account", in: f, at: node), what: "account"),
+            invoiceNumber: try reader.nonEmptyText(reader.required("invoice", in: f, at: node), what: "invoice"),
+            amount: try money(reader.required("amount", in: f, at: node), what: "amount"),
             convenienceFee: try f["fee"].map { node throws(InputError) in try money(node, what: "fee") } ?? .zero,
-            method: try reader.choice(f["method"]!, what: "payment method", of: PaymentPost.Method.self),
-            paymentDate: try date(f["date"]!, what: "date"),
+            method: try reader.choice(
+                reader.required("method", in: f, at: node), what: "payment method", of: PaymentPost.Method.self),
+            paymentDate: try date(reader.required("date", in: f, at: node), what: "date"),
             status: try f["status"].map { node throws(InputError) in try reader.nonEmptyText(node, what: "status") }
                 ?? "Approved",
             channel: try f["channel"].map { node throws(InputError) in try reader.nonEmptyText(node, what: "channel") }
@@ -130,10 +132,10 @@ struct ICStateLoader {
 
     func settlement(_ node: Node, payments: [ReportedPayment]) throws(InputError) -> (SettledBatch, [SettledPayment]) {
         let f = try reader.mapping(node, what: "a settlement", schema: Self.settlementSchema)
-        let batch = try reader.nonEmptyText(f["batch"]!, what: "batch")
-        let settled = try date(f["settled"]!, what: "settled")
+        let batch = try reader.nonEmptyText(reader.required("batch", in: f, at: node), what: "batch")
+        let settled = try date(reader.required("settled", in: f, at: node), what: "settled")
         var lines: [SettledPayment] = []
-        for element in try reader.sequence(f["payments"]!, what: "payments") {
+        for element in try reader.sequence(reader.required("payments", in: f, at: node), what: "payments") {
             let p = try payment(named: element, in: payments)
             lines.append(
                 SettledPayment(
@@ -146,24 +148,27 @@ struct ICStateLoader {
 
     func reject(_ node: Node, payments: [ReportedPayment]) throws(InputError) -> ACHReject {
         let f = try reader.mapping(node, what: "an ACH reject", schema: Self.rejectSchema)
-        let p = try payment(named: f["payment"]!, in: payments)
-        guard p.method == .ach else { throw reader.error("payment \(p.paymentID) is not an ACH payment", at: f["payment"]!) }
-        let code = try reader.nonEmptyText(f["code"]!, what: "code")
+        let paymentNode = try reader.required("payment", in: f, at: node)
+        let p = try payment(named: paymentNode, in: payments)
+        guard p.method == .ach else { throw reader.error("payment \(p.paymentID) is not an ACH payment", at: paymentNode) }
+        let codeNode = try reader.required("code", in: f, at: node)
+        let code = try reader.nonEmptyText(codeNode, what: "code")
         guard code.range(of: #"^R\d{2}$"#, options: .regularExpression) != nil else {
-            throw reader.error("code must be a NACHA return code such as R01", at: f["code"]!)
+            throw reader.error("code must be a NACHA return code such as R01", at: codeNode)
         }
         return ACHReject(
             paymentID: p.paymentID, accountNumber: p.accountNumber, invoiceNumber: p.invoiceNumber, amount: p.amount,
             returnCode: code,
             returnReason: try f["reason"].map { node throws(InputError) in try reader.text(node, what: "reason") } ?? "",
-            rejectDate: try date(f["date"]!, what: "date"))
+            rejectDate: try date(reader.required("date", in: f, at: node), what: "date"))
     }
 
     func change(_ node: Node) throws(InputError) -> EnrollmentChange {
         let f = try reader.mapping(node, what: "an enrollment change", schema: Self.changeSchema)
         return EnrollmentChange(
-            accountNumber: try reader.nonEmptyText(f["account"]!, what: "account"),
-            enrolled: try reader.bool(f["enrolled"]!, what: "enrolled"), changeDate: try date(f["date"]!, what: "date"),
+            accountNumber: try reader.nonEmptyText(reader.required("account", in: f, at: node), what: "account"),
+            enrolled: try reader.bool(reader.required("enrolled", in: f, at: node), what: "enrolled"),
+            changeDate: try date(reader.required("date", in: f, at: node), what: "date"),
             source: try f["source"].map { node throws(InputError) in try reader.nonEmptyText(node, what: "source") }
                 ?? "Portal")
     }

@@ -88,7 +88,8 @@ struct IMTStateLoader {
 
     func policySettings(_ node: Node) throws(InputError) -> PolicySettings {
         let fields = try reader.mapping(node, what: "a policy's settings", schema: Self.policySettingsSchema)
-        var settings = PolicySettings(account: try reader.nonEmptyText(fields["policy"]!, what: "policy"))
+        var settings = PolicySettings(
+            account: try reader.nonEmptyText(reader.required("policy", in: fields, at: node), what: "policy"))
         if let node = fields["paperless"] { settings.paperless = try reader.bool(node, what: "paperless") }
         if let node = fields["bill_mode"] {
             guard let mode = PolicySettings.BillMode(rawValue: try reader.text(node, what: "bill_mode")) else {
@@ -103,9 +104,10 @@ struct IMTStateLoader {
     func sessionLimit(_ node: Node) throws(InputError) -> Int? {
         guard let fields = node.mapping, fields["expire_session_after"] != nil else { return nil }
         let members = try reader.mapping(node, what: "a session fault", schema: Self.sessionLimitSchema)
-        let limit = try reader.integer(members["expire_session_after"]!, what: "expire_session_after")
+        let expireSessionAfterNode = try reader.required("expire_session_after", in: members, at: node)
+        let limit = try reader.integer(expireSessionAfterNode, what: "expire_session_after")
         guard limit >= 0 else {
-            throw reader.error("expire_session_after must be 0 or more", at: members["expire_session_after"]!)
+            throw reader.error("expire_session_after must be 0 or more", at: expireSessionAfterNode)
         }
         return limit
     }
@@ -144,13 +146,15 @@ struct IMTStateLoader {
             }
             return money
         }
-        let total = try money(f["total_paid"]!, "total_paid")
+        let total = try money(reader.required("total_paid", in: f, at: node), "total_paid")
         let fee = try f["fee"].map { node throws(InputError) in try money(node, "fee") } ?? .zero
         return PaymentPost(
-            account: try reader.nonEmptyText(f["account"]!, what: "account"),
-            method: try reader.choice(f["method"]!, what: "payment method", of: PaymentPost.Method.self),
+            account: try reader.nonEmptyText(reader.required("account", in: f, at: node), what: "account"),
+            method: try reader.choice(
+                reader.required("method", in: f, at: node), what: "payment method", of: PaymentPost.Method.self),
             billAmountPaid: total - fee, totalPaid: total, approvalCode: "",
-            transactionID: try reader.nonEmptyText(f["transaction_id"]!, what: "transaction_id"), firstName: "",
+            transactionID: try reader.nonEmptyText(reader.required("transaction_id", in: f, at: node), what: "transaction_id"),
+            firstName: "",
             lastName: "", address1: "", address2: "", city: "", state: "", zipCode: "", phone: "", email: "")
     }
 
@@ -184,21 +188,26 @@ struct IMTStateLoader {
         let effect: Fault.Effect?
         switch given.first {
         case "status":
-            let status = try reader.integer(members["status"]!, what: "status")
+            let statusNode = try reader.required("status", in: members, at: node)
+            let status = try reader.integer(statusNode, what: "status")
             guard (100...599).contains(status) else {
-                throw reader.error("status must be an HTTP status (100-599)", at: members["status"]!)
+                throw reader.error("status must be an HTTP status (100-599)", at: statusNode)
             }
             effect = .status(status)
         case "body":
-            switch try reader.text(members["body"]!, what: "body") {
+            let bodyNode = try reader.required("body", in: members, at: node)
+            switch try reader.text(bodyNode, what: "body") {
             case "malformed": effect = .malformedBody
             case "truncated": effect = .truncatedBody
-            default: throw reader.error("body must be malformed or truncated", at: members["body"]!)
+            default: throw reader.error("body must be malformed or truncated", at: bodyNode)
             }
-        case "content_type": effect = .contentType(try reader.nonEmptyText(members["content_type"]!, what: "content_type"))
+        case "content_type":
+            effect = .contentType(
+                try reader.nonEmptyText(reader.required("content_type", in: members, at: node), what: "content_type"))
         case "drop":
-            guard try reader.bool(members["drop"]!, what: "drop") else {
-                throw reader.error("drop must be true", at: members["drop"]!)
+            let dropNode = try reader.required("drop", in: members, at: node)
+            guard try reader.bool(dropNode, what: "drop") else {
+                throw reader.error("drop must be true", at: dropNode)
             }
             effect = .drop
         default: effect = nil
@@ -208,11 +217,12 @@ struct IMTStateLoader {
             guard (1...600_000).contains(ms) else { throw reader.error("delay_ms must be 1 to 600000", at: node) }
             return .milliseconds(ms)
         }
-        let times = try members["times"].map { node throws(InputError) in try reader.integer(node, what: "times") }
-        if let times, times < 1 {
-            throw reader.error("times must be at least 1 (leave it out for always)", at: members["times"]!)
+        let timesNode = members["times"]
+        let times = try timesNode.map { node throws(InputError) in try reader.integer(node, what: "times") }
+        if let timesNode, let times, times < 1 {
+            throw reader.error("times must be at least 1 (leave it out for always)", at: timesNode)
         }
-        let routeNode = members["route"]!
+        let routeNode = try reader.required("route", in: members, at: node)
         let written = try reader.text(routeNode, what: "route")
         guard let fault = Fault(route: written, effect: effect, delay: delay, times: times) else {
             throw reader.error("route must be a method and a path, e.g. \"GET /payments-due/\"", at: routeNode)

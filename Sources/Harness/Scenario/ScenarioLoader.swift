@@ -25,13 +25,19 @@ public enum ScenarioLoader {
             })
         else { throw errors }
 
-        let name = errors.attempt { () throws(InputError) in try reader.nonEmptyText(top["name"]!, what: "name") }
+        let name = errors.attempt { () throws(InputError) in
+            try reader.nonEmptyText(reader.required("name", in: top, at: root), what: "name")
+        }
         let description = errors.attempt { () throws(InputError) in
             try top["description"].map { node throws(InputError) in try reader.text(node, what: "description") }
         }
-        let profile = errors.attempt { () throws(InputError) in try Self.profile(top["profile"]!, reader) }
+        let profile = errors.attempt { () throws(InputError) in
+            try Self.profile(reader.required("profile", in: top, at: root), reader)
+        }
         let covers = errors.attempt { () throws(InputError) in try Self.covers(top["covers"], reader) }
-        let clock = errors.attempt { () throws(InputError) in try Self.clock(top["clock"]!, reader) }
+        let clock = errors.attempt { () throws(InputError) in
+            try Self.clock(reader.required("clock", in: top, at: root), reader)
+        }
         let settings = errors.attempt { () throws(InputError) in
             try top["settings"].map { node throws(InputError) in try Self.settings(node, reader) } ?? [:]
         }
@@ -61,10 +67,11 @@ public enum ScenarioLoader {
         let services = errors.attempt { () throws(InputError) in
             try top["services"].map { node throws(InputError) in try ServiceUnderTest.load(node, reader) } ?? []
         }
+        let stepsNode = errors.attempt { () throws(InputError) in try reader.required("steps", in: top, at: root) }
         // Steps are read in the scenario's profile and clock: without both, they cannot be checked.
-        guard let profile, let clock, let files else { throw errors }
+        guard let profile, let clock, let files, let stepsNode else { throw errors }
         var loading = StepLoading(reader: reader, profile: profile, clock: clock, files: Set(files.keys))
-        let steps = Self.steps(top["steps"]!, &loading, errors: &errors)
+        let steps = Self.steps(stepsNode, &loading, errors: &errors)
         let golden = errors.attempt { () throws(InputError) in try Self.golden(top["expect"], reader, steps: steps) }
         // Read only once expect's members are known good, so a bad member is reported once.
         let expectedFailure =

@@ -83,6 +83,13 @@ struct YAMLReader {
         return members
     }
 
+    /// The member `name` of the mapping at `node`: a missing one is an error at the mapping, never a crash,
+    /// even where `mapping(_:what:allowed:required:)` already required it.
+    func required(_ name: String, in members: [String: Node], at node: Node) throws(InputError) -> Node {
+        guard let member = members[name] else { throw error("missing '\(name)': this mapping needs it", at: node) }
+        return member
+    }
+
     /// The members of a mapping, after checking them against the names `schema` allows and requires.
     func mapping(_ node: Node, what: String, schema: MappingSchema) throws(InputError) -> [String: Node] {
         try mapping(node, what: what, allowed: schema.allowed, required: schema.required)

@@ -16,13 +16,14 @@ struct ProfileFeatureStep: StepKind, Hashable {
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let fields = try loading.reader.mapping(node, what: "a profile-feature step", schema: Self.schema)
-        let name = try loading.reader.nonEmptyText(fields["name"]!, what: "name")
+        let nameNode = try loading.reader.required("name", in: fields, at: node)
+        let name = try loading.reader.nonEmptyText(nameNode, what: "name")
         profile = loading.profile.rawValue
         let rows = IntegrationProfile.named(profile)?.features ?? []
         guard let feature = rows.first(where: { $0.name.lowercased() == name.lowercased() }) else {
             throw loading.reader.error(
                 "profile \(profile) has no row '\(name)'; its rows: \(rows.map(\.name).joined(separator: ", "))",
-                at: fields["name"]!)
+                at: nameNode)
         }
         self.feature = feature
     }

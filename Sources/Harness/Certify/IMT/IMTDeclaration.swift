@@ -81,7 +81,8 @@ public struct IMTDeclaration: Sendable, Hashable {
                 declaration.accounts[account] = try reader.nonEmptyText(value, what: "accounts.\(account.rawValue)")
             }
         }
-        let multi = try fields["multi_environment"].map { node throws(InputError) in
+        let multiNode = fields["multi_environment"]
+        let multi = try multiNode.map { node throws(InputError) in
             try reader.bool(node, what: "multi_environment")
         }
         if let node = fields["environments"] {
@@ -90,24 +91,25 @@ public struct IMTDeclaration: Sendable, Hashable {
                     element, what: "an environment", allowed: ["auth_url", "api_url", "account"],
                     required: ["auth_url", "api_url", "account"])
                 let urls = try ["auth_url", "api_url"].map { key throws(InputError) in
-                    let url = try reader.nonEmptyText(members[key]!, what: key)
+                    let urlNode = try reader.required(key, in: members, at: element)
+                    let url = try reader.nonEmptyText(urlNode, what: key)
                     guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
-                        throw reader.error("\(key) must be an http:// or https:// URL", at: members[key]!)
+                        throw reader.error("\(key) must be an http:// or https:// URL", at: urlNode)
                     }
                     return url
                 }
                 declaration.environments.append(
                     Environment(
-                        authURL: urls[0], apiURL: urls[1], account: try reader.nonEmptyText(members["account"]!, what: "account"))
+                        authURL: urls[0], apiURL: urls[1],
+                        account: try reader.nonEmptyText(reader.required("account", in: members, at: element), what: "account"))
                 )
             }
         }
-        if multi == true && declaration.environments.isEmpty {
-            throw reader.error(
-                "multi_environment: true needs the further environments under environments:", at: fields["multi_environment"]!)
+        if let multiNode, multi == true && declaration.environments.isEmpty {
+            throw reader.error("multi_environment: true needs the further environments under environments:", at: multiNode)
         }
-        if multi == false && !declaration.environments.isEmpty {
-            throw reader.error("environments are listed but multi_environment is false", at: fields["multi_environment"]!)
+        if let multiNode, multi == false && !declaration.environments.isEmpty {
+            throw reader.error("environments are listed but multi_environment is false", at: multiNode)
         }
         return declaration
     }

@@ -13,8 +13,8 @@ struct BIFDiffStep: StepKind, Hashable {
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let fields = try loading.reader.mapping(node, what: "a bif-diff step", schema: Self.schema)
-        expected = try loading.file(fields["expected"]!)
-        actual = try loading.file(fields["actual"]!)
+        expected = try loading.file(loading.reader.required("expected", in: fields, at: node))
+        actual = try loading.file(loading.reader.required("actual", in: fields, at: node))
     }
 
     func run(in context: inout ScenarioContext) async -> StepOutcome<Output> {

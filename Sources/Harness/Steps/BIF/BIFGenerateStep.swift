@@ -18,16 +18,18 @@ struct BIFGenerateStep: StepKind, Hashable {
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let reader = loading.reader
         let fields = try reader.mapping(node, what: "a bif-generate step", schema: Self.schema)
-        invoices = try reader.integer(fields["invoices"]!, what: "invoices")
+        let invoicesNode = try reader.required("invoices", in: fields, at: node)
+        invoices = try reader.integer(invoicesNode, what: "invoices")
         guard invoices >= 0, loading.profile != .imtMipsApps || invoices == 1 else {
-            throw reader.error("invoices must be 0 or more, and 1 for an imt-mips-apps upload", at: fields["invoices"]!)
+            throw reader.error("invoices must be 0 or more, and 1 for an imt-mips-apps upload", at: invoicesNode)
         }
         guard loading.profile != .aiMyMeter else { throw reader.error("bif-generate needs an IMT profile", at: node) }
-        let seed = try reader.integer(fields["seed"]!, what: "seed")
-        guard seed >= 0 else { throw reader.error("seed must be 0 or more", at: fields["seed"]!) }
+        let seedNode = try reader.required("seed", in: fields, at: node)
+        let seed = try reader.integer(seedNode, what: "seed")
+        guard seed >= 0 else { throw reader.error("seed must be 0 or more", at: seedNode) }
         self.seed = UInt64(seed)
         profile = BIFProfile(rawValue: loading.profile.rawValue) ?? .imtSpectrum
-        output = try loading.output(fields["output"]!)
+        output = try loading.output(reader.required("output", in: fields, at: node))
     }
 
     var outputs: [String] { [output] }

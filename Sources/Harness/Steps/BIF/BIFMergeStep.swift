@@ -18,8 +18,9 @@ struct BIFMergeStep: StepKind, Hashable {
         let reader = loading.reader
         let fields = try reader.mapping(node, what: "a bif-merge step", schema: Self.schema)
         files = []
-        for element in try reader.sequence(fields["files"]!, what: "files") { files.append(try loading.file(element)) }
-        guard !files.isEmpty else { throw reader.error("files must name at least one BIF", at: fields["files"]!) }
+        let filesNode = try reader.required("files", in: fields, at: node)
+        for element in try reader.sequence(filesNode, what: "files") { files.append(try loading.file(element)) }
+        guard !files.isEmpty else { throw reader.error("files must name at least one BIF", at: filesNode) }
         date = loading.clock.day
         if let node = fields["date"] {
             guard let given = BIFDate(try reader.text(node, what: "date")) else {
@@ -27,7 +28,7 @@ struct BIFMergeStep: StepKind, Hashable {
             }
             date = given
         }
-        output = try loading.output(fields["output"]!)
+        output = try loading.output(reader.required("output", in: fields, at: node))
     }
 
     var outputs: [String] { [output] }

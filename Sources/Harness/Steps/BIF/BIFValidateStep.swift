@@ -22,7 +22,7 @@ struct BIFValidateStep: StepKind, Hashable {
             try fields["profile"].map { node throws(InputError) in
                 try loading.reader.choice(node, what: "BIF profile", of: BIFProfile.self)
             } ?? loading.bifProfile
-        file = try loading.file(fields["file"]!)
+        file = try loading.file(loading.reader.required("file", in: fields, at: node))
         options = try BillerOptionsReader.options(fields, loading.reader)
     }
 

@@ -44,14 +44,16 @@ struct ExternalProgram: Sendable, Hashable {
         .optional("env", .dictionary(.text), "Variables set for it, over the BIFROST_… ones."),
     ]
 
-    /// Reads `command`, `args`, `folder` and `env` of a step's or a service's members.
-    static func load(_ fields: [String: Node], _ reader: YAMLReader, timeout: Duration) throws(InputError) -> Self {
+    /// Reads `command`, `args`, `folder` and `env` of a step's or a service's members, those of the mapping at `node`.
+    static func load(_ fields: [String: Node], at node: Node, _ reader: YAMLReader, timeout: Duration) throws(InputError)
+        -> Self
+    {
         let scenarioFolder = URL(fileURLWithPath: Scenario.folder(of: reader.file), isDirectory: true)
         let folder = try fields["folder"].map { node throws(InputError) in
             URL(fileURLWithPath: try reader.nonEmptyText(node, what: "folder"), relativeTo: scenarioFolder).standardizedFileURL.path
         }
         return ExternalProgram(
-            command: try reader.nonEmptyText(fields["command"]!, what: "command"),
+            command: try reader.nonEmptyText(reader.required("command", in: fields, at: node), what: "command"),
             arguments: try fields["args"].map { node throws(InputError) in try reader.strings(node, what: "args") } ?? [],
             folder: folder ?? scenarioFolder.path, timeout: timeout,
             environment: try fields["env"].map { node throws(InputError) in try environment(node, reader) } ?? [:])
@@ -70,7 +72,8 @@ struct ExternalProgram: Sendable, Hashable {
         var variables: [String: String] = [:]
         for (key, value) in try reader.pairs(node, what: "env") {
             let name = try reader.nonEmptyText(key, what: "a variable name")
-            guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }), !name.first!.isNumber else {
+            guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }), name.first?.isNumber == false
+            else {
                 throw reader.error("'\(name)' is not a variable name: letters, digits and _, not starting with a digit", at: key)
             }
             variables[name] = try reader.text(value, what: "the value of \(name)")

@@ -39,7 +39,7 @@ struct RunStep: StepKind, Hashable {
         let timeout = try fields["timeout"].map { node throws(InputError) in
             try ScenarioLoader.duration(node, reader, what: "timeout")
         }
-        program = try ExternalProgram.load(fields, reader, timeout: timeout ?? Self.defaultTimeout)
+        program = try ExternalProgram.load(fields, at: node, reader, timeout: timeout ?? Self.defaultTimeout)
         files = try fields["outputs"].map { node throws(InputError) in
             try reader.sequence(node, what: "outputs").map { element throws(InputError) in
                 try loading.output(element, anyKind: true)

@@ -38,12 +38,13 @@ public struct ServiceUnderTest: Sendable, Hashable {
         var services: [ServiceUnderTest] = []
         for element in try reader.sequence(node, what: "services") {
             let fields = try reader.mapping(element, what: "a service", schema: schema)
-            let name = try reader.nonEmptyText(fields["name"]!, what: "name")
+            let nameNode = try reader.required("name", in: fields, at: element)
+            let name = try reader.nonEmptyText(nameNode, what: "name")
             guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
-                throw reader.error("a service's name has letters, digits and - only", at: fields["name"]!)
+                throw reader.error("a service's name has letters, digits and - only", at: nameNode)
             }
             guard !services.contains(where: { $0.name == name }) else {
-                throw reader.error("a second service named '\(name)'", at: fields["name"]!)
+                throw reader.error("a second service named '\(name)'", at: nameNode)
             }
             var readyPath: String?
             if let ready = fields["ready"] {
@@ -56,7 +57,7 @@ public struct ServiceUnderTest: Sendable, Hashable {
             services.append(
                 ServiceUnderTest(
                     name: name,
-                    program: try ExternalProgram.load(fields, reader, timeout: .zero),
+                    program: try ExternalProgram.load(fields, at: element, reader, timeout: .zero),
                     readyPath: readyPath,
                     readyTimeout: try fields["ready_timeout"].map { node throws(InputError) in
                         try ScenarioLoader.duration(node, reader, what: "ready_timeout")

@@ -26,9 +26,9 @@ struct ICReportStep: StepKind, Hashable {
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let reader = loading.reader
         let f = try reader.mapping(node, what: "an ic-report step", schema: Self.schema)
-        report = try reader.choice(f["operation"]!, what: "report operation", of: ICReport.self)
-        from = try reader.text(f["from"]!, what: "from")
-        to = try reader.text(f["to"]!, what: "to")
+        report = try reader.choice(reader.required("operation", in: f, at: node), what: "report operation", of: ICReport.self)
+        from = try reader.text(reader.required("from", in: f, at: node), what: "from")
+        to = try reader.text(reader.required("to", in: f, at: node), what: "to")
         version = try loading.soapVersion(f["soap"])
         billerGUID = try loading.optionalText(f["biller"], what: "biller")
         webServiceKey = try loading.optionalText(f["key"], what: "key")

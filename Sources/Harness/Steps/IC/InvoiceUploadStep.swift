@@ -27,7 +27,7 @@ struct InvoiceUploadStep: StepKind, Hashable {
         let reader = loading.reader
         let fields = try reader.mapping(node, what: "an invoice-upload step", schema: Self.schema)
         version = try loading.soapVersion(fields["soap"])
-        file = try loading.file(fields["file"]!)
+        file = try loading.file(reader.required("file", in: fields, at: node))
         billerGUID = try loading.optionalText(fields["biller"], what: "biller")
         webServiceKey = try loading.optionalText(fields["key"], what: "key")
         operation =

@@ -33,7 +33,8 @@ struct PDFExtractionStep: StepKind, Hashable {
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let reader = loading.reader
         let fields = try reader.mapping(node, what: "a pdf-extraction step", schema: Self.schema)
-        let refused = try fields["login"].map { node throws(InputError) -> Bool in
+        let loginNode = fields["login"]
+        let refused = try loginNode.map { node throws(InputError) -> Bool in
             guard try reader.text(node, what: "login") == "refused" else {
                 throw reader.error("login is refused (log in with a key the server does not accept) or left out", at: node)
             }
@@ -43,10 +44,12 @@ struct PDFExtractionStep: StepKind, Hashable {
             try fields["to"].map { node throws(InputError) in
                 try reader.choice(node, what: "destination", of: Destination.self)
             } ?? .folder
-        if refused != nil, destination != .sftp { throw reader.error("login: refused needs to: sftp", at: fields["login"]!) }
+        if let loginNode, destination != .sftp {
+            throw reader.error("login: refused needs to: sftp", at: loginNode)
+        }
         refusedLogin = refused ?? false
-        file = try loading.file(fields["file"]!)
-        billerID = try reader.nonEmptyText(fields["biller_id"]!, what: "biller_id")
+        file = try loading.file(reader.required("file", in: fields, at: node))
+        billerID = try reader.nonEmptyText(reader.required("biller_id", in: fields, at: node), what: "biller_id")
     }
 
     var needs: StepNeeds { destination == .sftp ? [.sshd] : [.folder] }

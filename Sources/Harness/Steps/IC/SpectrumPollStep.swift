@@ -40,8 +40,9 @@ struct SpectrumPollStep: StepKind, Hashable {
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let reader = loading.reader
         let f = try reader.mapping(node, what: "a spectrum-poll step", schema: Self.schema)
-        hours = try reader.integer(f["hours"]!, what: "hours")
-        guard (1...24 * 31).contains(hours) else { throw reader.error("hours must be 1 to 744 (a month)", at: f["hours"]!) }
+        let hoursNode = try reader.required("hours", in: f, at: node)
+        hours = try reader.integer(hoursNode, what: "hours")
+        guard (1...24 * 31).contains(hours) else { throw reader.error("hours must be 1 to 744 (a month)", at: hoursNode) }
         schedules = SpectrumPoller.standard
         let operations = try f["operations"].map { node throws(InputError) in try reader.pairs(node, what: "operations") }
         for (key, value) in operations ?? [] {

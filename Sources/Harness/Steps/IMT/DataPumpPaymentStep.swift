@@ -44,14 +44,14 @@ struct DataPumpPaymentStep: StepKind, Hashable {
             }
             return amount
         }
-        let methodNode = fields["method"]!
+        let methodNode = try reader.required("method", in: fields, at: node)
         guard let method = PaymentPost.Method(rawValue: try reader.text(methodNode, what: "method")) else {
             throw reader.error("method must be CC or ACH", at: methodNode)
         }
         payment = ICPayment(
             billerID: fields["biller_id"] == nil ? Self.defaultBillerID : try text("biller_id"),
-            paymentID: try reader.nonEmptyText(fields["payment_id"]!, what: "payment_id"),
-            accountNumber: try reader.nonEmptyText(fields["account"]!, what: "account"),
+            paymentID: try reader.nonEmptyText(reader.required("payment_id", in: fields, at: node), what: "payment_id"),
+            accountNumber: try reader.nonEmptyText(reader.required("account", in: fields, at: node), what: "account"),
             invoiceTypeID: try loading.optionalText(fields["invoice_type"], what: "invoice_type"), method: method,
             paymentAmount: try money("amount"), convenienceFee: try money("convenience_fee"), paymentMessage: try text("message"),
             customerName: try text("customer_name"), address1: try text("address_1"), address2: try text("address_2"),

@@ -26,7 +26,7 @@ struct Enrollment: Sendable, Hashable {
         value: (Node, YAMLReader) throws(InputError) -> PolicySettings.Change
     ) throws(InputError) {
         let fields = try loading.reader.mapping(node, what: "a \(step) step", schema: schema)
-        account = try loading.reader.nonEmptyText(fields["account"]!, what: "account")
+        account = try loading.reader.nonEmptyText(loading.reader.required("account", in: fields, at: node), what: "account")
         invoiceTypeID = try loading.optionalText(fields["invoice_type"], what: "invoice_type")
         // The last member is the one whose value is the change; the mapping has it, as it is required.
         let changed = schema.members.last?.name ?? ""

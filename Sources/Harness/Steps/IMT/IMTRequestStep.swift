@@ -31,13 +31,15 @@ struct IMTRequestStep: StepKind, Hashable {
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let reader = loading.reader
         let fields = try reader.mapping(node, what: "an imt-request step", schema: Self.schema)
-        method = try reader.nonEmptyText(fields["method"]!, what: "method")
+        let methodNode = try reader.required("method", in: fields, at: node)
+        method = try reader.nonEmptyText(methodNode, what: "method")
         guard method.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
-            throw reader.error("method must be an HTTP method in capitals, e.g. PATCH", at: fields["method"]!)
+            throw reader.error("method must be an HTTP method in capitals, e.g. PATCH", at: methodNode)
         }
-        path = try reader.text(fields["path"]!, what: "path")
+        let pathNode = try reader.required("path", in: fields, at: node)
+        path = try reader.text(pathNode, what: "path")
         guard !path.hasPrefix("/"), !path.contains("://") else {
-            throw reader.error("path is relative to the data API URL, e.g. settings/20240903/", at: fields["path"]!)
+            throw reader.error("path is relative to the data API URL, e.g. settings/20240903/", at: pathNode)
         }
         service =
             try fields["service"].map { node throws(InputError) in try reader.choice(node, what: "service", of: IMTService.self) }

@@ -19,7 +19,7 @@ struct PDFLinkingStep: StepKind, Hashable {
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let fields = try loading.reader.mapping(node, what: "a pdf-linking step", schema: Self.schema)
-        account = try loading.reader.nonEmptyText(fields["account"]!, what: "account")
+        account = try loading.reader.nonEmptyText(loading.reader.required("account", in: fields, at: node), what: "account")
         invoiceType = try loading.optionalText(fields["invoice_type"], what: "invoice_type")
     }
 

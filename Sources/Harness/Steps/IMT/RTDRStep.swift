@@ -21,7 +21,7 @@ struct RTDRStep: StepKind, Hashable {
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let fields = try loading.reader.mapping(node, what: "an rtdr step", schema: Self.schema)
-        account = try loading.reader.nonEmptyText(fields["account"]!, what: "account")
+        account = try loading.reader.nonEmptyText(loading.reader.required("account", in: fields, at: node), what: "account")
         invoiceType = try loading.optionalText(fields["invoice_type"], what: "invoice_type")
     }
 

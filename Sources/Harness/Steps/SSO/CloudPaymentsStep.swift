@@ -41,7 +41,7 @@ struct CloudPaymentsStep: StepKind, Hashable {
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let reader = loading.reader
         let f = try reader.mapping(node, what: "a cloud-payments step", schema: Self.schema)
-        let customers = try CloudPaymentsCustomers(reader: reader).customers(f["customers"]!)
+        let customers = try CloudPaymentsCustomers(reader: reader).customers(reader.required("customers", in: f, at: node))
         request = CloudPaymentsRequest(
             viewMode: try f["view_mode"].map { node throws(InputError) in try reader.integer(node, what: "view_mode") } ?? -1,
             customers: customers)
@@ -64,7 +64,7 @@ struct CloudPaymentsStep: StepKind, Hashable {
                 guard let money = Money(parsing: text) else { throw reader.error("amount must be decimal text, e.g. \"41.25\"", at: node) }
                 amount = money
             }
-            payment = .init(amount: amount, cardNumber: try reader.text(p["card"]!, what: "card"))
+            payment = .init(amount: amount, cardNumber: try reader.text(reader.required("card", in: p, at: node), what: "card"))
         }
     }
 

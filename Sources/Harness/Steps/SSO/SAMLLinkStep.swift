@@ -20,8 +20,8 @@ struct SAMLLinkStep: StepKind, Hashable {
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let reader = loading.reader
         let f = try reader.mapping(node, what: "a saml-link step", schema: Self.schema)
-        account = try reader.text(f["account"]!, what: "account")
-        viewMode = try reader.integer(f["view_mode"]!, what: "view_mode")
+        account = try reader.text(reader.required("account", in: f, at: node), what: "account")
+        viewMode = try reader.integer(reader.required("view_mode", in: f, at: node), what: "view_mode")
         deepLinkID = try f["deep_link_id"].map { node throws(InputError) in try reader.integer(node, what: "deep_link_id") }
         billerGUID = try loading.optionalText(f["biller"], what: "biller")
     }

@@ -25,7 +25,7 @@ struct SSOConnectStep: StepKind, Hashable {
         let reader = loading.reader
         let f = try reader.mapping(node, what: "an sso-connect step", schema: Self.schema)
         parameters = .init(
-            redirectID: try reader.integer(f["redirect"]!, what: "redirect"),
+            redirectID: try reader.integer(reader.required("redirect", in: f, at: node), what: "redirect"),
             viewMode: try f["view_mode"].map { node throws(InputError) in try reader.integer(node, what: "view_mode") },
             cssURL: try loading.optionalText(f["css_url"], what: "css_url"),
             returnURL: try loading.optionalText(f["return_url"], what: "return_url"),

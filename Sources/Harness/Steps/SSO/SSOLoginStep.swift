@@ -25,7 +25,8 @@ struct SSOLoginStep: StepKind, Hashable {
         let reader = loading.reader
         let f = try reader.mapping(node, what: "an sso-login step", schema: Self.schema)
         payer = SSOLogin.Payer(
-            account: try reader.nonEmptyText(f["account"]!, what: "account"), email: try reader.nonEmptyText(f["email"]!, what: "email"),
+            account: try reader.nonEmptyText(reader.required("account", in: f, at: node), what: "account"),
+            email: try reader.nonEmptyText(reader.required("email", in: f, at: node), what: "email"),
             name: try loading.optionalText(f["name"], what: "name"),
             loginTypeID: try f["login_type_id"].map { node throws(InputError) in try reader.integer(node, what: "login_type_id") },
             cssURL: try loading.optionalText(f["css_url"], what: "css_url"))
@@ -36,10 +37,10 @@ struct SSOLoginStep: StepKind, Hashable {
             redirect = .init(
                 redirectID: try reader.integer(node, what: "redirect"), viewMode: viewMode, returnURL: returnURL,
                 customReturnSiteName: siteName)
-        } else if let extra = [("view_mode", f["view_mode"]), ("return_url", f["return_url"]), ("site_name", f["site_name"])]
-            .first(where: { $0.1 != nil })
+        } else if let extra = ["view_mode", "return_url", "site_name"].lazy
+            .compactMap({ name in f[name].map { (name: name, node: $0) } }).first
         {
-            throw reader.error("\(extra.0) is a parameter of the redirect; give redirect too", at: extra.1!)
+            throw reader.error("\(extra.name) is a parameter of the redirect; give redirect too", at: extra.node)
         }
     }
 
