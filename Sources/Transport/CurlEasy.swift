@@ -23,6 +23,10 @@ final class CurlEasy {
     /// libcurl needs `curl_global_init` once before any handle; a static let runs it once.
     private static let globalInit: CURLcode = bifrost_curl_global_init(Int(CURL_GLOBAL_DEFAULT))
 
+    /// Opens libcurl and runs its global init (a few milliseconds), blocking the calling thread;
+    /// later calls return at once, and a transfer meanwhile waits for the one init.
+    static func load() { _ = globalInit }
+
     /// A libcurl handle between two transfers.
     private struct IdleHandle: @unchecked Sendable {
         let pointer: UnsafeMutableRawPointer

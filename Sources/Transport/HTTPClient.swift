@@ -51,6 +51,10 @@ public struct HTTPClient: Sendable {
             configuration: configuration, observer: self.observer.map { ObserverPair(first: $0, second: observer) } ?? observer)
     }
 
+    /// Opens libcurl and runs its global init on the blocking pool now, rather than in the first
+    /// transfer: `bifrost run` awaits it while the suite loads.
+    public static func prepare() async { await BlockingPool.run { CurlEasy.load() } }
+
     /// Sends `request` once and returns the response, whatever its status.
     ///
     /// Nothing is ever retried, here or in libcurl: a POST or PATCH whose answer was lost

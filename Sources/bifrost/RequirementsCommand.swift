@@ -21,7 +21,7 @@ struct RequirementsCommand: AsyncParsableCommand {
     func run() async throws {
         let loaded: Suite
         do {
-            loaded = try Suite.load(paths: [suite])
+            loaded = try await Suite.load(paths: [suite])
         } catch {
             printError(error.description)
             throw ExitCode(2)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Harness
 import Partners
+import Transport
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -102,9 +103,12 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // libcurl loads on the blocking pool while the suite loads; awaited before anything runs,
+        // so the process never exits during its global init.
+        async let curlLoaded: Void = HTTPClient.prepare()
         var suite: Suite
         do {
-            suite = try Suite.load(paths: paths)
+            suite = try await Suite.load(paths: paths)
         } catch {
             printError(error.description)
             throw ExitCode(2)
@@ -124,6 +128,7 @@ struct RunCommand: AsyncParsableCommand {
             case .pending?: .pending
             case nil: Environment.isCI ? .never : .pending
             }
+        await curlLoaded
         RunInterruption.install()
         var runner = SuiteRunner(suite: suite, goldenRoot: goldenRoot, recording: recording, jobs: jobs)
         runner.failFast = failFast

@@ -22,6 +22,9 @@ struct ServeOptions: ParsableArguments {
     @Option(help: "How long a request may take before the mock answers 503, in milliseconds.")
     var deadlineMs = Int(MockEndpoint.defaultDeadline.milliseconds)
 
+    @Option(help: "How long a connection may take to send a whole request (or stay idle) before it is closed, in milliseconds.")
+    var readTimeoutMs = Int(MockServer.defaultReadTimeout.milliseconds)
+
     /// Reads the state file with `load`, or gives `empty`; an unreadable file exits 2.
     func initialState<State>(_ file: String?, _ load: (String) throws -> State, empty: State) throws -> State {
         do {
@@ -37,6 +40,7 @@ struct ServeOptions: ParsableArguments {
 
     func validate() throws {
         guard deadlineMs > 0 else { throw ValidationError("--deadline-ms must be at least 1") }
+        guard readTimeoutMs > 0 else { throw ValidationError("--read-timeout-ms must be at least 1") }
     }
 
     /// A usage error unless `port` is 0 (any free port) to 65535.
@@ -57,8 +61,10 @@ struct ServeOptions: ParsableArguments {
         let endpoint = certifying.map { served.observed(by: $0.certification) } ?? served
         let reportFailed = ReportFailure()
         do {
+            var handler = MockServer.Handler(endpoint, maximumBodySize: maximumBodySize)
+            handler.readTimeout = .milliseconds(readTimeoutMs)
             try await MockServer.serve(
-                .init(endpoint, maximumBodySize: maximumBodySize), host: host, port: port, services: [log],
+                handler, host: host, port: port, services: [log],
                 onBound: { printError(banner($0)) },
                 onStop: { signal in
                     log.flush()
@@ -77,12 +83,10 @@ struct ServeOptions: ParsableArguments {
 
     /// Ends the process with `status` after `bound`, should the graceful stop not have ended it by then.
     static func exitAfter(_ bound: Duration, status: Int32 = 0) {
-        let thread = Thread {
-            Thread.sleep(forTimeInterval: Double(bound.milliseconds) / 1000)
+        Task.detached {
+            try? await Task.sleep(for: bound)
             Foundation.exit(status)
         }
-        thread.name = "bifrost.stop-bound"
-        thread.start()
     }
 }
 
@@ -95,7 +99,7 @@ struct ServeIMTCommand: AsyncParsableCommand {
             Without --state it serves a demo: the user icuser with the password s3cr3t-pass and the policy 20240903 with its bill. \
             Admin routes under /__admin/: state (GET, PUT), journal (GET), reset (POST), faults (GET, POST, DELETE), \
             openapi.json (GET). One line per partner request goes to standard error. A request still in work after \
-            --deadline-ms is answered 503. SIGINT or SIGTERM stops the server within 2 s, requests in flight or not. \
+            --deadline-ms is answered 503; a connection whose request has not arrived whole within --read-timeout-ms is closed. SIGINT or SIGTERM stops the server within 2 s, requests in flight or not. \
             With --certify, each request of the partner's client is judged and the certification report written at the stop \
             (docs/certification.md). \
             Exit status: 0 stopped by a signal (whatever the report says), 2 a usage error, an unreadable state file, \
@@ -139,7 +143,7 @@ struct ServeICCommand: AsyncParsableCommand {
             Admin routes under /__admin/: state (GET, PUT), journal (GET), import (GET, ?date=mm/dd/yyyy), reset (POST), \
             faults (GET, POST, DELETE), CloudInvoicing.wsdl (GET). \
             One line per request goes to standard error. A request still in work after --deadline-ms is answered 503 \
-            (a SOAP Fault). SIGINT or SIGTERM stops the server within 2 s, requests in flight or not. \
+            (a SOAP Fault); a connection whose request has not arrived whole within --read-timeout-ms is closed. SIGINT or SIGTERM stops the server within 2 s, requests in flight or not. \
             With --certify, each request of the partner's client is judged and the certification report written at the stop \
             (docs/certification.md). \
             Exit status: 0 stopped by a signal (whatever the report says), 2 a usage error, an unreadable state file, \

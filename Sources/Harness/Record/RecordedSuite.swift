@@ -98,7 +98,7 @@ struct RecordedSuite {
         try write(
             recording.journal.prettyText,
             to: staging.appendingPathComponent("Recordings/\(name).journal.json").path)
-        let suite = try Suite.load(paths: [scenarios.path])
+        let suite = try await Suite.load(paths: [scenarios.path])
         let reports = await SuiteRunner(suite: suite, goldenRoot: goldenRoot.path, update: false, jobs: 1).run { _ in }
         guard reports.count == 1, reports[0].passed else {
             throw RecordError(

@@ -27,6 +27,33 @@ public struct Suite: Sendable {
     /// a path does not exist, the requirement catalog is malformed, or no scenario is found.
     /// - Throws: every such `InputError`, not only the first.
     public static func load(paths: [String]) throws(InputErrors) -> Suite {
+        let found = files(paths)
+        return try assemble(found, loaded: found.reads.map { $0.load(root: found.root) })
+    }
+
+    /// `load(paths:)` with the files read and parsed at once on the cooperative pool (CPU work on
+    /// small files of known size), one task per file.
+    public static func load(paths: [String]) async throws(InputErrors) -> Suite {
+        let found = files(paths)
+        let loaded = await withTaskGroup(of: (Int, Loaded).self) { group in
+            for (index, read) in found.reads.enumerated() { group.addTask { (index, read.load(root: found.root)) } }
+            var loaded = [Loaded?](repeating: nil, count: found.reads.count)
+            for await (index, result) in group { loaded[index] = result }
+            return loaded.compactMap { $0 }
+        }
+        return try assemble(found, loaded: loaded)
+    }
+
+    /// The files the paths name: the suite root, what to read (the catalog first, if any), the errors found.
+    private struct Found: Sendable {
+        var root: String
+        var reads: [Read]
+        var files: [String]
+        var errors: InputErrors
+    }
+
+    /// The files `paths` name.
+    private static func files(_ paths: [String]) -> Found {
         let fm = FileManager.default
         var errors = InputErrors()
         let root = suiteRoot(for: paths.first ?? ".")
@@ -61,12 +88,14 @@ public struct Suite: Sendable {
         files = files.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
         let hasCatalog = fm.fileExists(atPath: catalogFile)
         let reads: [Read] = (hasCatalog ? [.catalog(catalogFile)] : []) + files.map { .scenario($0) }
-        let loaded = reads.map { read -> Loaded in
-            switch read {
-            case .catalog(let file): .catalog(Result { () throws(InputError) in try RequirementCatalog.load(file: file) })
-            case .scenario(let file): .scenario(Result { () throws(InputErrors) in try ScenarioLoader.load(file: file, suiteRoot: root) })
-            }
-        }
+        return Found(root: root, reads: reads, files: files, errors: errors)
+    }
+
+    /// The suite from the files found and what reading each gave, in the same order.
+    private static func assemble(_ found: Found, loaded: [Loaded]) throws(InputErrors) -> Suite {
+        let (root, files) = (found.root, found.files)
+        var errors = found.errors
+        let hasCatalog = found.reads.first?.isCatalog == true
         var catalog: RequirementCatalog?
         if hasCatalog, case .catalog(let result) = loaded[0] {
             catalog = errors.attempt { () throws(InputError) in try result.get() }
@@ -89,6 +118,15 @@ public struct Suite: Sendable {
     private enum Read: Sendable {
         case catalog(String)
         case scenario(String)
+
+        var isCatalog: Bool { if case .catalog = self { true } else { false } }
+
+        func load(root: String) -> Loaded {
+            switch self {
+            case .catalog(let file): .catalog(Result { () throws(InputError) in try RequirementCatalog.load(file: file) })
+            case .scenario(let file): .scenario(Result { () throws(InputErrors) in try ScenarioLoader.load(file: file, suiteRoot: root) })
+            }
+        }
     }
 
     private enum Loaded: Sendable {
