@@ -24,11 +24,6 @@ public struct CheckDefinition: Sendable, Hashable {
         self.severity = severity
     }
 
-    /// The former spelling, its seed text ignored: the catalog's is the one read.
-    init(id: String, title: String, severity: Severity, seed: String, section: String, quote: String) {
-        self.init(id: id, title: title, severity: severity)
-    }
-
     /// The catalog's requirement of the id; nil only for an id the catalog lacks, which a test rules out.
     public var requirement: RequirementCatalog.Requirement? { RequirementCatalog.shipped.requirement(id) }
 

@@ -1,27 +1,41 @@
 import BifrostTesting
-import Certification
 import Foundation
 import Harness
 import Support
 import Testing
+import Wire
+
+@testable import Certification
 
 /// The check catalog and the files a partner writes: declarations and expected failures.
 @Suite struct CertificationModelTests {
-    @Test func `every check's id, seed, section and quote are the requirement catalog's`() throws {
-        let catalog = try RequirementCatalog.load(file: SourceTree.path("Scenarios/requirements.yaml"))
-        let definitions = IMTCheck.definitions
-        #expect(Set(definitions.map(\.id)).count == definitions.count)
-        for check in definitions {
-            let requirement = try #require(catalog.requirements.first { $0.id == check.id }, "\(check.id) is not in the catalog")
-            #expect(requirement.quote == check.quote, "\(check.id)")
-            #expect(requirement.seed == check.seed, "\(check.id)")
-            #expect(requirement.section == check.section, "\(check.id)")
+    /// Every check of every kind: `certify imt`, `certify ic`, `certify bif` (every profile's rules) and the client checks.
+    static let families: [(name: String, definitions: [CheckDefinition])] = [
+        ("certify imt", IMTCheck.definitions), ("certify ic", ICCheck.definitions), ("certify bif", BIFCheck.definitions),
+        ("serve imt --certify", ClientCheck.imtDefinitions), ("serve ic --certify", ClientCheck.icDefinitions),
+    ]
+
+    @Test func `every check's requirement id is in the catalog, with its seed, section and a quote`() throws {
+        #expect(BIFCheck.definitions.count == BIFRule.all.count)
+        for (name, definitions) in Self.families {
+            #expect(Set(definitions.map(\.id)).count == definitions.count, "\(name) lists an id twice")
+            for check in definitions {
+                let requirement = try #require(check.requirement, "\(name): \(check.id) is not in the catalog")
+                #expect(!requirement.quote.isEmpty && check.quote == requirement.quote, "\(check.id)")
+                #expect(!check.seed.isEmpty && !check.section.isEmpty, "\(check.id)")
+            }
         }
+    }
+
+    @Test func `the catalog built into the program is Scenarios/requirements.yaml`() throws {
+        let built = try RequirementCatalog.shippedResult.get()
+        let file = try RequirementCatalog.load(file: SourceTree.path("Scenarios/requirements.yaml"))
+        #expect(built.requirements == file.requirements)
     }
 
     @Test func `certification checks count as requirement coverage`() throws {
         let catalog = try RequirementCatalog.load(file: SourceTree.path("Scenarios/requirements.yaml"))
-        let coverage = CoverageReport(catalog: catalog, scenarios: [])
+        let coverage = CoverageReport(catalog: catalog, scenarios: [], checks: CheckDefinition.covering)
         #expect(!coverage.uncovered.contains("IMT-SESS-006"))
         #expect(coverage.uncovered.contains("BIF-COM-001"))
         #expect(CoverageReport(catalog: catalog, scenarios: [], checks: []).uncovered.contains("IMT-SESS-006"))

@@ -24,17 +24,6 @@ import Wire
         report.results.filter { $0.verdict != .pass }.map(\.check.id)
     }
 
-    @Test func `every rule id, seed, section and quote is the requirement catalog's`() throws {
-        let catalog = try RequirementCatalog.load(file: SourceTree.path("Scenarios/requirements.yaml"))
-        #expect(BIFCheck.definitions.count == BIFRule.all.count)
-        for check in BIFCheck.definitions {
-            let requirement = try #require(catalog.requirements.first { $0.id == check.id }, "\(check.id)")
-            #expect(requirement.quote == check.quote, "\(check.id)")
-            #expect(requirement.seed == check.seed, "\(check.id)")
-            #expect(requirement.section == check.section, "\(check.id)")
-        }
-    }
-
     @Test func `a profile's checks are the common rules and its own`() {
         let mips = BIFCheck.all(for: .imtMipsApps).map(\.definition.id)
         #expect(mips.count == 19)

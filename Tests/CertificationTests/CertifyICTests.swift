@@ -60,16 +60,6 @@ import Wire
             status: status, headers: [("Content-Type", "text/html")], body: Array("<html><body>Maintenance</body></html>".utf8))
     }
 
-    @Test func `every check's id, seed, section and quote are the requirement catalog's`() throws {
-        let catalog = try RequirementCatalog.load(file: SourceTree.path("Scenarios/requirements.yaml"))
-        for check in ICCheck.definitions {
-            let requirement = try #require(catalog.requirements.first { $0.id == check.id }, "\(check.id)")
-            #expect(requirement.quote == check.quote, "\(check.id)")
-            #expect(requirement.seed == check.seed, "\(check.id)")
-            #expect(requirement.section == check.section, "\(check.id)")
-        }
-    }
-
     @Test func `the mock's contract flattens each message to its leaves with their XSD types`() throws {
         let contract = try WSDLContract(parsing: Array(CloudInvoicingWSDL.document(location: "http://x/").utf8))
         #expect(contract.operations.count == 10)

@@ -9,10 +9,7 @@ public struct BIFCheck: Sendable {
     /// The check of `rule`; every BIF rule is required, since IC refuses a file that breaks one.
     init(_ rule: BIFRule) {
         self.rule = rule
-        let source = Self.sources[rule.id] ?? (seed: "", section: "", quote: "")
-        definition = CheckDefinition(
-            id: rule.id, title: rule.statement, severity: .required, seed: source.seed, section: source.section,
-            quote: source.quote)
+        definition = CheckDefinition(id: rule.id, title: rule.statement, severity: .required)
     }
 
     /// The checks of a profile: the common rules, then the profile's own, in catalog order.

@@ -6,44 +6,24 @@ import Wire
 extension ClientCheck {
     static let soapEnvelope = definition(
         "IC-RPT-007",
-        "each request to CloudInvoicing.asmx is a SOAP envelope of the version its Content-Type names, naming a CloudInvoicing operation (no VersionMismatch or Sender fault)",
-        seed: "002_b63b7a4e49c08a94.txt", section: "Payments",
-        quote: "The integration uses SOAP web services called from the IMT system to reconcile payment information.")
-    static let schemaValid = definition(
-        "IC-WSDL-001", "each operation's message is valid against the XSD the WSDL publishes",
-        seed: "002_b63b7a4e49c08a94.txt", section: "Payments",
-        quote:
-            "IMT ‘OnlineReceipt’ web services PaymentReportingSOAP PaymentReportingDataSetFromGMT BillerSettledBatchDetailSOAP BillerSettledBatchDetailDataSet"
+        "each request to CloudInvoicing.asmx is a SOAP envelope of the version its Content-Type names, naming a CloudInvoicing operation (no VersionMismatch or Sender fault)"
     )
+    static let schemaValid = definition("IC-WSDL-001", "each operation's message is valid against the XSD the WSDL publishes")
     static let credentialsAccepted = definition(
-        "IC-UP-001", "each upload and report names a biller by its BillerGUID and WebServiceKey (no wrong-key answer)",
-        seed: "000_65f71bf3b937da3c.txt", section: "Invoice Cloud Web Services", quote: "UploadInvoice - Upload APPS MIPS Invoices on-demand")
+        "IC-UP-001", "each upload and report names a biller by its BillerGUID and WebServiceKey (no wrong-key answer)")
     static let uploadedBIFs = definition(
-        "IC-UP-002", "each uploaded BIF has no error finding under the biller's profile (IC stores nothing of such a file)",
-        seed: "004_6814e3e7e613e7cb.txt", section: "Invoice Data (IMT MIPS and APPS)",
-        quote:
-            "BIF format via web services UploadInvoice. Sent to IC immediately (IC takes files with individual invoice records and consolidates the records into one BIF for import)"
-    )
+        "IC-UP-002", "each uploaded BIF has no error finding under the biller's profile (IC stores nothing of such a file)")
     static let reportWindows = definition(
-        "IC-POLL-001", "each report request's StartDate and EndDate are xs:dateTime texts and the window does not end before it starts",
-        seed: "002_b63b7a4e49c08a94.txt", section: "Payments",
-        quote: "Polling every two hours to record payments made on IC (frequency may increase, if needed).")
+        "IC-POLL-001",
+        "each report request's StartDate and EndDate are xs:dateTime texts and the window does not end before it starts")
 
     static let ssoWorkflow = definition(
         "SSO-COM-003",
-        "each SSO call is one the workflow allows at that point (Retrieve Users, Create Customer Record, Register Accounts, Remote Authentication, then SSOConnect with the token it issued): none refused",
-        seed: "000_65f71bf3b937da3c.txt", section: "Workflow",
-        quote:
-            "If account does not exist: REST- Customers- Create Customer Record REST- Remote Authentication- Register Accounts REST- Remote Authentication- Remote Authentication CloudSSO iFrame"
+        "each SSO call is one the workflow allows at that point (Retrieve Users, Create Customer Record, Register Accounts, Remote Authentication, then SSOConnect with the token it issued): none refused"
     )
     static let imtLoginType = definition(
-        "SSO-IMT-007", "each Register Accounts and Remote Authentication call sends LoginTypeID 1",
-        seed: "000_65f71bf3b937da3c.txt", section: "Workflow - User Registration",
-        quote: "LogintypeID (REST- Remote Authentication- Register Accounts) is always = 1")
-    static let aiLoginType = definition(
-        "SSO-AI-004", "each Register Accounts and Remote Authentication call sends LoginTypeID 5",
-        seed: "003_f0e64856cc3b6e4b.txt", section: "AI Portal + InvoiceCloud Single Sign-On (SSO) - User Registration",
-        quote: "LogintypeID (REST- Remote Authentication- Register Accounts) is always = 5")
+        "SSO-IMT-007", "each Register Accounts and Remote Authentication call sends LoginTypeID 1")
+    static let aiLoginType = definition("SSO-AI-004", "each Register Accounts and Remote Authentication call sends LoginTypeID 5")
 
     /// Every definition of `serve ic --certify`, in report order (one LoginTypeID check applies, by the portal's profile).
     static let icDefinitions = [
@@ -74,12 +54,18 @@ extension ClientCheck {
                 profile.loginTypeID == 5 ? aiLoginType : imtLoginType,
                 notSent: "the client sent no Register Accounts or Remote Authentication call"
             ) { exchange in
-                guard exchange.request.method == "POST", ssoPaths[2...3].contains(exchange.request.path) else { return .notApplicable }
-                guard let body = try? JSONParser.parse(exchange.request.body), case .number(let sent)? = body["LoginTypeID"] else {
+                guard exchange.request.method == "POST", ssoPaths[2...3].contains(exchange.request.path) else {
+                    return .notApplicable
+                }
+                guard let body = try? JSONParser.parse(exchange.request.body), case .number(let sent)? = body["LoginTypeID"]
+                else {
                     return .violates("\(exchange.request.path) sent no LoginTypeID as a number")
                 }
                 return sent == String(profile.loginTypeID)
-                    ? .conforms : .violates("\(exchange.request.path) sent LoginTypeID \(sent); profile \(profile.id) signs in with \(profile.loginTypeID)")
+                    ? .conforms
+                    : .violates(
+                        "\(exchange.request.path) sent LoginTypeID \(sent); profile \(profile.id) signs in with \(profile.loginTypeID)"
+                    )
             },
         ]
     }
@@ -103,15 +89,17 @@ extension ClientCheck {
             },
             ClientCheck(credentialsAccepted, notSent: "the client sent no valid upload or report request") { exchange in
                 guard let call = exchange.soap, call.isValid else { return .notApplicable }
-                guard let (guid, key) = call.upload.map({ ($0.billerGUID, $0.webServiceKey) })
-                    ?? call.report.map({ ($0.billerGUID, $0.webServiceKey) })
+                guard
+                    let (guid, key) = call.upload.map({ ($0.billerGUID, $0.webServiceKey) })
+                        ?? call.report.map({ ($0.billerGUID, $0.webServiceKey) })
                 else { return .notApplicable }
                 return mock.biller(guid: guid, key: key) == nil
                     ? .violates("BillerGUID \(guid) with the WebServiceKey sent names no biller of the mock") : .conforms
             },
             ClientCheck(uploadedBIFs, unit: "upload", notSent: "the client uploaded no file with accepted credentials") {
                 exchange in
-                guard let upload = exchange.soap?.upload, let biller = mock.biller(guid: upload.billerGUID, key: upload.webServiceKey)
+                guard let upload = exchange.soap?.upload,
+                    let biller = mock.biller(guid: upload.billerGUID, key: upload.webServiceKey)
                 else { return .notApplicable }
                 let errors = BIFValidator(profile: biller.profile, options: biller.options).findings(in: upload.file)
                     .filter { $0.severity == .error }

@@ -3,48 +3,25 @@ import Wire
 
 /// The checks of a partner's IC-side client, judged from what it sends the mock IMT (`serve imt --certify`).
 extension ClientCheck {
-    static let imtSeed = "000_65f71bf3b937da3c.txt"
-
     static let sessionBody = definition(
-        "IMT-SESS-002", "POST sessions/ sends a JSON:API sessions document with the username and password",
-        seed: imtSeed, section: "sessions",
-        quote:
-            #"Method: POST ContentType = "application/vnd.api+json" {"data": {"id": "string", "type": "sessions", "attributes": {"password": ..., "username": ...}}}"#
-    )
+        "IMT-SESS-002", "POST sessions/ sends a JSON:API sessions document with the username and password")
     static let sessionCredentials = definition(
-        "IMT-SESS-001", "the credentials of each session request are accepted (no 401 for a wrong user or password)",
-        seed: imtSeed, section: "sessions",
-        quote: "Creates a session with an IC username and password. returns a cookie used for the other requests.")
+        "IMT-SESS-001", "the credentials of each session request are accepted (no 401 for a wrong user or password)")
     static let sessionsClosed = definition(
-        "IMT-SESS-005", "every session opened is closed with DELETE sessions/{username} before the stop",
-        seed: imtSeed, section: "Data Flow - Adjustments",
-        quote: "after we are done we call the authentication once again to close the session before finishing.")
+        "IMT-SESS-005", "every session opened is closed with DELETE sessions/{username} before the stop")
     static let mediaTypes = definition(
-        "IMT-RTDR-009",
-        "every request accepts JSON:API (no 406) and every body is sent as application/vnd.api+json (no 415)",
-        seed: imtSeed, section: "RTDR: Balance Update",
-        quote: "../payments-due/?filter[policy_number]={AccountNumber} Method: GET Content-Type: application/vnd.api+json")
+        "IMT-RTDR-009", "every request accepts JSON:API (no 406) and every body is sent as application/vnd.api+json (no 415)")
     static let paymentFilter = definition(
-        "IMT-RTDR-001", "GET payments-due/ names one policy with filter[policy_number] and no other parameter",
-        seed: imtSeed, section: "RTDR: Balance Update",
-        quote: "../payments-due/?filter[policy_number]={AccountNumber} Method: GET ... We pass in AccountNumber as the policy_number")
+        "IMT-RTDR-001", "GET payments-due/ names one policy with filter[policy_number] and no other parameter")
     static let paymentBody = definition(
         "IMT-DP-001",
-        "POST payments/ sends a complete payments document: every attribute, amounts as decimal strings, as IMT reads it",
-        seed: imtSeed, section: "Data Pump: Payment",
-        quote:
-            "EndPoint: ../payments/ Method: POST Content-Type: application/vnd.api+json ... type = payments (Hardcoded) id = AccountNumber"
-    )
+        "POST payments/ sends a complete payments document: every attribute, amounts as decimal strings, as IMT reads it")
     static let settingsBody = definition(
         "IMT-DP-009",
-        "PATCH settings/{policy}/ sends a policy-settings document for that policy: paperless a boolean or bill_mode autopay or direct, nothing unknown",
-        seed: imtSeed, section: "Data Pump: Paperless Enrollment",
-        quote:
-            "EndPoint: ../settings/{AccountNumber}/ Method: PATCH ... type = policy-settings (Hardcoded) id = AccountNumber ... paperless = True/False policy = AccountNumber sort = passed as empty"
+        "PATCH settings/{policy}/ sends a policy-settings document for that policy: paperless a boolean or bill_mode autopay or direct, nothing unknown"
     )
     static let uniqueTransactions = definition(
-        "IMT-DP-012", "no payment is posted again with a transaction_id already posted (no 409)", seed: imtSeed,
-        section: "Data Pump: Payment", quote: "transaction_id = BillerID&PaymentID")
+        "IMT-DP-012", "no payment is posted again with a transaction_id already posted (no 409)")
 
     /// Every definition of `serve imt --certify`, in report order.
     static let imtDefinitions = [
@@ -114,7 +91,8 @@ extension ClientCheck {
                 let request = exchange.request
                 guard call(request) != nil else { return .notApplicable }
                 guard JSONAPIMediaType.isAcceptable(accept: request.header("Accept")) else {
-                    return .violates("Accept \(request.header("Accept") ?? "") offers JSON:API only with parameters it does not allow")
+                    return .violates(
+                        "Accept \(request.header("Accept") ?? "") offers JSON:API only with parameters it does not allow")
                 }
                 if !request.body.isEmpty || request.method == "POST" || request.method == "PATCH",
                     let problem = jsonAPIBodyProblem(request)

@@ -28,11 +28,8 @@ public struct ClientCheck: Sendable {
         self.conclude = conclude
     }
 
-    /// Definitions from the requirement catalog's text: id, seed, section and quote as there.
-    static func definition(
-        _ id: String, _ title: String, seed: String, section: String, quote: String,
-        severity: CheckDefinition.Severity = .required
-    ) -> CheckDefinition {
-        CheckDefinition(id: id, title: title, severity: severity, seed: seed, section: section, quote: quote)
+    /// A definition by requirement id: its seed, section and quote are the catalog's.
+    static func definition(_ id: String, _ title: String, severity: CheckDefinition.Severity = .required) -> CheckDefinition {
+        CheckDefinition(id: id, title: title, severity: severity)
     }
 }

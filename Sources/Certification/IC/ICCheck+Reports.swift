@@ -4,32 +4,18 @@ import Wire
 
 /// The answer checks: each report operation answers the window with a document the mock's own reader accepts.
 extension ICCheck {
-    static let paymentReports = reports(
-        "IC-RPT-001", section: "Payment Data (Payment Posting Details)",
-        quote: "Payment Posting web services: PaymentReportingSOAP, PaymentReportingDataSetFromGMT", kind: .payments)
-    static let settlementReports = reports(
-        "IC-RPT-003", section: "Payment Data (Batch Settlement Details)",
-        quote: "Batch Settlement web services: BillerSettledBatchDetailSOAP, BillerSettledBatchDetailDataSet", kind: .settlement)
-    static let achRejectReports = reports(
-        "IC-RPT-004", section: "ACH Reject Data",
-        quote: "IMT will pull ACH reject data from IC Web services: ACHRejectReportingSOAP, ACHRejectReportingDataSetFromGMT",
-        kind: .achRejects)
-    static let autoPayReports = reports(
-        "IC-RPT-005", section: "AutoPay Enrollment Data",
-        quote: "IMT will pull paperless enrollment data from IC Web services: BillerAutoPayCustomerReportSOAP",
-        kind: .autoPayChanges)
-    static let paperlessReports = reports(
-        "IC-RPT-006", section: "Paperless Enrollment Data",
-        quote: "IMT will pull paperless enrollment data from IC Web services: BillerPaperlessCustomerReportDataSet",
-        kind: .paperlessChanges)
+    static let paymentReports = reports("IC-RPT-001", kind: .payments)
+    static let settlementReports = reports("IC-RPT-003", kind: .settlement)
+    static let achRejectReports = reports("IC-RPT-004", kind: .achRejects)
+    static let autoPayReports = reports("IC-RPT-005", kind: .autoPayChanges)
+    static let paperlessReports = reports("IC-RPT-006", kind: .paperlessChanges)
 
     /// The check that every operation of `kind` answers with a document `ICReportAnswer` reads, `Success` true.
-    static func reports(_ id: String, section: String, quote: String, kind: ICReport.Kind) -> ICCheck {
+    static func reports(_ id: String, kind: ICReport.Kind) -> ICCheck {
         let names = kind.operations.map(\.rawValue).joined(separator: " and ")
         return ICCheck(
             CheckDefinition(
-                id: id, title: "\(names) answer the window with a document the mock's reader accepts", severity: .required,
-                seed: "004_6814e3e7e613e7cb.txt", section: section, quote: quote)
+                id: id, title: "\(names) answer the window with a document the mock's reader accepts", severity: .required)
         ) { probes in
             let exchanges = kind.operations.compactMap { probes.reports[$0] }
             let evidence = probes.evidence(exchanges)

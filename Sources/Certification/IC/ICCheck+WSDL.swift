@@ -5,10 +5,7 @@ extension ICCheck {
     static let wsdlOperations = ICCheck(
         CheckDefinition(
             id: "IC-WSDL-001", title: "the WSDL offers every operation the mock IC serves, with the mock's SOAPAction",
-            severity: .required, seed: "002_b63b7a4e49c08a94.txt", section: "Payments",
-            quote:
-                "IMT ‘OnlineReceipt’ web services PaymentReportingSOAP PaymentReportingDataSetFromGMT BillerSettledBatchDetailSOAP BillerSettledBatchDetailDataSet"
-        )
+            severity: .required)
     ) { probes in
         let evidence = probes.evidence([probes.wsdl].compactMap { $0 })
         let contract: WSDLContract
@@ -46,8 +43,7 @@ extension ICCheck {
         CheckDefinition(
             id: "IC-RPT-007",
             title: "each operation's request and response elements are the mock's: names, nesting and XSD types",
-            severity: .required, seed: "002_b63b7a4e49c08a94.txt", section: "Payments",
-            quote: "The integration uses SOAP web services called from the IMT system to reconcile payment information.")
+            severity: .required)
     ) { probes in
         let evidence = probes.evidence([probes.wsdl].compactMap { $0 })
         guard case .success(let contract) = probes.contract else { return .skipped("no WSDL to read: see IC-WSDL-001") }

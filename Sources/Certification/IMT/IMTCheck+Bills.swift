@@ -3,15 +3,9 @@ import Wire
 
 /// The remote PDF linking checks: `GET bills/{policy_number}/`.
 extension IMTCheck {
-    static let pdfSection = "Data: Remote PDF Linking"
-
     static let billMediaType = IMTCheck(
         CheckDefinition(
-            id: "IMT-PDF-001", title: "bills/{policy_number}/ answers 200 with Content-Type application/pdf",
-            severity: .required, seed: seed, section: pdfSection,
-            quote:
-                "Retrieve PDF Endpoint: https://webpayments.imtapps.com/3401/api/bills/{policy_number}/ Request: We pass in AccountNumber as the policy_number"
-        ),
+            id: "IMT-PDF-001", title: "bills/{policy_number}/ answers 200 with Content-Type application/pdf", severity: .required),
         needs: [.flow(.pdfLinking)]
     ) { probes in
         guard let bill = probes.bill else { return probes.noSession }
@@ -26,8 +20,7 @@ extension IMTCheck {
 
     static let billIsPDF = IMTCheck(
         CheckDefinition(
-            id: "IMT-PDF-002", title: "the bill's body is a PDF: not empty, starting with %PDF-",
-            severity: .required, seed: seed, section: pdfSection, quote: "Data: Remote PDF Linking Bills Retrieve PDF"),
+            id: "IMT-PDF-002", title: "the bill's body is a PDF: not empty, starting with %PDF-", severity: .required),
         needs: [.flow(.pdfLinking)]
     ) { probes in
         guard let bill = probes.bill else { return probes.noSession }

@@ -3,11 +3,9 @@ import Wire
 
 /// The blocking cases under setting 131: a declared test account per case, its `payment_types` as the seed lists.
 extension IMTCheck {
-    static func blocking(_ id: String, _ account: IMTTestAccount, _ expected: [String], quote: String, what: String) -> IMTCheck {
+    static func blocking(_ id: String, _ account: IMTTestAccount, _ expected: [String], what: String) -> IMTCheck {
         IMTCheck(
-            CheckDefinition(
-                id: id, title: "a policy with \(what) lists payment_types \(expected)", severity: .required, seed: seed,
-                section: rtdrSection, quote: quote),
+            CheckDefinition(id: id, title: "a policy with \(what) lists payment_types \(expected)", severity: .required),
             needs: [.flow(.rtdr), .blockedFlags, .account(account)]
         ) { probes in
             guard let exchange = probes.blockingCases[account] else { return probes.noSession }
@@ -27,21 +25,8 @@ extension IMTCheck {
         }
     }
 
-    static let noneBlocked = blocking(
-        "IMT-RTDR-006", .noneBlocked, ["ACH", "CC"],
-        quote:
-            "If no payments are blocked, the list would contain both \"ACH\", \"CC\". Example: 'payment_types': [\"ACH\", \"CC\"]",
-        what: "no method blocked")
-    static let ccBlocked = blocking(
-        "IMT-RTDR-004", .ccBlocked, ["ACH"],
-        quote: "If CC is blocked, the list would only contain ACH. Example: 'payment_types': [\"ACH\"]",
-        what: "CC blocked")
-    static let achBlocked = blocking(
-        "IMT-RTDR-005", .achBlocked, ["CC"],
-        quote: "If ACH is blocked, the list would only contain CC. Example: 'payment_types': [\"CC\"]",
-        what: "ACH blocked")
-    static let bothBlocked = blocking(
-        "IMT-RTDR-003", .bothBlocked, [],
-        quote: "If both payment methods, CC and ACH, are blocked, the list would be empty. Example: 'payment_types': []",
-        what: "both methods blocked")
+    static let noneBlocked = blocking("IMT-RTDR-006", .noneBlocked, ["ACH", "CC"], what: "no method blocked")
+    static let ccBlocked = blocking("IMT-RTDR-004", .ccBlocked, ["ACH"], what: "CC blocked")
+    static let achBlocked = blocking("IMT-RTDR-005", .achBlocked, ["CC"], what: "ACH blocked")
+    static let bothBlocked = blocking("IMT-RTDR-003", .bothBlocked, [], what: "both methods blocked")
 }

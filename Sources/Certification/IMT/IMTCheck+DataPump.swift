@@ -3,16 +3,11 @@ import Wire
 
 /// The DataPump checks, sent only with `--allow-writes`: a payment, its repetition, paperless and autopay changes.
 extension IMTCheck {
-    static let paymentSection = "Data Pump: Payment"
-
     static let paymentAccepted = IMTCheck(
         CheckDefinition(
             id: "IMT-DP-001",
             title: "POST payments/ with IC's payments resource answers 2xx, with a JSON:API document or no body",
-            severity: .required, seed: seed, section: paymentSection,
-            quote:
-                "EndPoint: ../payments/ Method: POST Content-Type: application/vnd.api+json ... type = payments (Hardcoded) id = AccountNumber"
-        ),
+            severity: .required),
         needs: [.writes, .flow(.payments)]
     ) { probes in
         guard let payment = probes.payment else { return probes.noSession }
@@ -22,7 +17,7 @@ extension IMTCheck {
     static let repeatedPaymentRefused = IMTCheck(
         CheckDefinition(
             id: "IMT-DP-012", title: "a second POST payments/ with the same transaction_id is refused (409), not posted twice",
-            severity: .required, seed: seed, section: paymentSection, quote: "transaction_id = BillerID&PaymentID"),
+            severity: .required),
         needs: [.writes, .flow(.payments)]
     ) { probes in
         guard let repeated = probes.repeatedPayment else {
@@ -41,10 +36,7 @@ extension IMTCheck {
     static let paperlessAccepted = IMTCheck(
         CheckDefinition(
             id: "IMT-DP-009", title: "PATCH settings/{AccountNumber}/ with paperless true, then false, answers 2xx each time",
-            severity: .required, seed: seed, section: "Data Pump: Paperless Enrollment",
-            quote:
-                "EndPoint: ../settings/{AccountNumber}/ Method: PATCH ... type = policy-settings (Hardcoded) id = AccountNumber ... paperless = True/False policy = AccountNumber sort = passed as empty"
-        ),
+            severity: .required),
         needs: [.writes, .flow(.paperless)]
     ) { probes in
         allAccepted(probes.paperless, probes)
@@ -53,10 +45,7 @@ extension IMTCheck {
     static let autopayAccepted = IMTCheck(
         CheckDefinition(
             id: "IMT-DP-010", title: "PATCH settings/{AccountNumber}/ with bill_mode autopay, then direct, answers 2xx each time",
-            severity: .required, seed: seed, section: "Data Pump: AutoPay Enrollment",
-            quote:
-                "EndPoint: ../settings/{AccountNumber}/ Method: PATCH ... bill_mode = autopay/direct policy = AccountNumber sort = passed as empty"
-        ),
+            severity: .required),
         needs: [.writes, .flow(.autopay)]
     ) { probes in
         allAccepted(probes.autopay, probes)
@@ -64,9 +53,8 @@ extension IMTCheck {
 
     static let enrollmentReadBack = IMTCheck(
         CheckDefinition(
-            id: "IMT-DP-013", title: "each settings PATCH answered with a document shows the value IC set",
-            severity: .recommended, seed: seed, section: "Data Pump: Paperless Enrollment, Data Pump: AutoPay Enrollment",
-            quote: "Request: We include the accountnumber in the endpoint, and we build a json object as follows"),
+            id: "IMT-DP-013", title: "each settings PATCH answered with a document shows the value IC set", severity: .recommended
+        ),
         needs: [.writes]
     ) { probes in
         let patches = probes.paperless + probes.autopay

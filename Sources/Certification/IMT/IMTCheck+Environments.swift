@@ -7,8 +7,7 @@ extension IMTCheck {
         CheckDefinition(
             id: "IMT-MENV-001",
             title: "each further environment opens a session, answers payments-due for its account, and closes the session",
-            severity: .required, seed: seed, section: "Integration Modifications (INT-3593)",
-            quote: "Allow RTDR and Data Pump to multiple endpoints, based on InvoiceTypeID"),
+            severity: .required),
         needs: [.environments]
     ) { probes in
         var problems: [String] = []

@@ -4,13 +4,9 @@ import Wire
 
 /// The RTDR checks: `GET payments-due/?filter[policy_number]=` judged as IC reads it.
 extension IMTCheck {
-    static let rtdrSection = "RTDR: Balance Update"
-
     static let paymentsDueMediaType = IMTCheck(
         CheckDefinition(
-            id: "IMT-RTDR-009", title: "payments-due answers with Content-Type application/vnd.api+json",
-            severity: .required, seed: seed, section: rtdrSection,
-            quote: "../payments-due/?filter[policy_number]={AccountNumber} Method: GET Content-Type: application/vnd.api+json"),
+            id: "IMT-RTDR-009", title: "payments-due answers with Content-Type application/vnd.api+json", severity: .required),
         needs: [.flow(.rtdr)]
     ) { probes in
         guard let due = probes.paymentsDue else { return probes.noSession }
@@ -27,8 +23,7 @@ extension IMTCheck {
         CheckDefinition(
             id: "IMT-RTDR-010",
             title: "payments-due answers 200 with a JSON:API document: data an array of payments-due resources",
-            severity: .required, seed: seed, section: rtdrSection,
-            quote: "Full example response: {\"data\": [{\"type\": \"payments-due\", \"id\": \"41703\", \"attributes\": {...}}]}"),
+            severity: .required),
         needs: [.flow(.rtdr)]
     ) { probes in
         guard let due = probes.paymentsDue else { return probes.noSession }
@@ -47,10 +42,7 @@ extension IMTCheck {
         CheckDefinition(
             id: "IMT-RTDR-011",
             title: "each payments-due resource has every attribute of the seed's example, with its JSON type and format",
-            severity: .recommended, seed: seed, section: rtdrSection,
-            quote:
-                "Full example response: \"cc_fee\": \"0\", \"transaction_fee\": \"0\", \"partial_payment\": false, ... \"allow_payments\": true"
-        ),
+            severity: .recommended),
         needs: [.flow(.rtdr)]
     ) { probes in
         guard let due = probes.paymentsDue else { return probes.noSession }
@@ -70,9 +62,7 @@ extension IMTCheck {
 
     static let currentDueDecimal = IMTCheck(
         CheckDefinition(
-            id: "IMT-RTDR-002", title: "current_due is a decimal string (\"1675.00\"), never a JSON number",
-            severity: .required, seed: seed, section: rtdrSection,
-            quote: "Response: json object, we extract the balance due from 'current_due'"),
+            id: "IMT-RTDR-002", title: "current_due is a decimal string (\"1675.00\"), never a JSON number", severity: .required),
         needs: [.flow(.rtdr)]
     ) { probes in
         IMTCheck.eachRecord(probes, shown: "current_due") { pointer, attributes in
@@ -84,11 +74,7 @@ extension IMTCheck {
 
     static let paymentTypesKnown = IMTCheck(
         CheckDefinition(
-            id: "IMT-RTDR-012", title: "payment_types is a list of distinct strings, each ACH or CC",
-            severity: .required, seed: seed, section: rtdrSection,
-            quote:
-                "In the RTDR response IMT will send a list in 'payment_types' where: If both payment methods, CC and ACH, are blocked, the list would be empty."
-        ),
+            id: "IMT-RTDR-012", title: "payment_types is a list of distinct strings, each ACH or CC", severity: .required),
         needs: [.flow(.rtdr)]
     ) { probes in
         IMTCheck.eachRecord(probes, shown: "payment_types") { pointer, attributes in
@@ -103,11 +89,7 @@ extension IMTCheck {
 
     static let filterHonoured = IMTCheck(
         CheckDefinition(
-            id: "IMT-RTDR-001", title: "payments-due lists exactly one resource, the filtered policy's",
-            severity: .required, seed: seed, section: rtdrSection,
-            quote:
-                "../payments-due/?filter[policy_number]={AccountNumber} Method: GET ... We pass in AccountNumber as the policy_number"
-        ),
+            id: "IMT-RTDR-001", title: "payments-due lists exactly one resource, the filtered policy's", severity: .required),
         needs: [.flow(.rtdr)]
     ) { probes in
         guard let due = probes.paymentsDue else { return probes.noSession }
@@ -131,8 +113,7 @@ extension IMTCheck {
         CheckDefinition(
             id: "IMT-RTDR-013",
             title: "payments-due for a policy the partner does not have answers an empty collection or a 404 error document",
-            severity: .required, seed: seed, section: rtdrSection,
-            quote: "Request: We pass in AccountNumber as the policy_number"),
+            severity: .required),
         needs: [.flow(.rtdr)]
     ) { probes in
         guard let unknown = probes.unknownAccount else { return probes.noSession }

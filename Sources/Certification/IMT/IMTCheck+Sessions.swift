@@ -3,13 +3,10 @@ import Wire
 
 /// The session checks: opening with the right and a wrong password, closing, and the cookie after it.
 extension IMTCheck {
-    static let seed = "000_65f71bf3b937da3c.txt"
-
     static let sessionOpens = IMTCheck(
         CheckDefinition(
             id: "IMT-SESS-001", title: "POST sessions/ with IC's credentials answers 200 or 201 and sets a session cookie",
-            severity: .required, seed: seed, section: "sessions",
-            quote: "Creates a session with an IC username and password. returns a cookie used for the other requests.")
+            severity: .required)
     ) { probes in
         guard let login = probes.login else { return .skipped("the session was not opened") }
         let evidence = probes.evidence(login)
@@ -25,8 +22,7 @@ extension IMTCheck {
     static let badCredentialsRefused = IMTCheck(
         CheckDefinition(
             id: "IMT-SESS-006", title: "POST sessions/ with a wrong password answers 401 with a JSON:API error document",
-            severity: .required, seed: seed, section: "API Documentation",
-            quote: "Authentication: Username & Password - Provides a cookie to complete the desired call")
+            severity: .required)
     ) { probes in
         guard let login = probes.badLogin else { return .skipped("the wrong password was not sent") }
         let evidence = probes.evidence(login, probes.badLoginClose)
@@ -48,11 +44,7 @@ extension IMTCheck {
 
     static let sessionCloses = IMTCheck(
         CheckDefinition(
-            id: "IMT-SESS-004", title: "DELETE sessions/{username} with the session cookie answers 2xx",
-            severity: .required, seed: seed, section: "sessions close",
-            quote:
-                "Closes the current session after RTDR or Datapump finishes. Endpoint: https://auth.imtapps.com/<<id>>/api/sessions/<<username>> Method: DELETE"
-        )
+            id: "IMT-SESS-004", title: "DELETE sessions/{username} with the session cookie answers 2xx", severity: .required)
     ) { probes in
         guard let close = probes.close else { return probes.noSession }
         let evidence = probes.evidence(close)
@@ -62,9 +54,7 @@ extension IMTCheck {
 
     static let cookieEndsWithSession = IMTCheck(
         CheckDefinition(
-            id: "IMT-SESS-007", title: "After the session is closed, its cookie is refused with 401 or 403",
-            severity: .required, seed: seed, section: "sessions close",
-            quote: "Closes the current session after RTDR or Datapump finishes.")
+            id: "IMT-SESS-007", title: "After the session is closed, its cookie is refused with 401 or 403", severity: .required)
     ) { probes in
         guard let after = probes.afterClose else {
             return probes.close == nil ? probes.noSession : .skipped("the session did not close (IMT-SESS-004)")
