@@ -25,7 +25,7 @@ public struct CheckDefinition: Sendable, Hashable {
     }
 
     /// The catalog's requirement of the id; nil only for an id the catalog lacks, which a test rules out.
-    public var requirement: RequirementCatalog.Requirement? { RequirementCatalog.shipped.requirement(id) }
+    var requirement: RequirementCatalog.Requirement? { RequirementCatalog.shipped.requirement(id) }
 
     /// The seed file the requirement comes from.
     public var seed: String { requirement?.seed ?? "" }

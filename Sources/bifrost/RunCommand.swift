@@ -166,7 +166,8 @@ struct RunCommand: AsyncParsableCommand {
         writeReport("JUnit", junit) { try JUnitReporter.write(reports, wallTime: wallTime, to: $0) }
         writeReport("JSON", json) { try JSONReporter.write(reports, wallTime: wallTime, to: $0) }
         writeReport("HTML", report) {
-            try HTMLReporter.write(reports, wallTime: wallTime, coverage: CoverageReport(suite: suite, checks: CheckDefinition.covering), toFolder: $0)
+            let coverage = CoverageReport(suite: suite, checks: CheckDefinition.covering)
+            try HTMLReporter.write(reports, wallTime: wallTime, coverage: coverage, toFolder: $0)
         }
         if unwritten { throw ExitCode(2) }
         if reports.contains(where: { $0.verdict == .error }) { throw ExitCode(2) }

@@ -127,7 +127,10 @@ struct ServeIMTCommand: AsyncParsableCommand {
             banner: { "mock IMT on http://\(host):\($0): auth \(auth)/, data \(api)/, admin /__admin/" },
             make: { log in
                 let standalone = IMTStandalone(state: state, log: log, deadline: deadline)
-                return (standalone.endpoint, expected.map { certify.certifying(.imt(standalone.mock, state: state, expectedFailures: $0)) })
+                return (
+                    standalone.endpoint,
+                    expected.map { certify.certifying(.imt(standalone.mock, state: state, expectedFailures: $0)) }
+                )
             })
     }
 }
@@ -171,7 +174,10 @@ struct ServeICCommand: AsyncParsableCommand {
             },
             make: { log in
                 let standalone = ICStandalone(state: state, log: log, deadline: deadline)
-                return (standalone.endpoint, expected.map { certify.certifying(.ic(standalone.mock, state: state, expectedFailures: $0)) })
+                return (
+                    standalone.endpoint,
+                    expected.map { certify.certifying(.ic(standalone.mock, state: state, expectedFailures: $0)) }
+                )
             })
     }
 }

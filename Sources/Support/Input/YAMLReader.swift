@@ -69,7 +69,11 @@ public struct YAMLReader: Sendable {
     }
 
     /// The members of a mapping, after checking every key is in `allowed` and every `required` key is there.
-    public func mapping(_ node: Node, what: String, allowed: [String], required: [String] = []) throws(InputError) -> [String: Node] {
+    public func mapping(
+        _ node: Node, what: String, allowed: [String], required: [String] = []
+    ) throws(InputError)
+        -> [String: Node]
+    {
         guard let mapping = node.mapping else { throw error("\(what) must be a mapping", at: node) }
         var members: [String: Node] = [:]
         for (key, value) in mapping {
@@ -129,7 +133,10 @@ public struct YAMLReader: Sendable {
     }
 
     /// A value naming one case of `T`; an unknown name is an error listing them all.
-    public func choice<T: RawRepresentable & CaseIterable>(_ node: Node, what: String, of type: T.Type = T.self) throws(InputError) -> T
+    public func choice<T: RawRepresentable & CaseIterable>(
+        _ node: Node, what: String, of type: T.Type = T.self
+    )
+        throws(InputError) -> T
     where T.RawValue == String {
         let name = try text(node, what: what)
         guard let value = T(rawValue: name) else {
