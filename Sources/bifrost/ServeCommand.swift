@@ -1,7 +1,9 @@
 import ArgumentParser
+import Certification
 import Foundation
 import Harness
 import Partners
+import Support
 
 /// `bifrost serve`: the mocks as standalone stand-in partners.
 struct ServeCommand: AsyncParsableCommand {
@@ -125,7 +127,10 @@ struct ServeIMTCommand: AsyncParsableCommand {
             banner: { "mock IMT on http://\(host):\($0): auth \(auth)/, data \(api)/, admin /__admin/" },
             make: { log in
                 let standalone = IMTStandalone(state: state, log: log, deadline: deadline)
-                return (standalone.endpoint, expected.map { certify.certifying(.imt(standalone, state: state, expectedFailures: $0)) })
+                return (
+                    standalone.endpoint,
+                    expected.map { certify.certifying(.imt(standalone.mock, state: state, expectedFailures: $0)) }
+                )
             })
     }
 }
@@ -169,7 +174,10 @@ struct ServeICCommand: AsyncParsableCommand {
             },
             make: { log in
                 let standalone = ICStandalone(state: state, log: log, deadline: deadline)
-                return (standalone.endpoint, expected.map { certify.certifying(.ic(standalone, state: state, expectedFailures: $0)) })
+                return (
+                    standalone.endpoint,
+                    expected.map { certify.certifying(.ic(standalone.mock, state: state, expectedFailures: $0)) }
+                )
             })
     }
 }

@@ -1,4 +1,5 @@
 public import Partners
+import Support
 import Wire
 
 /// The mock IC as a stand-in partner: its SOAP services, each request logged, plus the shared admin
