@@ -148,7 +148,7 @@ extension IMTContract {
               "description": "The page holds the entries recorded after the first offset exchanges (seq above offset)."
             },
             {
-              "name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 5000, "default": 1000},
+              "name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 500},
               "description": "The most entries in the page."
             }
           ],
