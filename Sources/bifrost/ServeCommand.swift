@@ -95,7 +95,7 @@ struct ServeIMTCommand: AsyncParsableCommand {
         discussion: """
             Partner routes: /auth/<id>/api/ and /webpayments/<id>/api/ (<id>: the state's biller_id, default 3401). \
             Without --state it serves a demo: the user icuser with the password s3cr3t-pass and the policy 20240903 with its bill. \
-            Admin routes under /__admin/: state (GET, PUT), journal (GET), reset (POST), faults (GET, POST, DELETE), \
+            Admin routes under /__admin/: state (GET, PUT), journal (GET; ?offset=N&limit=M for one page), reset (POST), faults (GET, POST, DELETE), \
             openapi.json (GET). One line per partner request goes to standard error. A request still in work after \
             --deadline-ms is answered 503. SIGINT or SIGTERM stops the server within 2 s, requests in flight or not. \
             With --certify, each request of the partner's client is judged and the certification report written at the stop \
@@ -141,7 +141,7 @@ struct ServeICCommand: AsyncParsableCommand {
         abstract: "Serve the mock IC SOAP services (CloudInvoicing uploads and reports, WSDL at ?wsdl) and its admin API.",
         discussion: """
             Service: POST /portal/webservices/CloudInvoicing.asmx (SOAP 1.1 or 1.2); WSDL: GET …CloudInvoicing.asmx?wsdl. \
-            Admin routes under /__admin/: state (GET, PUT), journal (GET), import (GET, ?date=mm/dd/yyyy), reset (POST), \
+            Admin routes under /__admin/: state (GET, PUT), journal (GET; ?offset=N&limit=M for one page), import (GET, ?date=mm/dd/yyyy), reset (POST), \
             faults (GET, POST, DELETE), CloudInvoicing.wsdl (GET). \
             One line per request goes to standard error. A request still in work after --deadline-ms is answered 503 \
             (a SOAP Fault). SIGINT or SIGTERM stops the server within 2 s, requests in flight or not. \
