@@ -72,10 +72,28 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "Flows", dependencies: ["Wire", "Transport"], swiftSettings: swiftSettings),
+        // What Harness and Certification both use: YAML read with positions and input errors, report files
+        // and HTML, secret scrubbing, the requirement catalog.
+        .target(
+            name: "Support",
+            dependencies: ["Wire", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        // The catalog a check's quote comes from is Scenarios/requirements.yaml, through a symbolic link in
+        // the target's folder: embedded in the binary, so a report reads the same outside the checkout.
+        .target(
+            name: "Certification",
+            dependencies: [
+                "Support", "Flows", "Partners", "Wire", "Transport",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.embedInCode("Requirements/requirements.yaml")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Harness",
             dependencies: [
-                "Flows", "Partners", "Wire", "Transport", "ChildProcesses",
+                "Support", "Flows", "Partners", "Wire", "Transport", "ChildProcesses",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
@@ -89,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "bifrost",
             dependencies: [
-                "Harness", "Partners", "Transport", "Wire", "ChildProcesses",
+                "Harness", "Certification", "Support", "Partners", "Transport", "Wire", "ChildProcesses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
@@ -112,9 +130,13 @@ let package = Package(
         .testTarget(
             name: "HarnessTests",
             dependencies: [
-                "Harness", "Flows", "Wire", "Partners", "Transport", "BifrostTesting",
+                "Harness", "Support", "Flows", "Wire", "Partners", "Transport", "BifrostTesting",
                 .product(name: "Yams", package: "Yams"),
             ],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CertificationTests",
+            dependencies: ["Certification", "Harness", "Support", "Flows", "Wire", "Partners", "Transport", "BifrostTesting"],
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Harness
+import Support
 
 /// The `bifrost` command line: thin, it parses arguments and calls the harness.
 @main

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Certification
 import Harness
+import Support
 import Wire
 
 /// `bifrost certify bif`: a partner's invoice files, judged by every BIF rule of a profile.

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Certification
 import Foundation
 import Harness
+import Support
 import Transport
 
 /// `bifrost certify`: checks a partner's endpoint against the contract and writes a report of verdicts and evidence.

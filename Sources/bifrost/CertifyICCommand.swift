@@ -1,4 +1,5 @@
 import ArgumentParser
+import Certification
 import Foundation
 import Harness
 import Wire

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Certification
 import Foundation
 import Harness
+import Support
 
 /// The options every `certify` command shares: acknowledged deviations and where the reports go.
 struct CertifyReportOptions: ParsableArguments {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Harness
+import Support
 import Wire
 
 /// `bifrost record`: records a real endpoint's answers as a scenario the mocks replay.

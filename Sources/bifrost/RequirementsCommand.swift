@@ -1,5 +1,7 @@
 import ArgumentParser
+import Certification
 import Harness
+import Support
 
 struct RequirementsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,7 +32,7 @@ struct RequirementsCommand: AsyncParsableCommand {
             printError("\(suite): no \(RequirementCatalog.fileName) in the suite root \(loaded.root)")
             throw ExitCode(2)
         }
-        let report = CoverageReport(catalog: catalog, scenarios: loaded.scenarios)
+        let report = CoverageReport(catalog: catalog, scenarios: loaded.scenarios, checks: CheckDefinition.covering)
         print(conflicts ? report.conflictsText : bySeed ? report.bySeedText : report.text)
         if !report.uncovered.isEmpty { throw ExitCode(1) }
     }

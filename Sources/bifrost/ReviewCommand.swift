@@ -1,5 +1,6 @@
 import ArgumentParser
 import Harness
+import Support
 
 /// `bifrost review`: walks the `.pending` outputs beside the golden files, one by one.
 struct ReviewCommand: ParsableCommand {

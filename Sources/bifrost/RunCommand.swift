@@ -1,7 +1,9 @@
 import ArgumentParser
+import Certification
 import Foundation
 import Harness
 import Partners
+import Support
 import Transport
 
 struct RunCommand: AsyncParsableCommand {
@@ -165,7 +167,8 @@ struct RunCommand: AsyncParsableCommand {
             writeReport("JUnit", junit) { try JUnitReporter.write(reports, wallTime: wallTime, to: $0) }
             writeReport("JSON", json) { try JSONReporter.write(reports, wallTime: wallTime, to: $0) }
             writeReport("HTML", report) {
-                try HTMLReporter.write(reports, wallTime: wallTime, coverage: CoverageReport(suite: suite), toFolder: $0)
+                let coverage = CoverageReport(suite: suite, checks: CheckDefinition.covering)
+                try HTMLReporter.write(reports, wallTime: wallTime, coverage: coverage, toFolder: $0)
             }
         }
         if unwritten { throw ExitCode(2) }

@@ -1,7 +1,9 @@
 import ArgumentParser
+import Certification
 import Foundation
 import Harness
 import Partners
+import Support
 
 /// `--certify` and its report options: `serve` judges the traffic of the partner's client and writes
 /// the certification report when it is stopped.

@@ -1,7 +1,9 @@
 import ArgumentParser
+import Certification
 import Foundation
 import Harness
 import Partners
+import Support
 
 /// `bifrost serve`: the mocks as standalone stand-in partners.
 struct ServeCommand: AsyncParsableCommand {
@@ -97,7 +99,7 @@ struct ServeIMTCommand: AsyncParsableCommand {
         discussion: """
             Partner routes: /auth/<id>/api/ and /webpayments/<id>/api/ (<id>: the state's biller_id, default 3401). \
             Without --state it serves a demo: the user icuser with the password s3cr3t-pass and the policy 20240903 with its bill. \
-            Admin routes under /__admin/: state (GET, PUT), journal (GET), reset (POST), faults (GET, POST, DELETE), \
+            Admin routes under /__admin/: state (GET, PUT), journal (GET; ?offset=N&limit=M for one page), reset (POST), faults (GET, POST, DELETE), \
             openapi.json (GET). One line per partner request goes to standard error. A request still in work after \
             --deadline-ms is answered 503; a connection whose request has not arrived whole within --read-timeout-ms is closed. SIGINT or SIGTERM stops the server within 2 s, requests in flight or not. \
             With --certify, each request of the partner's client is judged and the certification report written at the stop \
@@ -129,7 +131,10 @@ struct ServeIMTCommand: AsyncParsableCommand {
             banner: { "mock IMT on http://\(host):\($0): auth \(auth)/, data \(api)/, admin /__admin/" },
             make: { log in
                 let standalone = IMTStandalone(state: state, log: log, deadline: deadline)
-                return (standalone.endpoint, expected.map { certify.certifying(.imt(standalone, state: state, expectedFailures: $0)) })
+                return (
+                    standalone.endpoint,
+                    expected.map { certify.certifying(.imt(standalone.mock, state: state, expectedFailures: $0)) }
+                )
             })
     }
 }
@@ -140,7 +145,7 @@ struct ServeICCommand: AsyncParsableCommand {
         abstract: "Serve the mock IC SOAP services (CloudInvoicing uploads and reports, WSDL at ?wsdl) and its admin API.",
         discussion: """
             Service: POST /portal/webservices/CloudInvoicing.asmx (SOAP 1.1 or 1.2); WSDL: GET …CloudInvoicing.asmx?wsdl. \
-            Admin routes under /__admin/: state (GET, PUT), journal (GET), import (GET, ?date=mm/dd/yyyy), reset (POST), \
+            Admin routes under /__admin/: state (GET, PUT), journal (GET; ?offset=N&limit=M for one page), import (GET, ?date=mm/dd/yyyy), reset (POST), \
             faults (GET, POST, DELETE), CloudInvoicing.wsdl (GET). \
             One line per request goes to standard error. A request still in work after --deadline-ms is answered 503 \
             (a SOAP Fault); a connection whose request has not arrived whole within --read-timeout-ms is closed. SIGINT or SIGTERM stops the server within 2 s, requests in flight or not. \
@@ -173,7 +178,10 @@ struct ServeICCommand: AsyncParsableCommand {
             },
             make: { log in
                 let standalone = ICStandalone(state: state, log: log, deadline: deadline)
-                return (standalone.endpoint, expected.map { certify.certifying(.ic(standalone, state: state, expectedFailures: $0)) })
+                return (
+                    standalone.endpoint,
+                    expected.map { certify.certifying(.ic(standalone.mock, state: state, expectedFailures: $0)) }
+                )
             })
     }
 }

@@ -1,6 +1,7 @@
 import BifrostTesting
 import Foundation
 import Harness
+import Support
 import Testing
 
 /// BIF steps in scenarios: loading errors and golden BIF files compared field by field.

@@ -1,6 +1,7 @@
 import BifrostTesting
 import Foundation
 import Harness
+import Support
 import Testing
 import Transport
 import Wire

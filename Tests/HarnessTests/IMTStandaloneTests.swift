@@ -1,6 +1,7 @@
 import BifrostTesting
 import Harness
 import Partners
+import Support
 import Testing
 import Wire
 

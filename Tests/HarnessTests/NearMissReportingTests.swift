@@ -2,6 +2,7 @@ import BifrostTesting
 import Foundation
 @testable import Harness
 import Partners
+import Support
 import Testing
 import Wire
 

@@ -2,6 +2,7 @@ import BifrostTesting
 import Foundation
 import Harness
 import Partners
+import Support
 import Testing
 import Transport
 import Wire

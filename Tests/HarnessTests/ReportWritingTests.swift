@@ -1,5 +1,6 @@
 import BifrostTesting
 import Foundation
+import Support
 import Testing
 import Wire
 

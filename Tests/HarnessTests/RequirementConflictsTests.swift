@@ -1,6 +1,7 @@
 import BifrostTesting
 import Foundation
 import Harness
+import Support
 import Testing
 
 /// `conflicts:` in the requirement catalog, and the by-seed and conflicts listings.
@@ -47,9 +48,8 @@ struct RequirementConflictsTests {
         #expect(lines[3].hasPrefix("004_c.txt  1 ids"))
 
         // A certification check covers its id, by seed as in the summary.
-        let check = CheckDefinition(
-            id: "IMT-SET-009", title: "a check", severity: .required, seed: "000_a.txt", section: "s", quote: "q")
-        let checked = CoverageReport(catalog: try catalog(Self.text), scenarios: [], checks: [("certify imt", check)])
+        let check = CoveringCheck(command: "certify imt", id: "IMT-SET-009", title: "a check")
+        let checked = CoverageReport(catalog: try catalog(Self.text), scenarios: [], checks: [check])
         let withCheck = checked.bySeedText.split(separator: "\n").map(String.init)
         #expect(withCheck[0] == "000_a.txt  2 ids, 1 covered, 1 uncovered")
         #expect(withCheck[2] == "    uncovered: BIF-COM-006")

@@ -3,6 +3,7 @@ import Flows
 import Foundation
 @testable import Harness
 import Partners
+import Support
 import Testing
 import Wire
 

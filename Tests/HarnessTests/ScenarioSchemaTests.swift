@@ -1,6 +1,7 @@
 import BifrostTesting
 import Foundation
 @testable import Harness
+import Support
 import Testing
 import Wire
 

@@ -1,5 +1,7 @@
+import BifrostTesting
 import Foundation
 import Partners
+import Support
 import Testing
 import Transport
 import Wire
@@ -83,12 +85,7 @@ import Wire
     }
 
     /// The `bifrost` executable `swift build` put beside the tests, if any.
-    static let bifrost: String? = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let path = root.appendingPathComponent(".build/debug/bifrost").path
-        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
-    }()
+    static let bifrost = BifrostExecutable.path
 
     /// Runs `bifrost` with `arguments`, its output discarded, and returns its exit status.
     static func exitStatus(of arguments: [String]) async throws -> Int32 {

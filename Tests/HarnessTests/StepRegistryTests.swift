@@ -2,6 +2,7 @@ import Flows
 import Foundation
 @testable import Harness
 import Partners
+import Support
 import Testing
 import Transport
 import Wire

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Harness
+import Support
 import Testing
 import Yams
 

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Harness
+@testable import Support
 
 /// The byte-level checks that stand in for regular expressions on every run.
 @Suite struct TextShapeTests {

@@ -9,7 +9,9 @@ import Wire
     static let account = "0113135-0000095834"
     static let email = "pat@example.com"
 
-    static func mock(profile: SSOProfile = .aiMyMeter, ssoConnect: Bool? = nil, registered: Bool = false) -> ICMock {
+    static func mock(
+        profile: SSOProfile = .aiMyMeter, ssoConnect: Bool? = nil, registered: Bool = false, ids: MockIDs = .random
+    ) -> ICMock {
         var state = ICState(
             billers: [.init(guid: "c09d08fb-a969-4778-bb58-b46a8e9224e7", webServiceKey: "0b9d5c3e-7a2f", profile: .common)])
         state.portal = ICPortalState(
@@ -20,7 +22,7 @@ import Wire
                     accountNumber: account, name: "Pat Lee", emailAddress: email,
                     users: registered ? [.init(emailAddress: email, loginTypeID: profile.loginTypeID)] : [])
             ])
-        return ICMock(state: state)
+        return ICMock(state: state, ids: ids)
     }
 
     static func send(

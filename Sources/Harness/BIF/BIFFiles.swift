@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Wire
 
 /// Reading and writing BIF files for the command line and the runner.

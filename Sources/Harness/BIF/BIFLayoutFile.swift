@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Wire
 
 /// Loads a biller's layout file (the JSON form of `BIFLayout`).

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Wire
 
 /// Keeps every output of each run (`--keep-artifacts DIR`): `DIR/<scenario path>/<output file>`,

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Wire
 
 /// The golden files of a suite: `<root>/<scenario path>/<output file>`.

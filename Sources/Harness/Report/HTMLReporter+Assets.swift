@@ -1,3 +1,5 @@
+import Support
+
 extension HTMLReporter {
     /// The page's style: inline, so the page reads offline and from a CI artifact.
     static let css = """

@@ -1,3 +1,5 @@
+import Support
+
 extension HTMLReporter {
     /// The requirement coverage: each id of the catalog with the scenarios that cover it and
     /// their verdicts; ids no scenario covers are marked UNCOVERED.

@@ -1,3 +1,5 @@
+import Support
+
 extension HTMLReporter {
     /// One scenario as a `<details>`: open when it did not pass, its failures, the golden
     /// files it wrote and its journal.

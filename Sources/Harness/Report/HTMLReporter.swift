@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Writes a run's report as one static HTML page, `index.html`, that reads offline.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 public import Wire
 
 /// Writes a JSON report of a run, for tools that read results rather than logs.

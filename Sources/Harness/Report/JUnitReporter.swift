@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Wire
 
 /// Writes a JUnit XML report as Jenkins, GitLab and GitHub read it.

@@ -1,3 +1,5 @@
+import Support
+
 extension CoverageReport {
     /// Per seed, in file order: its ids, how many are covered, and the uncovered ones.
     public var bySeedText: String {

@@ -1,3 +1,5 @@
+import Support
+
 /// Which scenarios, and which certification checks, cover each requirement of the catalog.
 ///
 /// A check of `bifrost certify` counts as coverage: its id is a requirement id, and its tests run it
@@ -5,19 +7,12 @@
 public struct CoverageReport: Sendable {
     public var rows: [(requirement: RequirementCatalog.Requirement, scenarios: [String], checks: [String])]
 
-    /// The checks that count, each with the command that runs it: `certify imt` and `certify ic`.
-    public static var certificationChecks: [(command: String, check: CheckDefinition)] {
-        IMTCheck.definitions.map { ("certify imt", $0) } + ICCheck.definitions.map { ("certify ic", $0) }
-    }
-
-    public init(
-        catalog: RequirementCatalog, scenarios: [Scenario],
-        checks: [(command: String, check: CheckDefinition)] = CoverageReport.certificationChecks
-    ) {
+    /// The coverage of `catalog` by `scenarios` and by `checks` (the certification checks: `CheckDefinition.covering`).
+    public init(catalog: RequirementCatalog, scenarios: [Scenario], checks: [CoveringCheck] = []) {
         rows = catalog.requirements.map { requirement in
             (
                 requirement, scenarios.filter { $0.covers.contains { $0.value == requirement.id } }.map(\.relativePath),
-                checks.filter { $0.check.id == requirement.id }.map { "\($0.command): \($0.check.title)" }
+                checks.filter { $0.id == requirement.id }.map { "\($0.command): \($0.title)" }
             )
         }
     }
@@ -39,9 +34,9 @@ public struct CoverageReport: Sendable {
 }
 
 extension CoverageReport {
-    /// The coverage of the suite's catalog by its loaded scenarios; nil when the suite has no catalog.
-    public init?(suite: Suite) {
+    /// The coverage of the suite's catalog by its loaded scenarios and `checks`; nil when the suite has no catalog.
+    public init?(suite: Suite, checks: [CoveringCheck] = []) {
         guard let catalog = suite.catalog else { return nil }
-        self.init(catalog: catalog, scenarios: suite.scenarios)
+        self.init(catalog: catalog, scenarios: suite.scenarios, checks: checks)
     }
 }

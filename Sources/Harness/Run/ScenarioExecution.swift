@@ -1,6 +1,7 @@
 import Flows
 import Foundation
 import Partners
+import Support
 import Transport
 import Wire
 
@@ -29,7 +30,8 @@ struct ScenarioExecution {
         let journal = Journal()
         let imt = IMTMock(state: scenario.imt ?? IMTState(), journal: journal, partner: "imt")
         let imt2 = scenario.imt2.map { IMTMock(state: $0, journal: journal, partner: "imt2") }
-        let ic = scenario.ic.map { ICMock(state: $0, journal: journal) }
+        // Golden files show the IC's payment page and payment ids: derived, the same on every run.
+        let ic = scenario.ic.map { ICMock(state: $0, journal: journal, ids: .derived) }
         var served: [(name: String, handler: MockServer.Handler)] = []
         let servesIMT = scenario.imt != nil || scenario.steps.contains { $0.needs.contains(.imt) }
         if servesIMT {

@@ -1,3 +1,4 @@
+import Support
 public import Wire
 
 /// How one scenario went: passed, failed (an output differs or is missing), or an error

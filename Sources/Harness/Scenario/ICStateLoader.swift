@@ -1,5 +1,6 @@
 import Foundation
 import Partners
+import Support
 import Wire
 import Yams
 

@@ -1,6 +1,7 @@
 import Flows
 import Foundation
 import Partners
+import Support
 import Wire
 import Yams
 

@@ -1,4 +1,5 @@
 public import Partners
+import Support
 import Wire
 
 /// The mock IC as a stand-in partner: its SOAP services, each request logged, plus the shared admin
@@ -8,7 +9,7 @@ import Wire
 /// |---|---|
 /// | `GET /__admin/state` | the billers (keys redacted), the files taken and the report records |
 /// | `PUT /__admin/state` | replaces the state (an `ic:` block, YAML or JSON), faults included |
-/// | `GET /__admin/journal` | the exchanges so far (the last 10,000) |
+/// | `GET /__admin/journal` | the exchanges so far (the last 10,000); `?offset=N&limit=M`: one page |
 /// | `GET /__admin/import?date=mm/dd/yyyy` | the import file consolidated from the uploads held (default date: today, UTC) |
 /// | `POST /__admin/reset` | back to the state last loaded; journal emptied |
 /// | `GET`, `POST`, `DELETE /__admin/faults` | the faults left; add one (`{route: "POST /CloudInvoicing.asmx/<Operation>", status: 503}`); remove all |

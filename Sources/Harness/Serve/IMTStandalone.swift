@@ -1,5 +1,6 @@
 import Flows
 public import Partners
+import Support
 import Wire
 
 /// The mock IMT as a stand-in partner: the mock's routes, each request logged, plus the shared admin
@@ -9,7 +10,7 @@ import Wire
 /// |---|---|
 /// | `GET /__admin/state` | the state now (passwords redacted) |
 /// | `PUT /__admin/state` | loads a state (YAML or JSON, the shape of a scenario's `imt:` block); the biller id stays |
-/// | `GET /__admin/journal` | the exchanges so far (the last 10,000) |
+/// | `GET /__admin/journal` | the exchanges so far (the last 10,000); `?offset=N&limit=M`: one page |
 /// | `POST /__admin/reset` | back to the state last loaded; journal emptied |
 /// | `GET`, `POST`, `DELETE /__admin/faults` | the faults left; add one (a scenario fault); remove all |
 /// | `GET /__admin/openapi.json` | the contract served, as OpenAPI 3.1 |

@@ -1,4 +1,5 @@
 import Flows
+import Support
 import Yams
 
 /// `profile-feature: {name}`: what the scenario's profile says of a product or feature, with

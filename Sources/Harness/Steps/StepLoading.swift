@@ -1,3 +1,4 @@
+import Support
 import Yams
 public import Wire
 

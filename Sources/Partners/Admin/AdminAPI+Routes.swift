@@ -17,8 +17,8 @@ extension AdminAPI {
                         return .jsonAPI(200, admin.target.state())
                     }
                 },
-                Route("GET", "journal", base: "admin", contract: .openAPI(operationID: "getJournal")) { admin, _, _ in
-                    .jsonAPI(200, admin.target.journal.json)
+                Route("GET", "journal", base: "admin", contract: .openAPI(operationID: "getJournal")) { admin, request, _ in
+                    admin.journal(request)
                 },
                 Route("POST", "reset", base: "admin", contract: .openAPI(operationID: "reset")) { admin, _, _ in
                     admin.target.reset()

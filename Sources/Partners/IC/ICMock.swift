@@ -53,12 +53,20 @@ public final class ICMock: Sendable {
     public let deadline: Duration
     let faultInjection: FaultInjection
 
-    public init(state: ICState, journal: Journal = Journal(), deadline: Duration = MockEndpoint.defaultDeadline) {
+    /// Where payment page and payment ids come from (tokens are always random).
+    let ids: MockIDs
+
+    /// A mock serving `state`. `ids`: `.random` for a stand-in anyone on the host can reach,
+    /// `.derived` for a scenario run, whose golden files show the ids.
+    public init(
+        state: ICState, journal: Journal = Journal(), deadline: Duration = MockEndpoint.defaultDeadline, ids: MockIDs = .random
+    ) {
         self.journal = journal
         self.deadline = deadline
+        self.ids = ids
         self.faults = FaultBook(state.faults)
         self.store = Mutex(Store(state))
-        self.portal = Mutex(ICPortal(state.portal))
+        self.portal = Mutex(ICPortal(state.portal, ids: ids))
         // SOAP faults are matched in dispatch, once the envelope names its operation.
         self.faultInjection = FaultInjection(faults, route: { _ in nil }, injected: Self.injected)
     }
@@ -81,7 +89,7 @@ public final class ICMock: Sendable {
     /// Replaces the state and its faults, forgetting the files taken.
     public func load(_ state: ICState) {
         store.withLock { $0 = Store(state) }
-        portal.withLock { $0 = ICPortal(state.portal) }
+        portal.withLock { $0 = ICPortal(state.portal, ids: ids) }
         faults.replace(state.faults, sessionLimit: nil)
     }
 

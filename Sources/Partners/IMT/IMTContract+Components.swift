@@ -324,6 +324,27 @@ extension IMTContract {
                   }
                 }
               },
+              "JournalPage": {
+                "type": "object", "required": ["data", "meta", "links"],
+                "properties": {
+                  "data": {"type": "array", "items": {"$ref": "#/components/schemas/JournalEntry"}},
+                  "meta": {
+                    "type": "object",
+                    "properties": {
+                      "total": {"type": "integer", "description": "The entries kept."},
+                      "recorded": {"type": "integer", "description": "The exchanges recorded, dropped ones included."},
+                      "offset": {"type": "integer"}, "limit": {"type": "integer"}
+                    }
+                  },
+                  "links": {
+                    "type": "object",
+                    "properties": {
+                      "self": {"type": "string"}, "first": {"type": "string"},
+                      "next": {"type": ["string", "null"], "description": "The next page; null on the last."}
+                    }
+                  }
+                }
+              },
               "JournalHeaders": {
                 "type": "object", "additionalProperties": {"type": "string"},
                 "description": "Content-Type, Accept, Cookie, Set-Cookie, Location and Allow; secrets read <redacted>."

@@ -140,14 +140,33 @@ extension IMTContract {
         "getJournal": #"""
         {
           "tags": ["admin"], "operationId": "getJournal", "summary": "Every exchange so far, in order, secrets redacted.",
+          "description": "Without a query, every entry kept as one array. With offset or limit, one page as a JSON:API document; follow links.next until it is null to read the whole journal.",
           "security": [],
+          "parameters": [
+            {
+              "name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "default": 0},
+              "description": "The page holds the entries recorded after the first offset exchanges (seq above offset)."
+            },
+            {
+              "name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 500},
+              "description": "The most entries in the page."
+            }
+          ],
           "responses": {
             "200": {
-              "description": "The journal.",
+              "description": "The journal, or one page of it.",
               "content": {
-                "application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/JournalEntry"}}}
+                "application/json": {
+                  "schema": {
+                    "oneOf": [
+                      {"type": "array", "items": {"$ref": "#/components/schemas/JournalEntry"}},
+                      {"$ref": "#/components/schemas/JournalPage"}
+                    ]
+                  }
+                }
               }
-            }
+            },
+            "400": {"$ref": "#/components/responses/BadRequest"}
           }
         }
         """#,

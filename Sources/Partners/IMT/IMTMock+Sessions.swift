@@ -3,8 +3,9 @@ import Synchronization
 import Wire
 
 extension IMTMock {
-    /// `POST sessions/`: 201 and a session cookie for a known user and password, 401 otherwise;
-    /// 409 when the resource's `id` is given and is not the username (IC sends the username).
+    /// `POST sessions/`: 201 and a session cookie (128 random bits as 32 hex digits) for a known user
+    /// and password, 401 otherwise; 409 when the resource's `id` is given and is not the username
+    /// (IC sends the username).
     func openSession(_ request: MockRequest) -> MockResponse {
         if let rejected = rejectUnknownParameters(request, allowed: []) { return rejected }
         let document: JSONValue
@@ -25,12 +26,13 @@ extension IMTMock {
                     detail: "data.id must be the username \"\(credentials.username)\", got \(id.compactText)",
                     source: .pointer("/data/id")))
         }
+        // 128 random bits whoever runs the mock: a client cannot guess another's session, and no
+        // output shows it (journals redact the cookie), so a scenario stays the same without a derived id.
+        let fresh = MockIDs.secret()
         let token: String? = store.withLock { store in
             guard store.users[credentials.username] == credentials.password else { return nil }
-            store.sessionsOpened += 1
-            let token = "imt-\(billerID)-session-\(store.sessionsOpened)"
-            store.sessions[token] = Session(username: credentials.username)
-            return token
+            store.sessions[fresh] = Session(username: credentials.username)
+            return fresh
         }
         guard let token else {
             return .error(

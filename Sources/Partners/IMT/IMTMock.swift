@@ -39,7 +39,6 @@ public final class IMTMock: Sendable {
         var payments: [PaymentPost]
         /// Open sessions by token.
         var sessions: [String: Session] = [:]
-        var sessionsOpened = 0
 
         init(_ state: IMTState) {
             loaded = state

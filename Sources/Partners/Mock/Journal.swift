@@ -78,6 +78,28 @@ public final class Journal: Sendable {
     /// How many exchanges were recorded, dropped ones included.
     public var count: Int { entries.withLock { $0.recorded } }
 
+    /// At most `limit` of the entries kept, oldest first: those recorded after the first `offset`
+    /// exchanges (entries whose `seq` is above `offset`). Only the page's entries are rendered, so a
+    /// page costs its size, not the journal's. Offsets count exchanges as recorded, so entries
+    /// recorded or dropped while a client pages do not shift the pages it has yet to read.
+    public func page(after offset: Int, limit: Int) -> JournalPage {
+        let (exchanges, kept, recorded) = entries.withLock { entries -> ([Exchange], Int, Int) in
+            let count = entries.list.count
+            // The oldest entry kept follows the `dropped` exchanges the ring overwrote.
+            let dropped = entries.recorded - count
+            let skipped = min(count, max(0, offset - dropped))
+            let taken = min(max(0, limit), count - skipped)
+            var page: [Exchange] = []
+            page.reserveCapacity(taken)
+            for index in skipped..<(skipped + taken) { page.append(entries.list[(entries.start + index) % count]) }
+            return (page, count, entries.recorded)
+        }
+        let last = exchanges.last?.seq
+        return JournalPage(
+            entries: exchanges.map(Self.json), total: kept, recorded: recorded,
+            nextOffset: last.flatMap { $0 < recorded ? $0 : nil })
+    }
+
     /// Forgets every entry.
     public func reset() { entries.withLock { $0 = Entries() } }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Harness
+import Support
 import Wire
 
 struct BIFMergeCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Harness
+import Support
 import Wire
 
 struct BIFValidateCommand: AsyncParsableCommand {

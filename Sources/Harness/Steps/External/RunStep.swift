@@ -1,6 +1,7 @@
 import ChildProcesses
 import Foundation
 import Partners
+import Support
 import Transport
 import Wire
 import Yams

@@ -1,4 +1,5 @@
 import Partners
+import Support
 import Wire
 import Yams
 

@@ -1,4 +1,5 @@
 import Flows
+import Support
 import Transport
 import Wire
 import Yams

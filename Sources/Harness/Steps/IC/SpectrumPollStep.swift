@@ -1,4 +1,5 @@
 import Flows
+import Support
 import Wire
 import Yams
 

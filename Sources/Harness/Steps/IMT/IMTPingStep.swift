@@ -1,4 +1,5 @@
 import Flows
+import Support
 import Yams
 
 /// `imt-ping: {service}`: opens a session with the service's URL and credentials, and closes it.

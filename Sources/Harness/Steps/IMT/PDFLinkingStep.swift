@@ -1,4 +1,5 @@
 import Flows
+import Support
 import Yams
 
 /// `pdf-linking: {account, invoice_type}`: remote PDF linking fetches a bill from IMT.

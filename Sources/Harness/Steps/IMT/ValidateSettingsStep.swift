@@ -1,4 +1,5 @@
 import Flows
+import Support
 import Yams
 
 /// `validate-settings: {}`: checks the advanced settings' rules.

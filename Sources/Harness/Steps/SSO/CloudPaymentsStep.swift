@@ -1,5 +1,6 @@
 import Flows
 import Partners
+import Support
 import Wire
 import Yams
 

@@ -1,5 +1,6 @@
 import Flows
 import Partners
+import Support
 import Yams
 
 /// `saml-link: {account, view_mode, deep_link_id, biller}`: builds the SAML SSO redirect link of

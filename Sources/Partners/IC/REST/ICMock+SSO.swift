@@ -167,7 +167,7 @@ extension ICMock {
                     field: "EmailAddress")
             }
             let token = ICPortal.Token(
-                value: portal.nextID("token"), accountNumber: account, emailAddress: email, issued: portal.now, cssURL: css)
+                value: portal.nextSecret(), accountNumber: account, emailAddress: email, issued: portal.now, cssURL: css)
             portal.tokens.append(token)
             if portal.tokens.count > ICPortal.limit { portal.tokens.removeFirst() }
             let expires = portal.now.addingTimeInterval(Double(portal.state.tokenLifetime.components.seconds))

@@ -39,24 +39,32 @@ struct ICPortal: Sendable {
     var tokens: [Token] = []
     var pages: [PaymentPage] = []
     var payments: [Payment] = []
-    /// Ids issued so far: tokens, payment pages and payments are numbered from the scenario's clock.
+    /// Ids issued so far: tokens, payment pages and payments are counted together.
     var issued = 0
+    /// Where payment page and payment ids come from: random in a stand-in, derived in a scenario.
+    let ids: MockIDs
 
     /// The most tokens and payment pages kept: older ones are forgotten first.
     static let limit = 1000
 
-    init(_ state: ICPortalState) {
+    init(_ state: ICPortalState, ids: MockIDs) {
         self.state = state
         self.now = state.clock
+        self.ids = ids
     }
 
-    /// A GUID-shaped id derived from the clock, the kind and the count: the same for the same scenario.
+    /// A GUID-shaped id: random, or (`MockIDs.derived`) derived from the clock, the kind and the
+    /// count, the same for the same scenario.
     mutating func nextID(_ kind: String) -> String {
         issued += 1
-        let hex = SHA256.hex(SHA256.hash(Array("\(kind)|\(state.clock.timeIntervalSince1970)|\(issued)".utf8)))
-        let c = Array(hex.prefix(32))
-        return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(c[12..<16]) + "-" + String(c[16..<20]) + "-"
-            + String(c[20..<32])
+        return MockIDs.guid(ids.bytes("\(kind)|\(state.clock.timeIntervalSince1970)|\(issued)"))
+    }
+
+    /// A GUID-shaped secret (a RemoteAuthenticationToken): 128 random bits whatever `ids` says.
+    /// It is counted with the ids, so the ids after it are the same as when tokens were derived.
+    mutating func nextSecret() -> String {
+        issued += 1
+        return MockIDs.guid(MockIDs.randomBytes())
     }
 
     func customer(_ account: String) -> ICPortalState.Customer? {

@@ -1,0 +1,33 @@
+public import Foundation
+import Transport
+
+/// The `bifrost` executable of the checkout's debug build, for tests of the command line.
+public enum BifrostExecutable {
+    /// `.build/debug/bifrost` under the checkout, or nil when it was not built.
+    public static let path: String? = {
+        let path = SourceTree.path(".build/debug/bifrost")
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }()
+
+    /// The executable was not built: a test that runs it fails, rather than skip, with this.
+    public struct Missing: Error, CustomStringConvertible {
+        public var description: String { "the bifrost executable is not built at .build/debug/bifrost: run swift build first" }
+    }
+
+    /// Runs `bifrost` with `arguments`, standard error discarded; returns its exit status and standard output.
+    public static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        guard let path else { throw Missing() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return await BlockingPool.run { () -> (Int32, String) in
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        }
+    }
+}

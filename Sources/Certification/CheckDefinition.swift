@@ -1,0 +1,44 @@
+import Support
+
+/// One check of a certification, as data: the requirement it tests, how much it matters, and the seed text it rests on.
+///
+/// The id is a requirement id of `Scenarios/requirements.yaml`, stable across releases, so a partner's
+/// expected-failure list and IC's reading of a report keep meaning the same thing. The seed, section and
+/// quote are the catalog's, read from the copy built into the program (`RequirementCatalog.shipped`),
+/// so that a report reads without the repository.
+public struct CheckDefinition: Sendable, Hashable {
+    /// How much a failure matters: a required check failing fails the certification; a recommended one warns.
+    public enum Severity: String, Sendable, Hashable, CaseIterable {
+        case required
+        case recommended
+    }
+
+    public var id: String
+    /// What the check asserts, in one line.
+    public var title: String
+    public var severity: Severity
+
+    public init(id: String, title: String, severity: Severity) {
+        self.id = id
+        self.title = title
+        self.severity = severity
+    }
+
+    /// The catalog's requirement of the id; nil only for an id the catalog lacks, which a test rules out.
+    var requirement: RequirementCatalog.Requirement? { RequirementCatalog.shipped.requirement(id) }
+
+    /// The seed file the requirement comes from.
+    public var seed: String { requirement?.seed ?? "" }
+    /// The seed's section the quote is in.
+    public var section: String { requirement?.section ?? "" }
+    /// The seed's words the check rests on.
+    public var quote: String { requirement?.quote ?? "" }
+}
+
+extension CheckDefinition {
+    /// The checks that count as requirement coverage, each with the command that runs it: `certify imt` and `certify ic`.
+    public static var covering: [CoveringCheck] {
+        IMTCheck.definitions.map { CoveringCheck(command: "certify imt", id: $0.id, title: $0.title) }
+            + ICCheck.definitions.map { CoveringCheck(command: "certify ic", id: $0.id, title: $0.title) }
+    }
+}

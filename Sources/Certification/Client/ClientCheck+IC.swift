@@ -1,0 +1,124 @@
+import Foundation
+import Partners
+import Wire
+
+/// The checks of a partner's IMT-side client, judged from what it sends the mock IC (`serve ic --certify`).
+extension ClientCheck {
+    static let soapEnvelope = definition(
+        "IC-RPT-007",
+        "each request to CloudInvoicing.asmx is a SOAP envelope of the version its Content-Type names, naming a CloudInvoicing operation (no VersionMismatch or Sender fault)"
+    )
+    static let schemaValid = definition("IC-WSDL-001", "each operation's message is valid against the XSD the WSDL publishes")
+    static let credentialsAccepted = definition(
+        "IC-UP-001", "each upload and report names a biller by its BillerGUID and WebServiceKey (no wrong-key answer)")
+    static let uploadedBIFs = definition(
+        "IC-UP-002", "each uploaded BIF has no error finding under the biller's profile (IC stores nothing of such a file)")
+    static let reportWindows = definition(
+        "IC-POLL-001",
+        "each report request's StartDate and EndDate are xs:dateTime texts and the window does not end before it starts")
+
+    static let ssoWorkflow = definition(
+        "SSO-COM-003",
+        "each SSO call is one the workflow allows at that point (Retrieve Users, Create Customer Record, Register Accounts, Remote Authentication, then SSOConnect with the token it issued): none refused"
+    )
+    static let imtLoginType = definition(
+        "SSO-IMT-007", "each Register Accounts and Remote Authentication call sends LoginTypeID 1")
+    static let aiLoginType = definition("SSO-AI-004", "each Register Accounts and Remote Authentication call sends LoginTypeID 5")
+
+    /// Every definition of `serve ic --certify`, in report order (one LoginTypeID check applies, by the portal's profile).
+    static let icDefinitions = [
+        soapEnvelope, schemaValid, credentialsAccepted, uploadedBIFs, reportWindows, ssoWorkflow, imtLoginType, aiLoginType,
+    ]
+
+    /// The REST paths of the SSO workflow, in its order.
+    static let ssoPaths = [
+        "/api/v1/remoteauthentication/users", "/api/v1/customers", "/api/v1/remoteauthentication/registeraccounts",
+        "/api/v1/remoteauthentication", "/cloudsso/connect",
+    ]
+
+    /// The SSO checks of a client of a mock IC whose portal has `profile`.
+    static func sso(profile: SSOProfile) -> [ClientCheck] {
+        [
+            ClientCheck(ssoWorkflow, notSent: "the client made no SSO call") { exchange in
+                guard ssoPaths.contains(exchange.request.path) else { return .notApplicable }
+                guard exchange.response.status >= 400 else { return .conforms }
+                var detail: String?
+                if case .array(let errors)? = (try? JSONParser.parse(exchange.response.body))?["Errors"] {
+                    detail = errors.first?["Message"]?.stringValue
+                }
+                return .violates(
+                    "\(exchange.request.method) \(exchange.request.path) refused with \(exchange.response.status)"
+                        + (detail.map { ": \($0)" } ?? ""))
+            },
+            ClientCheck(
+                profile.loginTypeID == 5 ? aiLoginType : imtLoginType,
+                notSent: "the client sent no Register Accounts or Remote Authentication call"
+            ) { exchange in
+                guard exchange.request.method == "POST", ssoPaths[2...3].contains(exchange.request.path) else {
+                    return .notApplicable
+                }
+                guard let body = try? JSONParser.parse(exchange.request.body), case .number(let sent)? = body["LoginTypeID"]
+                else {
+                    return .violates("\(exchange.request.path) sent no LoginTypeID as a number")
+                }
+                return sent == String(profile.loginTypeID)
+                    ? .conforms
+                    : .violates(
+                        "\(exchange.request.path) sent LoginTypeID \(sent); profile \(profile.id) signs in with \(profile.loginTypeID)"
+                    )
+            },
+        ]
+    }
+
+    /// The ids of `serve ic --certify`'s checks, in report order.
+    public static var icCheckIDs: [String] { icDefinitions.map(\.id) }
+
+    /// The checks of a client of `mock`; report dates without a zone are read in `billerZone`, as the mock does.
+    static func ic(mock: ICMock, billerZone: TimeZone) -> [ClientCheck] {
+        [
+            ClientCheck(soapEnvelope, notSent: "the client sent no POST to \(ICMock.cloudInvoicingPath)") { exchange in
+                switch exchange.soap?.envelope {
+                case nil: return .notApplicable
+                case .success: return .conforms
+                case .failure(let fault): return .violates(fault.description)
+                }
+            },
+            ClientCheck(schemaValid, notSent: "the client sent no readable envelope of a CloudInvoicing operation") { exchange in
+                guard let call = exchange.soap, case .success = call.envelope else { return .notApplicable }
+                return call.schemaFault.map { .violates($0.reason) } ?? .conforms
+            },
+            ClientCheck(credentialsAccepted, notSent: "the client sent no valid upload or report request") { exchange in
+                guard let call = exchange.soap, call.isValid else { return .notApplicable }
+                guard
+                    let (guid, key) = call.upload.map({ ($0.billerGUID, $0.webServiceKey) })
+                        ?? call.report.map({ ($0.billerGUID, $0.webServiceKey) })
+                else { return .notApplicable }
+                return mock.biller(guid: guid, key: key) == nil
+                    ? .violates("BillerGUID \(guid) with the WebServiceKey sent names no biller of the mock") : .conforms
+            },
+            ClientCheck(uploadedBIFs, unit: "upload", notSent: "the client uploaded no file with accepted credentials") {
+                exchange in
+                guard let upload = exchange.soap?.upload,
+                    let biller = mock.biller(guid: upload.billerGUID, key: upload.webServiceKey)
+                else { return .notApplicable }
+                let errors = BIFValidator(profile: biller.profile, options: biller.options).findings(in: upload.file)
+                    .filter { $0.severity == .error }
+                guard let first = errors.first else { return .conforms }
+                let shown = errors.prefix(20).map { $0.text(file: upload.fileName) }
+                let more = errors.count > shown.count ? ["… and \(errors.count - shown.count) more"] : []
+                return .violates(
+                    "\(upload.fileName): \(ClientCheckTally.plural(errors.count, "error finding")) under \(biller.profile.rawValue); first: \(first.text(file: upload.fileName))",
+                    findings: shown + more)
+            },
+            ClientCheck(reportWindows, notSent: "the client sent no valid report request") { exchange in
+                guard let report = exchange.soap?.report else { return .notApplicable }
+                do throws(SOAPFault) {
+                    _ = try report.window(billerZone: billerZone)
+                    return .conforms
+                } catch {
+                    return .violates(error.reason)
+                }
+            },
+        ]
+    }
+}
