@@ -66,7 +66,9 @@ public final class ChildProcess: Sendable {
         let (outputEnds, errorEnds) = try pipes(for: launch)
         let readers: (output: PipeReader, errors: PipeReader?)
         do {
-            readers = (try await PipeReader.open(outputEnds.read), errorEnds.read >= 0 ? try await PipeReader.open(errorEnds.read) : nil)
+            readers = (
+                try await PipeReader.open(outputEnds.read), errorEnds.read >= 0 ? try await PipeReader.open(errorEnds.read) : nil
+            )
         } catch {
             for end in [outputEnds.write, errorEnds.write] where end >= 0 { close(end) }
             throw SpawnError(message: "cannot read the output of \(launch.executable): \(error)", code: EIO)
@@ -97,7 +99,9 @@ public final class ChildProcess: Sendable {
                             configuration, input: .none, output: .fileDescriptor(output, closeAfterSpawningProcess: true),
                             error: .fileDescriptor(errors, closeAfterSpawningProcess: true)
                         ) { execution in
-                            child.withLock { $0 = started(execution.processIdentifier.value, launch, readers.output, readers.errors) }
+                            child.withLock {
+                                $0 = started(execution.processIdentifier.value, launch, readers.output, readers.errors)
+                            }
                             spawnedContinuation.yield(.success(child.withLock { $0! }))
                         }.terminationStatus
                     } else {
@@ -125,7 +129,9 @@ public final class ChildProcess: Sendable {
     }
 
     /// The pipes for the child's output (and errors), their read ends closed on exec.
-    private static func pipes(for launch: Launch) throws(SpawnError) -> (output: (read: Int32, write: Int32), errors: (read: Int32, write: Int32)) {
+    private static func pipes(
+        for launch: Launch
+    ) throws(SpawnError) -> (output: (read: Int32, write: Int32), errors: (read: Int32, write: Int32)) {
         var outputEnds: [Int32] = [0, 0]
         var errorEnds: [Int32] = [-1, -1]
         guard pipe(&outputEnds) == 0, !launch.separateErrors || pipe(&errorEnds) == 0 else {
@@ -214,7 +220,9 @@ public final class ChildProcess: Sendable {
 
     /// A spawn failure as this type's error, naming the executable and the system's reason.
     private static func spawnError(_ error: any Error, _ executable: String) -> SpawnError {
-        guard let error = error as? SubprocessError else { return SpawnError(message: "cannot run \(executable): \(error)", code: EIO) }
+        guard let error = error as? SubprocessError else {
+            return SpawnError(message: "cannot run \(executable): \(error)", code: EIO)
+        }
         let code = error.underlyingError?.rawValue ?? EIO
         return SpawnError(message: "cannot run \(executable): \(String(cString: strerror(code)))", code: code)
     }

@@ -52,11 +52,13 @@ final class CurlEasy {
     deinit {
         bifrost_curl_slist_free_all(headerList)
         let idle = IdleHandle(pointer: handle)
-        let kept = reusable && Self.pool.withLock { pool in
-            guard pool.count < Self.poolSize else { return false }
-            pool.append(idle)
-            return true
-        }
+        let kept =
+            reusable
+            && Self.pool.withLock { pool in
+                guard pool.count < Self.poolSize else { return false }
+                pool.append(idle)
+                return true
+            }
         if !kept { bifrost_curl_easy_cleanup(handle) }
     }
 

@@ -78,7 +78,9 @@ extension HTTPClient {
     }
 
     /// One libcurl transfer of `request`, blocking the calling thread.
-    private static func transfer(_ request: ClientRequest, _ configuration: Configuration) -> Result<ClientResponse, TransportError> {
+    private static func transfer(
+        _ request: ClientRequest, _ configuration: Configuration
+    ) -> Result<ClientResponse, TransportError> {
         Result { () throws(TransportError) -> ClientResponse in
             let easy = try CurlEasy()
             try easy.prepare(request, configuration: configuration)

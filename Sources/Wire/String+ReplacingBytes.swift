@@ -31,7 +31,8 @@ extension String {
         }
     }
 
-    private static func matches(_ needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    private static func matches(_ needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool
+    {
         for offset in 1..<needle.count where bytes[index + offset] != needle[offset] { return false }
         return true
     }

@@ -11,7 +11,8 @@ struct Bifrost: AsyncParsableCommand {
         abstract: "Conformance harness and mock partner for Invoice Cloud and IMT integrations.",
         version: "0.2.0",
         subcommands: [
-            RunCommand.self, ReviewCommand.self, ServeCommand.self, RecordCommand.self, CertifyCommand.self, RequirementsCommand.self,
+            RunCommand.self, ReviewCommand.self, ServeCommand.self, RecordCommand.self, CertifyCommand.self,
+            RequirementsCommand.self,
             BIFCommand.self,
             SchemaCommand.self,
         ])

@@ -8,7 +8,8 @@ import Wire
 struct CertifyICCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ic",
-        abstract: "Certify the mock IC's fidelity: a CloudInvoicing endpoint's WSDL and report answers against the mock's contract.",
+        abstract:
+            "Certify the mock IC's fidelity: a CloudInvoicing endpoint's WSDL and report answers against the mock's contract.",
         discussion: """
             Read-only: a GET of ?wsdl and each of the eight report operations for the window, once each, over SOAP 1.1; \
             no upload is sent. Differences are listed by operation and element. See docs/certification.md.
@@ -38,7 +39,9 @@ struct CertifyICCommand: AsyncParsableCommand {
             throw ValidationError("\(url) is not an http:// or https:// URL")
         }
         let utc = TimeZone(identifier: "UTC") ?? .current
-        guard let start = XMLDateTime.date(from, zoneIfNone: utc) else { throw ValidationError("--from: \(from) is not an xs:dateTime") }
+        guard let start = XMLDateTime.date(from, zoneIfNone: utc) else {
+            throw ValidationError("--from: \(from) is not an xs:dateTime")
+        }
         guard let end = XMLDateTime.date(to, zoneIfNone: utc) else { throw ValidationError("--to: \(to) is not an xs:dateTime") }
         guard start < end else { throw ValidationError("--to (\(to)) must be after --from (\(from))") }
     }

@@ -144,7 +144,8 @@ struct RecordICCommand: AsyncParsableCommand {
             settings.operations = try operations.split(separator: ",").map { name in
                 guard let report = ICReport(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
                     throw ValidationError(
-                        "unknown report operation '\(name)'; expected \(ICReport.allCases.map(\.rawValue).joined(separator: ", "))")
+                        "unknown report operation '\(name)'; expected \(ICReport.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
                 return report
             }

@@ -23,7 +23,7 @@ struct RequirementsCommand: AsyncParsableCommand {
     func run() async throws {
         let loaded: Suite
         do {
-            loaded = try await Suite.load(paths: [suite])
+            loaded = try await Suite.loadInParallel(paths: [suite])
         } catch {
             printError(error.description)
             throw ExitCode(2)

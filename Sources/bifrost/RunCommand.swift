@@ -51,7 +51,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Run only scenarios whose path or name contains this text (case ignored).")
     var filter: String?
 
-    @Option(help: ArgumentHelp("Run only scenarios covering a requirement id matching this glob, e.g. 'IMT-RTDR-*'.", valueName: "id-glob"))
+    @Option(
+        help: ArgumentHelp(
+            "Run only scenarios covering a requirement id matching this glob, e.g. 'IMT-RTDR-*'.", valueName: "id-glob"))
     var covers: String?
 
     @Option(help: ArgumentHelp("Run shard i of n: scenarios sorted by path, dealt round-robin.", valueName: "i/n"))
@@ -100,7 +102,9 @@ struct RunCommand: AsyncParsableCommand {
             if let file, let problem = ReportFile.problem(writingFile: file) { throw ValidationError("\(option): \(problem)") }
         }
         for (option, folder) in [("--report", report), ("--keep-artifacts", keepArtifacts)] {
-            if let folder, let problem = ReportFile.problem(writingFolder: folder) { throw ValidationError("\(option): \(problem)") }
+            if let folder, let problem = ReportFile.problem(writingFolder: folder) {
+                throw ValidationError("\(option): \(problem)")
+            }
         }
     }
 
@@ -110,7 +114,7 @@ struct RunCommand: AsyncParsableCommand {
         async let curlLoaded: Void = HTTPClient.prepare()
         var suite: Suite
         do {
-            suite = try await Suite.load(paths: paths)
+            suite = try await Suite.loadInParallel(paths: paths)
         } catch {
             printError(error.description)
             throw ExitCode(2)
@@ -180,7 +184,9 @@ struct RunCommand: AsyncParsableCommand {
     func listing(_ suite: Suite) throws {
         for scenario in suite.scenarios { printLine("\(scenario.relativePath)    \(scenario.file)") }
         for unloadable in suite.unloadable { printLine("ERROR  \(unloadable.relativePath)\n\(unloadable.errors)") }
-        printLine("\(suite.scenarios.count) scenarios selected" + (suite.unloadable.isEmpty ? "" : ", \(suite.unloadable.count) do not load"))
+        printLine(
+            "\(suite.scenarios.count) scenarios selected"
+                + (suite.unloadable.isEmpty ? "" : ", \(suite.unloadable.count) do not load"))
         if !suite.unloadable.isEmpty { throw ExitCode(2) }
     }
 
@@ -189,7 +195,9 @@ struct RunCommand: AsyncParsableCommand {
         let root = URL(fileURLWithPath: suite.root).standardizedFileURL.path
         return paths.compactMap { path in
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                return nil
+            }
             let full = URL(fileURLWithPath: path).standardizedFileURL.path
             if full == root { return "" }
             return full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : nil

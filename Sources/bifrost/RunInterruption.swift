@@ -57,7 +57,9 @@ enum RunInterruption {
         let killed = ChildProcess.killEveryChild()
         StepRunner.removeTemporaryFolders()
         let name = signal == .sigint ? "SIGINT" : "SIGTERM"
-        printError("bifrost run: stopped by \(name)" + (killed > 0 ? "; killed \(killed) program(s) under test with their process groups" : ""))
+        printError(
+            "bifrost run: stopped by \(name)"
+                + (killed > 0 ? "; killed \(killed) program(s) under test with their process groups" : ""))
         _exit(signal == .sigint ? 130 : 143)
     }
 }

@@ -33,7 +33,9 @@ import Wire
     }
 
     @Test func `valid files pass every check of the profile`() async throws {
-        let report = try await Self.certify(["a.bif": SampleBIF.singleInvoice(), "b.bif": SampleBIF.singleInvoice(account: "20240904")])
+        let report = try await Self.certify([
+            "a.bif": SampleBIF.singleInvoice(), "b.bif": SampleBIF.singleInvoice(account: "20240904"),
+        ])
         #expect(Self.failed(report) == [])
         #expect(report.exitCode == 0)
         #expect(report.results.first?.message == "no finding in 2 files (2 invoices)")

@@ -25,9 +25,12 @@ import Wire
         state.billers[0].webServiceKey = Self.key
         let mock = ICMock(state: state)
         let handle = mock.handle
-        return try await MockHarness.withMock(maximumBodySize: ICMock.maximumBodySize, { request in
-            deviation(request) { handle(request) }
-        }) { endpoint in
+        return try await MockHarness.withMock(
+            maximumBodySize: ICMock.maximumBodySize,
+            { request in
+                deviation(request) { handle(request) }
+            }
+        ) { endpoint in
             var options = ICCertification.Options(
                 url: endpoint.url(ICMock.cloudInvoicingPath), billerGUID: state.billers[0].guid, webServiceKey: key,
                 from: "2024-09-03T00:00:00Z", to: "2024-09-04T00:00:00Z")
@@ -115,7 +118,8 @@ import Wire
             ))
         #expect(
             differences.contains(
-                "PaymentReportingSOAPResponse/PaymentReportingSOAPResult/Payments/Payment[]/ConvFee (decimal): only at the endpoint"))
+                "PaymentReportingSOAPResponse/PaymentReportingSOAPResult/Payments/Payment[]/ConvFee (decimal): only at the endpoint"
+            ))
     }
 
     @Test func `an element only the endpoint has warns on IC-RPT-007`() async throws {
@@ -138,7 +142,10 @@ import Wire
         }
         #expect(Self.notPassed(report) == ["IC-RPT-001": .fail])
         let result = try #require(report.results.first { $0.check.id == "IC-RPT-001" })
-        #expect(result.message.contains("PaymentReportingSOAP: HTTP 200, the mock's reader refuses the answer: the answer has no PaymentReportingSOAPResult"))
+        #expect(
+            result.message.contains(
+                "PaymentReportingSOAP: HTTP 200, the mock's reader refuses the answer: the answer has no PaymentReportingSOAPResult"
+            ))
         #expect(result.evidence.count == 2)
     }
 
@@ -147,7 +154,9 @@ import Wire
             Self.calls(request, .billerAutoPayCustomerReportSOAP) ? Self.html() : answer()
         }
         #expect(Self.notPassed(answer) == ["IC-RPT-005": .fail])
-        #expect(answer.results.first { $0.check.id == "IC-RPT-005" }?.message.contains("BillerAutoPayCustomerReportSOAP: HTTP 200 as text/html, not text/xml") == true)
+        #expect(
+            answer.results.first { $0.check.id == "IC-RPT-005" }?.message.contains(
+                "BillerAutoPayCustomerReportSOAP: HTTP 200 as text/html, not text/xml") == true)
         let wsdl = try await Self.run { request, answer in Self.isWSDL(request) ? Self.html() : answer() }
         #expect(Self.notPassed(wsdl) == ["IC-WSDL-001": .fail, "IC-RPT-007": .skip])
         #expect(wsdl.results.first { $0.check.id == "IC-RPT-007" }?.message == "no WSDL to read: see IC-WSDL-001")
@@ -176,7 +185,8 @@ import Wire
             "certify", "ic", "--url", "http://127.0.0.1:1/portal/webservices/CloudInvoicing.asmx", "--biller-guid",
             SampleState.billerGUID, "--key-env", "BIFROST_TEST_UNSET_KEY_VARIABLE",
         ]
-        let backwards = try await CertifyBIFTests.bifrost(base + ["--from", "2024-09-04T00:00:00Z", "--to", "2024-09-03T00:00:00Z"])
+        let backwards = try await CertifyBIFTests.bifrost(
+            base + ["--from", "2024-09-04T00:00:00Z", "--to", "2024-09-03T00:00:00Z"])
         #expect(backwards.status == 2)
         let unset = try await CertifyBIFTests.bifrost(base + ["--from", "2024-09-03T00:00:00Z", "--to", "2024-09-04T00:00:00Z"])
         #expect(unset.status == 2)

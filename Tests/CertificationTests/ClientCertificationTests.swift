@@ -38,7 +38,9 @@ import Wire
         }
 
         /// Opens a session with the JSON:API document; returns the cookie to send.
-        func login(password: String = ClientCertificationTests.password, contentType: String = JSONAPIMediaType.value)
+        func login(
+            password: String = ClientCertificationTests.password, contentType: String = JSONAPIMediaType.value
+        )
             -> String?
         {
             let body = SessionRequest(username: SampleState.username, password: password).document.compactText
@@ -94,7 +96,8 @@ import Wire
             of: #""total_paid":"128.95""#, with: #""total_paid":128.95"#)
         #expect(numeric.contains(#""total_paid":128.95"#))
         imt.send("POST", "/webpayments/3401/api/payments/", body: numeric, cookie: cookie)  // IMT-DP-001
-        imt.send("POST", "/webpayments/3401/api/payments/", body: imt.paymentBody(transactionID: "2984&1"), cookie: cookie)  // IMT-DP-012
+        // IMT-DP-012
+        imt.send("POST", "/webpayments/3401/api/payments/", body: imt.paymentBody(transactionID: "2984&1"), cookie: cookie)
         let yes = PolicySettings.Change.paperless(true).document(account: SampleState.account).compactText
             .replacingOccurrences(of: "true", with: #""True""#)
         imt.send("PATCH", "/webpayments/3401/api/settings/\(SampleState.account)/", body: yes, cookie: cookie)  // IMT-DP-009
@@ -182,11 +185,14 @@ import Wire
                 .envelope(.v11)
         }
 
-        func report(from: String = "2024-09-03T00:00:00Z", to: String = "2024-09-04T00:00:00Z", key: String = SampleState.webServiceKey)
+        func report(
+            from: String = "2024-09-03T00:00:00Z", to: String = "2024-09-04T00:00:00Z", key: String = SampleState.webServiceKey
+        )
             -> [UInt8]
         {
             ICReportRequest(
-                report: .paymentReportingSOAP, billerGUID: SampleState.billerGUID, webServiceKey: key, startDate: from, endDate: to
+                report: .paymentReportingSOAP, billerGUID: SampleState.billerGUID, webServiceKey: key, startDate: from,
+                endDate: to
             ).envelope(.v11)
         }
 
@@ -223,7 +229,9 @@ import Wire
             MockRequest(
                 method: "POST", target: "/api/v1/remoteauthentication/registeraccounts",
                 headers: [("Content-Type", "application/json"), ("Authorization", basic)], body: Array(register.utf8)))
-        _ = endpoint(MockRequest(method: "GET", target: "/cloudsso/connect?RemoteAuthenticationToken=never-issued&ViewMode=1&RedirectID=1"))
+        _ = endpoint(
+            MockRequest(method: "GET", target: "/cloudsso/connect?RemoteAuthenticationToken=never-issued&ViewMode=1&RedirectID=1")
+        )
         let report = certification.report()
         let byID = Dictionary(uniqueKeysWithValues: report.results.map { ($0.check.id, $0) })
         #expect(byID["SSO-AI-004"]?.verdict == .fail)

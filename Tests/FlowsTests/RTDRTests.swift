@@ -31,7 +31,9 @@ import Wire
     ) async throws {
         let (result, mock) = try await rtdr(paymentTypes: types)
         #expect(
-            result.outcome == .updated(balance: Money(parsing: "1675.00")!, blockFlags: .init(creditCard: blockCC, ach: blockACH, readOnly: true))
+            result.outcome
+                == .updated(
+                    balance: Money(parsing: "1675.00")!, blockFlags: .init(creditCard: blockCC, ach: blockACH, readOnly: true))
         )
         #expect(result.closing == .closed)
         #expect(mock.openSessions == 0)
@@ -72,7 +74,9 @@ import Wire
 
     @Test func `a failed close is reported without hiding the balance`() async throws {
         let (result, _) = try await rtdr(faults: [Fault(method: "DELETE", path: "/sessions/icuser", effect: .status(503))])
-        #expect(result.outcome == .updated(balance: Money(parsing: "1675.00")!, blockFlags: .init(creditCard: false, ach: true, readOnly: true)))
+        #expect(
+            result.outcome
+                == .updated(balance: Money(parsing: "1675.00")!, blockFlags: .init(creditCard: false, ach: true, readOnly: true)))
         guard case .failed(let failure)? = result.closing else { Issue.record("expected a failed close"); return }
         #expect(failure.stage == .closeSession)
         #expect(failure.status == 503)

@@ -1,10 +1,11 @@
 import BifrostTesting
 import Foundation
-@testable import Harness
-@testable import Partners
 import Testing
 import Transport
 import Wire
+
+@testable import Harness
+@testable import Partners
 
 /// A scenario whose settings point a reference flow at an endpoint that is none of its mocks:
 /// the exchanges are journaled as partner `external`, secrets redacted, mocks' own entries once.
@@ -63,7 +64,9 @@ import Wire
         #expect(result["steps"]?.arrayValue?.first?["status"] == "updated")
     }
 
-    @Test func `the scenario's own mock is journaled once, by the mock; the external endpoint beside it as external`() async throws {
+    @Test func `the scenario's own mock is journaled once, by the mock; the external endpoint beside it as external`()
+        async throws
+    {
         let outputs = try await MockHarness.withIMT(state: SampleState.imt()) { imt in
             try await run(
                 scenario(

@@ -27,7 +27,9 @@ import Wire
 
     /// Runs `text` as `case.yaml` beside `files` (name → shell script, made executable), recording
     /// its golden files; returns the report and the recorded `result.json`'s steps and services.
-    func run(_ text: String, files: [String: String] = [:]) async throws -> (ScenarioReport, steps: [JSONValue], services: [JSONValue]) {
+    func run(
+        _ text: String, files: [String: String] = [:]
+    ) async throws -> (ScenarioReport, steps: [JSONValue], services: [JSONValue]) {
         let folder = try TemporaryFolder("external")
         defer { folder.remove() }
         try folder.write("requirements: []\n", to: "Scenarios/requirements.yaml")
@@ -40,7 +42,8 @@ import Wire
             suite: try Suite.load(paths: [folder.file("Scenarios")]), goldenRoot: folder.file("Golden"), update: true, jobs: 1
         ).run { _ in }
         let report = try #require(reports.first)
-        let result = try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: folder.file("Golden/case/result.json")))))
+        let result = try JSONParser.parse(
+            Array(try Data(contentsOf: URL(fileURLWithPath: folder.file("Golden/case/result.json")))))
         guard case .array(let steps)? = result["steps"] else { throw Failure("no steps in \(result.prettyText)") }
         guard case .array(let services)? = result["services"] ?? .array([]) else { throw Failure("services not a list") }
         return (report, steps, services)
@@ -63,7 +66,9 @@ import Wire
     /// A `sleep` of a length no other test uses, to count its processes by.
     static func uniqueSleep() -> String { "sleep \(Int.random(in: 100_000...999_999))" }
 
-    @Test func `the program gets the mocks' URLs and credentials, and prints them back as placeholders, secrets redacted`() async throws {
+    @Test func `the program gets the mocks' URLs and credentials, and prints them back as placeholders, secrets redacted`()
+        async throws
+    {
         let script = """
             #!/bin/sh
             echo "$BIFROST_IMT_AUTH_URL $BIFROST_IMT_API_URL $BIFROST_IMT_USERNAME $BIFROST_IMT_PASSWORD"
@@ -80,11 +85,14 @@ import Wire
         #expect(
             steps[0]["stdout"]?.stringValue
                 == "{imt.origin}/auth/3401/api {imt.origin}/webpayments/3401/api icuser <redacted>\n"
-                + "{ic.origin}/portal/webservices/CloudInvoicing.asmx 6f1c2e0a-3b4d-4e5f-8a9b-0c1d2e3f4a5b <redacted> hello <redacted>\n")
+                + "{ic.origin}/portal/webservices/CloudInvoicing.asmx 6f1c2e0a-3b4d-4e5f-8a9b-0c1d2e3f4a5b <redacted> hello <redacted>\n"
+        )
         #expect(steps[0]["stderr"]?.stringValue == "2024-11-18T17:05:28Z\n")
     }
 
-    @Test func `a program that hangs is killed with its whole process group at its timeout, leaving no process behind`() async throws {
+    @Test func `a program that hangs is killed with its whole process group at its timeout, leaving no process behind`()
+        async throws
+    {
         let sleep = Self.uniqueSleep()
         let script = "#!/bin/sh\n\(sleep) &\n(\(sleep) &)\n\(sleep)\n"
         let started = ContinuousClock.now
@@ -100,7 +108,8 @@ import Wire
     @Test func `what a program leaves running when it exits is killed with it`() async throws {
         let sleep = Self.uniqueSleep()
         let (_, steps, _) = try await run(
-            Self.scenario("steps:\n  - run: {command: ./leave.sh}"), files: ["leave.sh": "#!/bin/sh\n\(sleep) > /dev/null 2>&1 &\necho left\n"])
+            Self.scenario("steps:\n  - run: {command: ./leave.sh}"),
+            files: ["leave.sh": "#!/bin/sh\n\(sleep) > /dev/null 2>&1 &\necho left\n"])
         #expect(steps[0]["status"] == "succeeded")
         #expect(steps[0]["stdout"]?.stringValue == "left\n")
         #expect(Self.processes(containing: sleep) == 0)
@@ -108,14 +117,17 @@ import Wire
 
     @Test func `a program that floods its output keeps the first 64 KiB, the rest dropped with a note`() async throws {
         let (_, steps, _) = try await run(
-            Self.scenario("steps:\n  - run: {command: ./flood.sh}"), files: ["flood.sh": "#!/bin/sh\nyes | head -c 1000000\necho done >&2\n"])
+            Self.scenario("steps:\n  - run: {command: ./flood.sh}"),
+            files: ["flood.sh": "#!/bin/sh\nyes | head -c 1000000\necho done >&2\n"])
         let stdout = try #require(steps[0]["stdout"]?.stringValue, "\(steps[0].prettyText)")
         #expect(stdout.hasPrefix("y\ny\n"))
         #expect(stdout.hasSuffix("\n[934464 more bytes dropped]"))
         #expect(steps[0]["stderr"]?.stringValue == "done\n")
     }
 
-    @Test func `a non-zero exit, a missing command and one not executable each fail the step with a message naming them`() async throws {
+    @Test func `a non-zero exit, a missing command and one not executable each fail the step with a message naming them`()
+        async throws
+    {
         let (_, steps, _) = try await run(
             Self.scenario(
                 """
@@ -148,7 +160,10 @@ import Wire
         #expect(result.contains("command './plain.sh' is not executable"))
     }
 
-    @Test func `the files a program writes are outputs compared with golden files: JSON structurally, XML canonical, text by byte`() async throws {
+    @Test
+    func `the files a program writes are outputs compared with golden files: JSON structurally, XML canonical, text by byte`()
+        async throws
+    {
         let folder = try TemporaryFolder("external-outputs")
         defer { folder.remove() }
         try folder.write("requirements: []\n", to: "Scenarios/requirements.yaml")
@@ -171,11 +186,13 @@ import Wire
         chmod(script, 0o755)
         let run = { (update: Bool) in
             await SuiteRunner(
-                suite: try Suite.load(paths: [folder.file("Scenarios")]), goldenRoot: folder.file("Golden"), update: update, jobs: 1
+                suite: try Suite.load(paths: [folder.file("Scenarios")]), goldenRoot: folder.file("Golden"), update: update,
+                jobs: 1
             ).run { _ in }
         }
         _ = try await run(true)
-        #expect(try String(contentsOfFile: folder.file("Golden/case/out.xml"), encoding: .utf8) == #"<r a="1" b="2"><k>x</k></r>"#)
+        #expect(
+            try String(contentsOfFile: folder.file("Golden/case/out.xml"), encoding: .utf8) == #"<r a="1" b="2"><k>x</k></r>"#)
         #expect(try String(contentsOfFile: folder.file("Golden/case/result.json"), encoding: .utf8).contains(#""never.txt""#))
         #expect(try await run(false).first?.passed == true)
 
@@ -190,11 +207,16 @@ import Wire
                 """), to: "Scenarios/case.yaml")
         let failures = try #require(try await run(false).first).failures.joined(separator: "\n")
         #expect(failures.contains(#"out.json $.a: expected "x", got "y""#))
-        #expect(failures.contains(#"out.xml (canonical XML) line 1 column 19: expected "<r a="1" b="2"><k>x</k></r>", got "<r a="1" b="2"><k>y</k></r>""#))
+        #expect(
+            failures.contains(
+                #"out.xml (canonical XML) line 1 column 19: expected "<r a="1" b="2"><k>x</k></r>", got "<r a="1" b="2"><k>y</k></r>""#
+            ))
         #expect(failures.contains(#"out.txt line 1 column 7: expected "plain x", got "plain y""#))
     }
 
-    @Test func `a service under test is ready by its port or its URL, is reached by the steps, and is stopped after them`() async throws {
+    @Test func `a service under test is ready by its port or its URL, is reached by the steps, and is stopped after them`()
+        async throws
+    {
         let sleep = Self.uniqueSleep()
         let (report, steps, services) = try await run(
             Self.scenario(
@@ -206,8 +228,10 @@ import Wire
                   - run: {command: ./call.sh}
                 """),
             files: [
-                "listen.sh": "#!/bin/sh\n\(sleep) &\nexec python3 -c \"import socket,os,time; s=socket.socket(); s.bind(('127.0.0.1', int(os.environ['BIFROST_SERVICE_PORT']))); s.listen(); time.sleep(60)\"\n",
-                "call.sh": "#!/bin/sh\ncurl -s -o /dev/null -w '%{http_code}' \"$BIFROST_SERVICE_WEB_APP_URL/\"\necho \" $BIFROST_SERVICE_LISTENER_URL\"\n",
+                "listen.sh":
+                    "#!/bin/sh\n\(sleep) &\nexec python3 -c \"import socket,os,time; s=socket.socket(); s.bind(('127.0.0.1', int(os.environ['BIFROST_SERVICE_PORT']))); s.listen(); time.sleep(60)\"\n",
+                "call.sh":
+                    "#!/bin/sh\ncurl -s -o /dev/null -w '%{http_code}' \"$BIFROST_SERVICE_WEB_APP_URL/\"\necho \" $BIFROST_SERVICE_LISTENER_URL\"\n",
             ])
         #expect(report.passed)
         #expect(steps.first?["stdout"] == "200 {service.listener}\n")
@@ -216,7 +240,9 @@ import Wire
         #expect(Self.processes(containing: "http.server --bind 127.0.0.1") == 0)
     }
 
-    @Test func `a service that never becomes ready fails the scenario at its readiness timeout, is stopped, and no step runs`() async throws {
+    @Test func `a service that never becomes ready fails the scenario at its readiness timeout, is stopped, and no step runs`()
+        async throws
+    {
         let sleep = Self.uniqueSleep()
         let started = ContinuousClock.now
         let (report, steps, services) = try await run(
@@ -235,7 +261,8 @@ import Wire
         #expect(Self.processes(containing: sleep) == 0)
     }
 
-    @Test func `a scenario that must fail passes only when its differences hold the text, and fails when it passes`() async throws {
+    @Test func `a scenario that must fail passes only when its differences hold the text, and fails when it passes`() async throws
+    {
         let folder = try TemporaryFolder("external-fails-with")
         defer { folder.remove() }
         try folder.write("requirements: []\n", to: "Scenarios/requirements.yaml")
@@ -270,14 +297,21 @@ import Wire
         #expect(try await run().verdict == .failed)
     }
 
-    @Test func `the shipped shell DataPump client sends what the reference flow sends, and its wrong twin fails on bill_amount_paid`() async throws {
+    @Test
+    func `the shipped shell DataPump client sends what the reference flow sends, and its wrong twin fails on bill_amount_paid`()
+        async throws
+    {
         let examples = SourceTree.path("Scenarios/examples/external")
         let reports = await SuiteRunner(
-            suite: try Suite.load(paths: [examples + "/datapump-payment.yaml", examples + "/datapump-payment-forgetting-fee.yaml"]),
+            suite: try Suite.load(paths: [
+                examples + "/datapump-payment.yaml", examples + "/datapump-payment-forgetting-fee.yaml",
+            ]),
             goldenRoot: SourceTree.path("Golden"), update: false, jobs: 2
         ).run { _ in }
         #expect(reports.map(\.passed) == [true, true])
-        #expect(reports[1].failedAsExpected.first == #"journal.json $[1].request.body.data.attributes.bill_amount_paid: expected "125.00", got "128.95""#)
+        #expect(
+            reports[1].failedAsExpected.first
+                == #"journal.json $[1].request.body.data.attributes.bill_amount_paid: expected "125.00", got "128.95""#)
         #expect(
             try SourceTree.text("Golden/examples/external/datapump-payment/journal.json")
                 == SourceTree.text("Golden/imt-spectrum/datapump/payment-posts/journal.json"))
@@ -292,7 +326,8 @@ import Wire
         try folder.write(Self.scenario("steps:\n  - run: {command: ./hang.sh}"), to: "Scenarios/case.yaml")
         let outputFolderFile = folder.file("output-folder")
         chmod(
-            try folder.write("#!/bin/sh\necho \"$BIFROST_OUTPUT_DIR\" > \(outputFolderFile)\n\(sleep) &\n\(sleep)\n", to: "Scenarios/hang.sh"),
+            try folder.write(
+                "#!/bin/sh\necho \"$BIFROST_OUTPUT_DIR\" > \(outputFolderFile)\n\(sleep) &\n\(sleep)\n", to: "Scenarios/hang.sh"),
             0o755)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(ServeTests.bifrost))
@@ -301,7 +336,9 @@ import Wire
         process.standardError = FileHandle.nullDevice
         try process.run()
         let deadline = ContinuousClock.now + .seconds(20)
-        while Self.processes(containing: sleep) < 2 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        while Self.processes(containing: sleep) < 2 && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         #expect(Self.processes(containing: sleep) == 2)
         process.interrupt()
         let status = await BlockingPool.run { () -> Int32 in
@@ -310,7 +347,8 @@ import Wire
         }
         #expect(status == 130)
         #expect(Self.processes(containing: sleep) == 0)
-        let outputFolder = try String(contentsOfFile: outputFolderFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let outputFolder = try String(contentsOfFile: outputFolderFile, encoding: .utf8).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         #expect(outputFolder.contains("bifrost-step-"))
         #expect(!FileManager.default.fileExists(atPath: outputFolder), "the step's temporary folder is left behind")
     }

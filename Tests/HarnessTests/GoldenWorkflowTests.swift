@@ -29,7 +29,8 @@ import Wire
             }
         }
 
-        func run(_ recording: GoldenRecording, configure: (inout SuiteRunner) -> Void = { _ in }) async throws -> [ScenarioReport] {
+        func run(_ recording: GoldenRecording, configure: (inout SuiteRunner) -> Void = { _ in }) async throws -> [ScenarioReport]
+        {
             var runner = SuiteRunner(suite: try Suite.load(paths: [scenarios]), goldenRoot: golden, recording: recording, jobs: 1)
             configure(&runner)
             return await runner.run { _ in }
@@ -48,7 +49,10 @@ import Wire
         let review = PendingReview(root: fixture.golden)
         let items = review.items
         try #require(items.map(\.golden) == [fixture.file("s/one/result.json"), fixture.file("s/two/result.json")])
-        #expect(items[0].diff.split(separator: "\n").contains { $0.hasPrefix("+") && $0.hasSuffix("\"step\": \"validate-settings\",") })
+        #expect(
+            items[0].diff.split(separator: "\n").contains {
+                $0.hasPrefix("+") && $0.hasSuffix("\"step\": \"validate-settings\",")
+            })
         try items[0].accept()
         try items[1].reject()
         #expect(fixture.exists("s/one/result.json") && !fixture.exists("s/one/result.json.pending"))
@@ -102,6 +106,7 @@ import Wire
         try "{}".write(toFile: fixture.file("s/broken/result.json"), atomically: true, encoding: .utf8)
         let runner = SuiteRunner(
             suite: try Suite.load(paths: [fixture.scenarios]), goldenRoot: fixture.golden, recording: .never, jobs: 1)
-        #expect(runner.unreferencedGoldenFiles(under: [""]) == [fixture.file("s/gone/result.json"), fixture.file("s/one/old.json")])
+        #expect(
+            runner.unreferencedGoldenFiles(under: [""]) == [fixture.file("s/gone/result.json"), fixture.file("s/one/old.json")])
     }
 }

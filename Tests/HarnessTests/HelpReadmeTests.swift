@@ -77,8 +77,12 @@ import Wire
             #expect(matching.count == 1, "README rows for \(command.path): \(matching.count)")
             guard let row = matching.first?.row else { continue }
             let named = Self.options(in: row).subtracting(["version"])
-            #expect(command.options.subtracting(named).isEmpty, "\(command.path): missing from README: \(command.options.subtracting(named).sorted())")
-            #expect(named.subtracting(command.options).isEmpty, "\(command.path): README names \(named.subtracting(command.options).sorted())")
+            #expect(
+                command.options.subtracting(named).isEmpty,
+                "\(command.path): missing from README: \(command.options.subtracting(named).sorted())")
+            #expect(
+                named.subtracting(command.options).isEmpty,
+                "\(command.path): README names \(named.subtracting(command.options).sorted())")
         }
     }
 

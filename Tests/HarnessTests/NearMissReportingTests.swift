@@ -1,10 +1,11 @@
 import BifrostTesting
 import Foundation
-@testable import Harness
 import Partners
 import Support
 import Testing
 import Wire
+
+@testable import Harness
 
 /// Near misses where a person reads them: a failed scenario's report, fault routes refused at load and by the admin API.
 @Suite struct NearMissReportingTests {
@@ -37,7 +38,9 @@ import Wire
         let text = Self.scenario.replacingOccurrences(of: "GET /payments-due/", with: "POST /payment/")
         let error = try #require(try loadErrors(text).first)
         #expect((error.line, error.column) == (8, 15))
-        #expect(error.message.hasPrefix("the mock IMT has no route POST /payment/ (closest: POST /payments/); a fault's route is one of "))
+        #expect(
+            error.message.hasPrefix(
+                "the mock IMT has no route POST /payment/ (closest: POST /payments/); a fault's route is one of "))
         #expect(error.message.hasSuffix(IMTMock.routes.names.joined(separator: ", ")))
         #expect(try loadErrors(Self.scenario).isEmpty)
     }
@@ -60,17 +63,20 @@ import Wire
         #expect((error.line, error.column) == (7, 14))
         #expect(
             error.message.hasPrefix(
-                "the mock IC has no route POST /CloudInvoicing.asmx/PaymentReportingSOP (closest: POST /CloudInvoicing.asmx/PaymentReportingSOAP)"))
+                "the mock IC has no route POST /CloudInvoicing.asmx/PaymentReportingSOP (closest: POST /CloudInvoicing.asmx/PaymentReportingSOAP)"
+            ))
         #expect(error.message.hasSuffix(ICMock.routes.names.joined(separator: ", ")))
     }
 
     @Test func `POST /__admin/faults refuses a route the mock does not have with 400, naming the known routes`() throws {
         let imt = IMTStandalone(state: IMTState(), log: { _ in })
         let refused = imt.handle(
-            MockRequest(method: "POST", target: "/__admin/faults", body: Array(#"{"route": "POST /payment/", "status": 500}"#.utf8)))
+            MockRequest(
+                method: "POST", target: "/__admin/faults", body: Array(#"{"route": "POST /payment/", "status": 500}"#.utf8)))
         #expect(refused.status == 400)
         let detail = try #require(JSONAPIError.errors(in: try JSONParser.parse(refused.body))?.first?.detail)
-        #expect(detail.hasPrefix("POST /__admin/faults:1:11: the mock IMT has no route POST /payment/ (closest: POST /payments/)"))
+        #expect(
+            detail.hasPrefix("POST /__admin/faults:1:11: the mock IMT has no route POST /payment/ (closest: POST /payments/)"))
         #expect(detail.contains(IMTMock.routes.names.joined(separator: ", ")))
         #expect(try JSONParser.parse(imt.handle(MockRequest(method: "GET", target: "/__admin/faults")).body) == .array([]))
 

@@ -78,7 +78,9 @@ import Wire
         #expect(reports.map(\.verdict) == [.passed])
     }
 
-    @Test func `an attribute the mock lacks and an HTML bill are named in the description, and the replay still passes`() async throws {
+    @Test func `an attribute the mock lacks and an HTML bill are named in the description, and the replay still passes`()
+        async throws
+    {
         let folder = try TemporaryFolder("record", create: false)
         defer { folder.remove() }
         let standalone = IMTStandalone(state: Self.imtState(bill: []), log: { _ in })
@@ -138,7 +140,8 @@ import Wire
         state.billers[0].webServiceKey = Self.key
         let standalone = ICStandalone(state: state, log: { _ in })
         let guid = state.billers[0].guid
-        let handler = MockServer.Handler(standalone.endpoint, maximumBodySize: ICMock.maximumBodySize, oversized: ICMock.oversized)
+        let handler = MockServer.Handler(
+            standalone.endpoint, maximumBodySize: ICMock.maximumBodySize, oversized: ICMock.oversized)
         let description = try await MockHarness.withMock(handler) { endpoint in
             var options = ICRecorder.Options(
                 url: endpoint.url(ICMock.cloudInvoicingPath), billerGUID: guid, webServiceKey: Self.key,

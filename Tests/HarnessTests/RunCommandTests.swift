@@ -38,7 +38,9 @@ import Transport
         #expect(listed.status == 0)
         #expect(listed.output.hasPrefix("imt-mips-apps/sessions/ping    Scenarios/imt-mips-apps/sessions/ping.yaml\n"))
         #expect(listed.output.hasSuffix("1 scenarios selected\n"))
-        for bad in [["--shard", "3/2"], ["--shard", "0/3"], ["--repeat", "0"], ["--jobs", "0"], ["--json", "/no/such/folder/r.json"]] {
+        for bad in [
+            ["--shard", "3/2"], ["--shard", "0/3"], ["--repeat", "0"], ["--jobs", "0"], ["--json", "/no/such/folder/r.json"],
+        ] {
             #expect(try await bifrost(["run", "Scenarios"] + bad).status == 2, "\(bad)")
         }
         #expect(try await bifrost(["run", "Scenarios", "--filter", "no-scenario-is-called-this"]).status == 2)
@@ -110,10 +112,13 @@ import Transport
         try process.run()
         // Waits for the program under test to have started, however loaded the machine.
         let started = ContinuousClock.now
-        while !FileManager.default.fileExists(atPath: pidFile.path), process.isRunning, ContinuousClock.now - started < .seconds(120) {
+        while !FileManager.default.fileExists(atPath: pidFile.path), process.isRunning,
+            ContinuousClock.now - started < .seconds(120)
+        {
             try await Task.sleep(for: .milliseconds(50))
         }
-        let pid = try #require(Int32(String(decoding: try Data(contentsOf: pidFile), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let pid = try #require(
+            Int32(String(decoding: try Data(contentsOf: pidFile), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
         kill(process.processIdentifier, signal)
         let status = await BlockingPool.run { () -> Int32 in
             process.waitUntilExit()

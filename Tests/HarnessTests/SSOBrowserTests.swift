@@ -15,10 +15,16 @@ import Wire
 
     /// An AI biller with a registered payer, on the seed 003 sample's biller.
     static func mock() -> ICMock {
-        var state = ICState(billers: [.init(guid: "c09d08fb-a969-4778-bb58-b46a8e9224e7", webServiceKey: "0b9d5c3e-7a2f", profile: .common)])
+        var state = ICState(billers: [
+            .init(guid: "c09d08fb-a969-4778-bb58-b46a8e9224e7", webServiceKey: "0b9d5c3e-7a2f", profile: .common)
+        ])
         state.portal = ICPortalState(
             profile: .aiMyMeter, apiKey: key, siteName: "City of Boulder", clock: Date(timeIntervalSince1970: 1_727_791_200),
-            customers: [.init(accountNumber: account, name: "Pat Lee", emailAddress: email, users: [.init(emailAddress: email, loginTypeID: 5)])])
+            customers: [
+                .init(
+                    accountNumber: account, name: "Pat Lee", emailAddress: email,
+                    users: [.init(emailAddress: email, loginTypeID: 5)])
+            ])
         return ICMock(state: state)
     }
 
@@ -39,7 +45,10 @@ import Wire
     /// The AI portal's page: IC's page in an iFrame, and a script that reports what the frame shows
     /// into `#found`; with `card`, it types the card on the payment page and presses Pay.
     static func portalPage(frame: String, card: String? = nil) -> String {
-        let pay = card.map { "if (d.getElementById('pay-button')) { d.getElementById('card-number').value = '\($0)'; d.getElementById('pay-button').click(); return; }" } ?? ""
+        let pay =
+            card.map {
+                "if (d.getElementById('pay-button')) { d.getElementById('card-number').value = '\($0)'; d.getElementById('pay-button').click(); return; }"
+            } ?? ""
         return """
             <!DOCTYPE html>
             <html><head><meta charset="utf-8"><title>MyMeter</title></head><body>
@@ -71,7 +80,9 @@ import Wire
         MockServer.Handler(
             { request in
                 if request.path == "/portal" {
-                    return MockResponse(status: 200, headers: [("Content-Type", "text/html; charset=utf-8")], body: Array(site.page.withLock { $0 }.utf8))
+                    return MockResponse(
+                        status: 200, headers: [("Content-Type", "text/html; charset=utf-8")],
+                        body: Array(site.page.withLock { $0 }.utf8))
                 }
                 if request.path == postbackPath {
                     site.postbacks.withLock { $0.append(MockRequest.decodeQuery(String(decoding: request.body, as: UTF8.self))) }
@@ -81,7 +92,9 @@ import Wire
             }, maximumBodySize: ICMock.maximumBodySize, oversized: ICMock.oversized)
     }
 
-    @Test func `an AI portal page shows IC's portal page inside its SSOConnect iFrame, and a CPV2 payment page posts back Approved=True`()
+    @Test
+    func
+        `an AI portal page shows IC's portal page inside its SSOConnect iFrame, and a CPV2 payment page posts back Approved=True`()
         async throws
     {
         let chromium = try #require(HeadlessChromium.find(), Comment(rawValue: HTMLReportBrowserTests.missing))
@@ -96,14 +109,17 @@ import Wire
             let token = try #require(auth["Data"]?["RemoteAuthenticationToken"]?.stringValue)
             site.page.withLock {
                 $0 = Self.portalPage(
-                    frame: "/cloudsso/connect?RemoteAuthenticationToken=\(token)&ViewMode=1&RedirectID=2&ReturnUrl=https%3A%2F%2Fmymeter.example.com%2F")
+                    frame:
+                        "/cloudsso/connect?RemoteAuthenticationToken=\(token)&ViewMode=1&RedirectID=2&ReturnUrl=https%3A%2F%2Fmymeter.example.com%2F"
+                )
             }
 
             let portal = try await chromium.dumpDOM(url: origin + "/portal", budget: .seconds(5))
 
             #expect(portal.status == 0, "chromium exited with \(portal.status):\n\(portal.log.suffix(2000))")
             #expect(
-                portal.dom.contains(#"<p id="found">Customer Portal Paperless Settings | iFrame | Sign out and Return to City of Boulder</p>"#),
+                portal.dom.contains(
+                    #"<p id="found">Customer Portal Paperless Settings | iFrame | Sign out and Return to City of Boulder</p>"#),
                 "the frame's page was not found in:\n\(portal.dom.prefix(3000))")
 
             // A second token pays on the Cloud Payments V2 page.

@@ -1,11 +1,12 @@
 import BifrostTesting
 import Flows
 import Foundation
-@testable import Harness
 import Partners
 import Support
 import Testing
 import Wire
+
+@testable import Harness
 
 /// Positions of the loader's errors: `file:line:column`.
 @Suite struct ScenarioLoaderTests {

@@ -1,9 +1,10 @@
 import BifrostTesting
 import Foundation
-@testable import Harness
 import Support
 import Testing
 import Wire
+
+@testable import Harness
 
 /// The scenario JSON Schema: generated from the loader's tables and the step registry, committed
 /// beside the suite, and refusing what the loader refuses.

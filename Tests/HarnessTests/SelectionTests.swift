@@ -1,14 +1,16 @@
 import Foundation
-@testable import Harness
 import Testing
 import Wire
+
+@testable import Harness
 
 /// Choosing scenarios: filters, requirement globs, shards.
 @Suite struct SelectionTests {
     static func scenario(_ path: String, name: String = "n", covers: [String] = []) throws -> Scenario {
         Scenario(
             file: path + ".yaml", relativePath: path, name: name, profile: .imtSpectrum,
-            covers: covers.map { Located(value: $0, line: 1, column: 1) }, clock: try #require(ScenarioClock("2024-09-03T00:00:00Z")),
+            covers: covers.map { Located(value: $0, line: 1, column: 1) },
+            clock: try #require(ScenarioClock("2024-09-03T00:00:00Z")),
             settings: [:], steps: [], golden: [])
     }
 

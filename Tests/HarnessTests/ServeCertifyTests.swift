@@ -63,7 +63,9 @@ import Wire
 
     @Test
     func `--certify without a report, or a report without --certify, is a usage error`() async throws {
-        for arguments in [["serve", "imt", "--certify"], ["serve", "ic", "--report", "/tmp"], ["serve", "imt", "--json", "/tmp/x.json"]] {
+        for arguments in [
+            ["serve", "imt", "--certify"], ["serve", "ic", "--report", "/tmp"], ["serve", "imt", "--json", "/tmp/x.json"],
+        ] {
             #expect(try await ServeTests.exitStatus(of: arguments + ["--port", "0"]) == 2, "\(arguments)")
         }
     }

@@ -1,10 +1,12 @@
 import BifrostTesting
 import Foundation
-@testable import Harness
 import Partners
+import Support
 import Testing
 import Wire
 import Yams
+
+@testable import Harness
 
 /// Steps that cannot crash: a missing member is an input error at its position, and a step gets every need it declares.
 @Suite struct StepMembersTests {

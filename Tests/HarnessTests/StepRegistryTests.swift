@@ -1,12 +1,13 @@
 import Flows
 import Foundation
-@testable import Harness
 import Partners
 import Support
 import Testing
 import Transport
 import Wire
 import Yams
+
+@testable import Harness
 
 /// Steps as plug-ins: the loader and the runner read the registry.
 @Suite struct StepRegistryTests {
@@ -28,10 +29,12 @@ import Yams
         steps:
           - teleport: {}
         """.write(toFile: file, atomically: true, encoding: .utf8)
-        let error = #expect(throws: InputErrors.self) { try ScenarioLoader.load(file: file, suiteRoot: folder.path) }?.errors.first
+        let error = #expect(throws: InputErrors.self) { try ScenarioLoader.load(file: file, suiteRoot: folder.path) }?.errors
+            .first
         #expect(error?.line == 5)
         #expect(error?.column == 5)
-        #expect(error?.message == "unknown key 'teleport' in a step; expected one of: \(StepRegistry.keys.joined(separator: ", "))")
+        #expect(
+            error?.message == "unknown key 'teleport' in a step; expected one of: \(StepRegistry.keys.joined(separator: ", "))")
     }
 
     @Test func `a step that needs a folder gets a fresh one, removed after it`() async throws {

@@ -1,8 +1,9 @@
 import Foundation
-@testable import Harness
 import Support
 import Testing
 import Yams
+
+@testable import Harness
 
 /// Each step kind reads its node with the members its schema lists: the two cannot drift.
 @Suite struct StepSchemaTests {

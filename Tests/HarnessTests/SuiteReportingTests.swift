@@ -44,7 +44,9 @@ import Wire
             let junit = JUnitReporter.xml(reports, wallTime: .milliseconds(1500))
             #expect(junit.contains(#"tests="2" failures="0" errors="1" time="1.500""#))
             #expect(junit.contains("<error message=\"\(folder.path)/s/bad.yaml:"))
-            #expect(ConsoleReporter.summary(reports).hasSuffix("1 of them could not run: input errors (exit status 2)\n1 passed, 1 failed"))
+            #expect(
+                ConsoleReporter.summary(reports).hasSuffix(
+                    "1 of them could not run: input errors (exit status 2)\n1 passed, 1 failed"))
         }
     }
 
@@ -58,7 +60,8 @@ import Wire
 
     @Test func `every broken section and step of one file is reported, not only the first`() async throws {
         let text = Self.valid.replacingOccurrences(of: "name: ok", with: "name: ''")
-            .replacingOccurrences(of: "  - validate-settings: {}", with: "  - rtdr: {}\n  - teleport: {}\n  - rtdr: {account: \"1\"}")
+            .replacingOccurrences(
+                of: "  - validate-settings: {}", with: "  - rtdr: {}\n  - teleport: {}\n  - rtdr: {account: \"1\"}")
         try await withSuite(["case.yaml": text]) { folder in
             let file = folder.appendingPathComponent("case.yaml").path
             let errors = #expect(throws: InputErrors.self) { try ScenarioLoader.load(file: file, suiteRoot: folder.path) }

@@ -9,7 +9,8 @@ struct ICInvoiceBookTests {
     func file(_ invoices: [(String, String, String, String)]) throws -> BIFFile {
         var lines = ["FH|\(Self.biller)||11/18/2024|\(invoices.count)|0.00"]
         for (type, number, account, amount) in invoices {
-            lines.append("IH|\(type)|a1b2c3d4-5e6f-4a0b-8c1d-2e3f4a5b6c7d|\(number)|11/18/2024|12/18/2024|\(amount)||252|\(amount)|1|0|0")
+            lines.append(
+                "IH|\(type)|a1b2c3d4-5e6f-4a0b-8c1d-2e3f4a5b6c7d|\(number)|11/18/2024|12/18/2024|\(amount)||252|\(amount)|1|0|0")
             lines.append("CR|\(account)|NGUYEN LINDA")
         }
         return try BIFFile.read(Array((lines.joined(separator: "\n") + "\n").utf8))
@@ -32,8 +33,10 @@ struct ICInvoiceBookTests {
     }
 
     @Test func `a record moving a held invoice to another account refuses the file and changes nothing`() throws {
-        let book = try ICInvoiceBook().applying(try file([("R", "A-1", "30001", "912.40")]), named: "h10.bif", biller: Self.biller)
-            .get()
+        let book = try ICInvoiceBook().applying(
+            try file([("R", "A-1", "30001", "912.40")]), named: "h10.bif", biller: Self.biller
+        )
+        .get()
         let moved = book.applying(
             try file([("R", "C-1", "30003", "1.00"), ("R", "A-1", "30009", "912.40")]), named: "h11.bif", biller: Self.biller)
         guard case .failure(let refused) = moved else {

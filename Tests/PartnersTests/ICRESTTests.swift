@@ -51,7 +51,8 @@ import Wire
         #expect(registered.status == 200)
         #expect(try Self.json(registered)["Data"]?["Accounts"]?.arrayValue?.first?["Role"] == "Owner")
         let token = try Self.token(mock)
-        let link = "/cloudsso/connect?RemoteAuthenticationToken=\(token)&ViewMode=1&RedirectID=2&ReturnUrl=https://mymeter.example/"
+        let link =
+            "/cloudsso/connect?RemoteAuthenticationToken=\(token)&ViewMode=1&RedirectID=2&ReturnUrl=https://mymeter.example/"
         let page = mock.handle(MockRequest(method: "GET", target: link))
         let html = String(decoding: page.body, as: UTF8.self)
         #expect(page.status == 200)

@@ -107,7 +107,8 @@ import Wire
     @Test func `a sessions POST whose id is not the username is 409 at data.id; without an id it opens`() throws {
         func post(_ id: String?) -> MockResponse {
             let idMember = id.map { #""id": "\#($0)", "# } ?? ""
-            let body = #"{"data": {"#  + idMember + #""type": "sessions", "attributes": {"username": "icuser", "password": "pw"}}}"#
+            let body =
+                #"{"data": {"# + idMember + #""type": "sessions", "attributes": {"username": "icuser", "password": "pw"}}}"#
             return mock.handle(
                 MockRequest(method: "POST", target: "/auth/3401/api/sessions/", headers: Self.jsonAPI, body: Array(body.utf8)))
         }

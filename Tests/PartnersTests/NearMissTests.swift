@@ -34,7 +34,9 @@ import Wire
         return ("Cookie", String(cookie))
     }
 
-    func send(_ method: String, _ target: String, headers: [(name: String, value: String)] = jsonAPI, body: String = "")
+    func send(
+        _ method: String, _ target: String, headers: [(name: String, value: String)] = jsonAPI, body: String = ""
+    )
         -> MockResponse
     {
         imt.handle(MockRequest(method: method, target: target, headers: headers, body: Array(body.utf8)))
@@ -73,7 +75,9 @@ import Wire
 
     @Test func `a request that matched its route and state has no near_miss, nor one far from every route`() throws {
         let cookie = try session()
-        #expect(send("GET", "/webpayments/3401/api/payments-due/?filter[policy_number]=20240903", headers: Self.jsonAPI + [cookie]).status == 200)
+        #expect(
+            send("GET", "/webpayments/3401/api/payments-due/?filter[policy_number]=20240903", headers: Self.jsonAPI + [cookie])
+                .status == 200)
         #expect(lastNearMiss(imt.journal) == nil)
         #expect(send("GET", "/elsewhere/entirely/").status == 404)
         #expect(lastNearMiss(imt.journal) == nil)
@@ -192,7 +196,8 @@ import Wire
     @Test func `an IC path with a typo or a missing ?wsdl names the route and how it differs`() {
         let ic = ICMock(state: Self.ic)
         _ = ic.handle(MockRequest(method: "POST", target: "/portal/webservices/CloudInvoice.asmx"))
-        #expect(lastNearMiss(ic.journal)?["route"] == "POST /portal/webservices/CloudInvoicing.asmx (SOAP operation UploadInvoice)")
+        #expect(
+            lastNearMiss(ic.journal)?["route"] == "POST /portal/webservices/CloudInvoicing.asmx (SOAP operation UploadInvoice)")
         #expect(
             lastNearMiss(ic.journal)?["differences"]
                 == [difference("path", nil, expected: "CloudInvoicing.asmx", actual: "CloudInvoice.asmx")])

@@ -32,7 +32,9 @@ import Transport
         _ folder: TemporaryFolder, askClientCertificate: Bool, _ body: (String) async throws -> Void
     ) async throws {
         let port = try LoopbackSocket(listening: false).port
-        var arguments = ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", "server.pem", "-key", "server.key", "-www", "-quiet"]
+        var arguments = [
+            "s_server", "-accept", "127.0.0.1:\(port)", "-cert", "server.pem", "-key", "server.key", "-www", "-quiet",
+        ]
         if askClientCertificate { arguments += ["-Verify", "1", "-CAfile", "ca.pem"] }
         var launch = ChildProcess.Launch("/usr/bin/openssl", arguments)
         launch.workingDirectory = folder.path
@@ -55,14 +57,16 @@ import Transport
         var configuration = HTTPClient.Configuration(connectTimeout: .seconds(5), totalTimeout: .seconds(10))
         configure(&configuration)
         do {
-            return .success(try await HTTPClient(configuration: configuration).send(ClientRequest(method: "GET", url: url)).status)
+            return .success(
+                try await HTTPClient(configuration: configuration).send(ClientRequest(method: "GET", url: url)).status)
         } catch {
             return .failure(error)
         }
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl"), "needs openssl"))
-    func `a certificate from an unknown CA is refused by default, taken with its CA file or with verification off`() async throws {
+    func `a certificate from an unknown CA is refused by default, taken with its CA file or with verification off`() async throws
+    {
         let folder = try TemporaryFolder("tls")
         defer { folder.remove() }
         try await Self.certificates(in: folder)

@@ -3,7 +3,9 @@ import Wire
 
 /// Which member and header names hold secrets, as the journal, reports and golden files redact them.
 @Suite struct RedactorTests {
-    @Test(arguments: ["password", "Password", "Set-Cookie", "WebServiceKey", "remote_authentication_token", "SESSION-ID", "api_key"])
+    @Test(arguments: [
+        "password", "Password", "Set-Cookie", "WebServiceKey", "remote_authentication_token", "SESSION-ID", "api_key",
+    ])
     func `a secret's name is found whatever its case, underscores and hyphens`(name: String) {
         #expect(Redactor.isSecret(name: name))
     }

@@ -40,7 +40,8 @@ public struct BIFCertification: Sendable {
         var files: [BIFFileFindings] = []
         for file in options.files {
             let validator = BIFValidator(layout: options.layout, profile: options.profile)
-            files.append(try await BlockingPool.run { () throws(InputError) -> BIFFileFindings in try Self.validate(file, validator) })
+            files.append(
+                try await BlockingPool.run { () throws(InputError) -> BIFFileFindings in try Self.validate(file, validator) })
         }
         let results = BIFCheck.all(for: options.profile).map { CheckResult(check: $0.definition, outcome: $0.judge(files)) }
         return CertificationReport(
@@ -68,7 +69,10 @@ public struct BIFCertification: Sendable {
     /// `file 1: invoices.bif (4 lines, 1 invoice)`, one pair per file.
     func target(_ files: [BIFFileFindings]) -> [(String, String)] {
         files.enumerated().map { index, file in
-            ("file \(index + 1)", "\(file.file) (\(BIFCheck.plural(file.lines, "line")), \(BIFCheck.plural(file.invoices, "invoice")))")
+            (
+                "file \(index + 1)",
+                "\(file.file) (\(BIFCheck.plural(file.lines, "line")), \(BIFCheck.plural(file.invoices, "invoice")))"
+            )
         }
     }
 

@@ -43,7 +43,8 @@ public struct SOAPCall: Sendable {
             else {
                 throw SOAPFault(
                     .sender,
-                    "Server did not recognize the operation \(envelope.operation) in namespace \(envelope.operationNamespace ?? "none")")
+                    "Server did not recognize the operation \(envelope.operation) in namespace \(envelope.operationNamespace ?? "none")"
+                )
             }
             return .success(envelope)
         } catch {

@@ -56,7 +56,9 @@ public struct ICCertification: Sendable {
                 report: report, billerGUID: options.billerGUID, webServiceKey: options.webServiceKey,
                 startDate: options.from, endDate: options.to
             ).envelope(.v11)
-            let headers = [HTTPHeader("Content-Type", SOAPVersion.v11.contentType), HTTPHeader("SOAPAction", "\"\(report.action)\"")]
+            let headers = [
+                HTTPHeader("Content-Type", SOAPVersion.v11.contentType), HTTPHeader("SOAPAction", "\"\(report.action)\""),
+            ]
             probes.reports[report] = await Self.send(
                 report.rawValue, ClientRequest(method: "POST", url: options.url, headers: headers, body: envelope), client)
         }

@@ -25,7 +25,9 @@ public struct WSDLContract: Sendable, Hashable {
     static let schemaPath = "/wsdl:definitions/wsdl:types/s:schema"
 
     init(targetNamespace: String, operations: [String], soapActions: [String: String], shapes: [String: [String: String]]) {
-        (self.targetNamespace, self.operations, self.soapActions, self.shapes) = (targetNamespace, operations, soapActions, shapes)
+        (self.targetNamespace, self.operations, self.soapActions, self.shapes) = (
+            targetNamespace, operations, soapActions, shapes
+        )
     }
 
     /// Reads a WSDL document.
@@ -73,7 +75,8 @@ public struct WSDLContract: Sendable, Hashable {
 
     /// Adds the leaves below the element `xpath` selects, named from `path`.
     static func flatten(
-        _ xpath: String, path: String, in document: XMLDocument, depth: Int, seen: Set<String>, into leaves: inout [String: String]
+        _ xpath: String, path: String, in document: XMLDocument, depth: Int, seen: Set<String>,
+        into leaves: inout [String: String]
     ) throws {
         guard let element = try document.select(xpath, namespaces: namespaces).first else {
             leaves[path] = "(not declared)"

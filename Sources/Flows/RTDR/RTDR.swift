@@ -43,7 +43,8 @@ public struct RTDR: Sendable {
         }
         switch opened {
         case .success(let (outcome, closing)):
-            if case .failed = outcome {} else if caller.settings.isMultiEnvironment {
+            if case .failed = outcome {
+            } else if caller.settings.isMultiEnvironment {
                 caller.accounts.record(account, environment: environment)
             }
             return RTDRResult(account: account, outcome: outcome, closing: closing)

@@ -58,7 +58,8 @@ public struct Reconciliation: Sendable, Hashable {
             findings.append(
                 .init(
                     kind: .rejectedAfterPosting, paymentID: reject.paymentID, account: reject.accountNumber,
-                    detail: "ACH return \(([reject.returnCode, reject.returnReason].filter { !$0.isEmpty }).joined(separator: " ")) "
+                    detail:
+                        "ACH return \(([reject.returnCode, reject.returnReason].filter { !$0.isEmpty }).joined(separator: " ")) "
                         + "after the payment was posted; reverse it"))
         }
         self.matched = matched

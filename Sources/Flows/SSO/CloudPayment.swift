@@ -48,18 +48,22 @@ public struct CloudPayment: Sendable {
         result.status = "opened"
         guard let pay else { return result }
         let proposed = SSOPortalPage.attribute("value", ofID: "amount", in: page.text).flatMap { Money(parsing: $0) }
-        guard let action = SSOPortalPage.attribute("action", ofID: "pay", in: page.text), let amount = pay.amount ?? proposed else {
+        guard let action = SSOPortalPage.attribute("action", ofID: "pay", in: page.text), let amount = pay.amount ?? proposed
+        else {
             (result.status, result.message) = ("failed", "the payment page has no pay form with an amount")
             return result
         }
         result.calls.append("Pay")
         let target = rest.origin + action
-        guard let receipt = await record(rest.submit(target, form: [("Amount", amount.description), ("CardNumber", pay.cardNumber)]), into: &result)
+        guard
+            let receipt = await record(
+                rest.submit(target, form: [("Amount", amount.description), ("CardNumber", pay.cardNumber)]), into: &result)
         else { return result }
         let read = SSOPortalPage(html: receipt.text)
         result.receipt = .init(
             result: read.name, payment: SSOPortalPage.text(ofID: "payment", in: receipt.text),
-            amount: SSOPortalPage.text(ofID: "amount", in: receipt.text), postback: SSOPortalPage.text(ofID: "postback", in: receipt.text))
+            amount: SSOPortalPage.text(ofID: "amount", in: receipt.text),
+            postback: SSOPortalPage.text(ofID: "postback", in: receipt.text))
         result.status = read.name == "Approved" ? "paid" : "declined"
         return result
     }
@@ -77,7 +81,9 @@ public struct CloudPayment: Sendable {
             result.httpStatus = answer.status
             if let errors = answer.json?["Errors"]?.arrayValue {
                 result.errors = errors.map {
-                    .init(code: $0["Code"]?.stringValue ?? "", message: $0["Message"]?.stringValue ?? "", field: $0["Field"]?.stringValue)
+                    .init(
+                        code: $0["Code"]?.stringValue ?? "", message: $0["Message"]?.stringValue ?? "",
+                        field: $0["Field"]?.stringValue)
                 }
             } else {
                 let page = SSOPortalPage(html: answer.text)

@@ -46,7 +46,8 @@ public struct ICRESTClient: Sendable {
     /// `GET origin/path?query` with the key.
     public func get(_ path: String, query: [(String, String)]) async -> Result<Answer, TransportError> {
         let target = origin + "/" + path + (query.isEmpty ? "" : "?" + SSOURL.query(query))
-        return await send(ClientRequest(method: "GET", url: target, headers: [authorization, HTTPHeader("Accept", "application/json")]))
+        return await send(
+            ClientRequest(method: "GET", url: target, headers: [authorization, HTTPHeader("Accept", "application/json")]))
     }
 
     /// `POST origin/path` with the key and `body` as JSON.
@@ -54,7 +55,9 @@ public struct ICRESTClient: Sendable {
         await send(
             ClientRequest(
                 method: "POST", url: origin + "/" + path,
-                headers: [authorization, HTTPHeader("Content-Type", "application/json"), HTTPHeader("Accept", "application/json")],
+                headers: [
+                    authorization, HTTPHeader("Content-Type", "application/json"), HTTPHeader("Accept", "application/json"),
+                ],
                 body: Array(body.compactText.utf8)))
     }
 

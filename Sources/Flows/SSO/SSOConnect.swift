@@ -11,14 +11,17 @@ public struct SSOConnect: Sendable {
         result.calls.append("CloudSSO Connect")
         switch await rest.open(url) {
         case .failure(let error):
-            (result.status, result.failure) = ("failed", .init(service: "CloudSSO Connect", status: nil, code: nil, message: error.description))
+            (result.status, result.failure) = (
+                "failed", .init(service: "CloudSSO Connect", status: nil, code: nil, message: error.description)
+            )
         case .success(let answer):
             let page = SSOPortalPage(html: answer.text)
             if answer.status == 200 {
                 (result.status, result.page) = ("signed-in", page)
             } else {
                 result.status = "failed"
-                result.failure = .init(service: "CloudSSO Connect", status: answer.status, code: page.name, message: page.message ?? answer.text)
+                result.failure = .init(
+                    service: "CloudSSO Connect", status: answer.status, code: page.name, message: page.message ?? answer.text)
             }
         }
     }

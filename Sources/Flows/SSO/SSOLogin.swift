@@ -49,7 +49,8 @@ public struct SSOLogin: Sendable {
             let found = await call(
                 "Retrieve Users", &result,
                 rest.get(
-                    "api/v1/remoteauthentication/users", query: [("AccountNumber", payer.account), ("EmailAddress", payer.email)]))
+                    "api/v1/remoteauthentication/users", query: [("AccountNumber", payer.account), ("EmailAddress", payer.email)])
+            )
         else { return result }
         let account = found["Data"]?["Accounts"]?.arrayValue?.first { $0["AccountNumber"]?.stringValue == payer.account }
         let registered =
@@ -69,7 +70,9 @@ public struct SSOLogin: Sendable {
                 "EmailAddress": .string(payer.email), "LoginTypeID": .number(String(loginType)),
                 "AccountNumbers": .array([.string(payer.account)]),
             ])
-            guard let answer = await call("Register Accounts", &result, rest.post("api/v1/remoteauthentication/registeraccounts", body))
+            guard
+                let answer = await call(
+                    "Register Accounts", &result, rest.post("api/v1/remoteauthentication/registeraccounts", body))
             else { return result }
             result.role = answer["Data"]?["Accounts"]?.arrayValue?.first?["Role"]?.stringValue
         }
@@ -100,12 +103,15 @@ public struct SSOLogin: Sendable {
         result.calls.append(service)
         switch exchange {
         case .failure(let error):
-            (result.status, result.failure) = ("failed", .init(service: service, status: nil, code: nil, message: error.description))
+            (result.status, result.failure) = (
+                "failed", .init(service: service, status: nil, code: nil, message: error.description)
+            )
             return nil
         case .success(let answer) where !(200..<300).contains(answer.status):
             let error = answer.error
             (result.status, result.failure) = (
-                "failed", .init(service: service, status: answer.status, code: error?.code, message: error?.message ?? answer.text)
+                "failed",
+                .init(service: service, status: answer.status, code: error?.code, message: error?.message ?? answer.text)
             )
             return nil
         case .success(let answer):

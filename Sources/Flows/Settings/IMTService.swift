@@ -21,7 +21,6 @@ public enum IMTService: String, Sendable, CaseIterable {
     /// the seed says so of 8, 11 and 20 only.
     public var isMultiEnvironment: Bool { [.rtdr, .payments, .pdf].contains(self) }
 
-
     /// The service's name in messages.
     public var title: String {
         switch self {

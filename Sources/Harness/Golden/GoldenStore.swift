@@ -93,7 +93,9 @@ struct GoldenStore {
     }
 
     /// An XML output against its golden file, both in canonical form; any other file byte for byte.
-    private func compareText(_ actual: OutputValue, golden stored: [UInt8]?, file: String, output: Scenario.GoldenOutput) -> Verdict {
+    private func compareText(
+        _ actual: OutputValue, golden stored: [UInt8]?, file: String, output: Scenario.GoldenOutput
+    ) -> Verdict {
         guard let stored else { return .missing(path: file) }
         let (expected, got) =
             if case .xml = actual { (OutputValue.xml(stored).bytes, actual.bytes) } else { (stored, actual.bytes) }
@@ -103,7 +105,8 @@ struct GoldenStore {
         let line = zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(old.count, new.count)
         let form = if case .xml = actual { " (canonical XML)" } else { "" }
         let (expectedLine, actualLine) = (line < old.count ? old[line] : "", line < new.count ? new[line] : "")
-        let column = zip(expectedLine, actualLine).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        let column =
+            zip(expectedLine, actualLine).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             ?? min(expectedLine.count, actualLine.count)
         let diff = UnifiedDiff.make(
             old: String(decoding: expected, as: UTF8.self), new: String(decoding: got, as: UTF8.self), oldName: file,

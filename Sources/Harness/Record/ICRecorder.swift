@@ -70,7 +70,8 @@ public struct ICRecorder: Sendable {
             }
             if Self.refusesKey(output, status: exchange?.response?.status) {
                 throw RecordError(
-                    "\(IMTRecorder.origin(options.url)) refused the biller and key (\(output.message ?? "")); nothing was written")
+                    "\(IMTRecorder.origin(options.url)) refused the biller and key (\(output.message ?? "")); nothing was written"
+                )
             }
             outputs.append(output)
             calls.append((report, output.answer, exchange))

@@ -17,7 +17,8 @@ struct ICReplayState {
     var notes: [String] = []
 
     /// Reads each operation's answer and the exchange that carried it, in order.
-    init(_ calls: [(report: ICReport, answer: ICReportAnswer?, exchange: ExchangeLog.Exchange?)], billerGUID: String, key: String) {
+    init(_ calls: [(report: ICReport, answer: ICReportAnswer?, exchange: ExchangeLog.Exchange?)], billerGUID: String, key: String)
+    {
         self.billerGUID = billerGUID
         self.key = key
         for call in calls {
@@ -45,7 +46,8 @@ struct ICReplayState {
         } else if response.status != 200, !read {
             faults.append(
                 .object([
-                    .init("route", .string(route)), .init("status", .number(String(response.status))), .init("times", .number("1")),
+                    .init("route", .string(route)), .init("status", .number(String(response.status))),
+                    .init("times", .number("1")),
                 ]))
             notes.append("\(report.rawValue) answered HTTP \(response.status); replayed as an injected answer of that status.")
         }
@@ -129,12 +131,15 @@ struct ICReplayState {
         ]
         if !payments.isEmpty { lines += ["  payments:"] + payments.map { "    - " + YAMLText.flow(.object($0)) } }
         if !settlements.isEmpty {
-            lines += ["  settlements:"]
+            lines +=
+                ["  settlements:"]
                 + settlements.map {
-                    "    - " + YAMLText.flow(.object([
-                        .init("batch", .string($0.batch)), .init("settled", .string($0.settled)),
-                        .init("payments", .array($0.payments.map(JSONValue.string))),
-                    ]))
+                    "    - "
+                        + YAMLText.flow(
+                            .object([
+                                .init("batch", .string($0.batch)), .init("settled", .string($0.settled)),
+                                .init("payments", .array($0.payments.map(JSONValue.string))),
+                            ]))
                 }
         }
         if !rejects.isEmpty { lines += ["  ach_rejects:"] + rejects.map { "    - " + YAMLText.flow($0) } }

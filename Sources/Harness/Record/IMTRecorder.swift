@@ -173,7 +173,9 @@ public struct IMTRecorder: Sendable {
                 if let path = request["path"]?.stringValue, i < exchanges.count {
                     let url = exchanges[i].request.url
                     let (base, replacement) = url.hasPrefix(sessionsURL) ? (authBase, mock.authPath) : (apiBase, mock.apiPath)
-                    if path.hasPrefix(base) { request = request.setting("path", to: .string(replacement + path.dropFirst(base.count))) }
+                    if path.hasPrefix(base) {
+                        request = request.setting("path", to: .string(replacement + path.dropFirst(base.count)))
+                    }
                 }
                 return entry.setting("partner", to: "imt").setting("request", to: request)
             })
@@ -197,7 +199,9 @@ public struct IMTRecorder: Sendable {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.formatOptions = [.withInternetDateTime]
-        guard let clock = ScenarioClock(formatter.string(from: Date())) else { throw RecordError("the system clock cannot be read") }
+        guard let clock = ScenarioClock(formatter.string(from: Date())) else {
+            throw RecordError("the system clock cannot be read")
+        }
         return clock
     }
 }

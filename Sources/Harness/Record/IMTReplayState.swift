@@ -119,7 +119,8 @@ struct IMTReplayState {
                     + "left out: \(unknown.joined(separator: ", ")).")
         }
         if !added.isEmpty {
-            notes.append("\(label): the mock adds the seed example's attributes the answer lacked: \(added.joined(separator: ", ")).")
+            notes.append(
+                "\(label): the mock adds the seed example's attributes the answer lacked: \(added.joined(separator: ", ")).")
         }
         policies.append(.object(members))
     }
@@ -137,7 +138,8 @@ struct IMTReplayState {
         guard response.status == 200 else {
             if response.status != 404 {
                 fault("GET /bills/\(account)/", ("status", .number(String(response.status))))
-                notes.append("GET bills/\(account)/ answered HTTP \(response.status); replayed as an injected answer of that status.")
+                notes.append(
+                    "GET bills/\(account)/ answered HTTP \(response.status); replayed as an injected answer of that status.")
             }
             return
         }
@@ -159,7 +161,10 @@ struct IMTReplayState {
 
     /// The `imt:` block.
     var yaml: String {
-        var lines = ["imt:", "  biller_id: \(YAMLText.quoted(billerID))", "  users: {\(YAMLText.quoted(username)): \(YAMLText.quoted(password))}"]
+        var lines = [
+            "imt:", "  biller_id: \(YAMLText.quoted(billerID))",
+            "  users: {\(YAMLText.quoted(username)): \(YAMLText.quoted(password))}",
+        ]
         if !policies.isEmpty { lines += ["  policies:"] + policies.map { "    - " + YAMLText.flow($0) } }
         if !bills.isEmpty {
             lines += ["  bills:"] + bills.map { "    \(YAMLText.quoted($0.account)): \(YAMLText.quoted($0.text))" }

@@ -77,7 +77,8 @@ struct RecordedSuite {
         let file = scenarios.appendingPathComponent("\(name).yaml").path
         try write(Self.catalog, to: scenarios.appendingPathComponent(RequirementCatalog.fileName).path)
         try write(recording.scenario(Self.description(recording.notes, deviations: [])), to: file)
-        let replayed = try await ScenarioExecution(scenario: try load(file, root: scenarios.path), client: HTTPClient()).run().outputs
+        let replayed = try await ScenarioExecution(scenario: try load(file, root: scenarios.path), client: HTTPClient()).run()
+            .outputs
         var deviations: [String] = []
         var golden: [(Scenario.GoldenOutput, JSONValue)] = []
         for output in [Scenario.GoldenOutput.journal, .result] {
@@ -99,7 +100,7 @@ struct RecordedSuite {
         try write(
             recording.journal.prettyText,
             to: staging.appendingPathComponent("Recordings/\(name).journal.json").path)
-        let suite = try await Suite.load(paths: [scenarios.path])
+        let suite = try await Suite.loadInParallel(paths: [scenarios.path])
         let reports = await SuiteRunner(suite: suite, goldenRoot: goldenRoot.path, update: false, jobs: 1).run { _ in }
         guard reports.count == 1, reports[0].passed else {
             throw RecordError(

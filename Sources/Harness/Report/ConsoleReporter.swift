@@ -52,7 +52,9 @@ public enum ConsoleReporter {
 
     /// `text` as one shell word.
     static func shellQuoted(_ text: String) -> String {
-        let plain = text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.isASCIIDigit || "/._-+:@".unicodeScalars.contains($0) }
+        let plain = text.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || $0.isASCIIDigit || "/._-+:@".unicodeScalars.contains($0)
+        }
         return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

@@ -37,7 +37,8 @@ public enum JUnitReporter {
         case .passed:
             guard let journal = systemOut(report) else { return out + "/>\n" }
             return out + ">\n\(journal)    </testcase>\n"
-        case .skipped: return out + ">\n      <skipped message=\"\(escape(report.failures.first ?? "not run"))\"/>\n    </testcase>\n"
+        case .skipped:
+            return out + ">\n      <skipped message=\"\(escape(report.failures.first ?? "not run"))\"/>\n    </testcase>\n"
         case .failed: element = "failure"
         case .error: element = "error"
         }

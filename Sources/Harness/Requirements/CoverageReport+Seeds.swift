@@ -12,7 +12,8 @@ extension CoverageReport {
             lines.append("    ids: " + ofSeed.map(\.requirement.id).joined(separator: " "))
             if !uncovered.isEmpty { lines.append("    uncovered: " + uncovered.joined(separator: " ")) }
         }
-        lines.append("\(rows.count) requirements, \(rows.count - self.uncovered.count) covered, \(self.uncovered.count) uncovered")
+        lines.append(
+            "\(rows.count) requirements, \(rows.count - self.uncovered.count) covered, \(self.uncovered.count) uncovered")
         return lines.joined(separator: "\n")
     }
 

@@ -38,7 +38,9 @@ struct ScenarioExecution {
             served.append(("imt", .init(imt.handle, maximumBodySize: IMTMock.maximumBodySize)))
             if let imt2 { served.append(("imt2", .init(imt2.handle, maximumBodySize: IMTMock.maximumBodySize))) }
         }
-        if let ic { served.append(("ic", .init(ic.handle, maximumBodySize: ICMock.maximumBodySize, oversized: ICMock.oversized))) }
+        if let ic {
+            served.append(("ic", .init(ic.handle, maximumBodySize: ICMock.maximumBodySize, oversized: ICMock.oversized)))
+        }
 
         var (context, failures) = try await MockServer.withRunning(served.map(\.handler)) { ports in
             let origins = Dictionary(uniqueKeysWithValues: zip(served.map(\.name), ports.map { "http://127.0.0.1:\($0)" }))

@@ -34,7 +34,7 @@ public struct Suite: Sendable {
 
     /// `load(paths:)` with the files read and parsed at once on the cooperative pool (CPU work on
     /// small files of known size), one task per file.
-    public static func load(paths: [String]) async throws(InputErrors) -> Suite {
+    public static func loadInParallel(paths: [String]) async throws(InputErrors) -> Suite {
         let found = files(paths)
         let loaded = await withTaskGroup(of: (Int, Loaded).self) { group in
             for (index, read) in found.reads.enumerated() { group.addTask { (index, read.load(root: found.root)) } }
@@ -125,7 +125,8 @@ public struct Suite: Sendable {
         func load(root: String) -> Loaded {
             switch self {
             case .catalog(let file): .catalog(Result { () throws(InputError) in try RequirementCatalog.load(file: file) })
-            case .scenario(let file): .scenario(Result { () throws(InputErrors) in try ScenarioLoader.load(file: file, suiteRoot: root) })
+            case .scenario(let file):
+                .scenario(Result { () throws(InputErrors) in try ScenarioLoader.load(file: file, suiteRoot: root) })
             }
         }
     }

@@ -57,7 +57,8 @@ struct ICPortalLoader {
         if let node = f["profile"] {
             let id = try reader.text(node, what: "portal profile")
             guard let named = SSOProfile.named(id) else {
-                throw reader.error("unknown profile '\(id)'; expected one of: \(SSOProfile.all.map(\.id).joined(separator: ", "))", at: node)
+                throw reader.error(
+                    "unknown profile '\(id)'; expected one of: \(SSOProfile.all.map(\.id).joined(separator: ", "))", at: node)
             }
             state.profile = named
         }

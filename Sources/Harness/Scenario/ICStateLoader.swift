@@ -71,7 +71,8 @@ struct ICStateLoader {
         }
         for element in try list(members["faults"], "ic.faults") { state.faults.append(try fault(element)) }
         let portal = ICPortalLoader(reader: reader, profile: ssoProfile, clock: clock)
-        state.portal = try members["portal"].map { node throws(InputError) in try portal.load(node) }
+        state.portal =
+            try members["portal"].map { node throws(InputError) in try portal.load(node) }
             ?? ICPortalState(profile: ssoProfile, clock: clock)
         return state
     }

@@ -153,7 +153,9 @@ public enum ScenarioLoader {
             let text = try reader.text(value, what: "advanced setting \(id)")
             var rest = text
             for template in templates { rest = rest.replacingBytes(of: template, with: "") }
-            if rest.utf8.contains(UInt8(ascii: "{")), let unknown = rest.range(of: #"\{imt2?\.[^}]*\}"#, options: .regularExpression) {
+            if rest.utf8.contains(UInt8(ascii: "{")),
+                let unknown = rest.range(of: #"\{imt2?\.[^}]*\}"#, options: .regularExpression)
+            {
                 throw reader.error(
                     "unknown placeholder \(rest[unknown]) in advanced setting \(id); use \(templates.joined(separator: ", "))",
                     at: value)
@@ -215,13 +217,13 @@ public enum ScenarioLoader {
     static func expectedFailure(_ node: Node?, _ reader: YAMLReader) throws(InputError) -> String?? {
         guard let node else { return .some(nil) }
         let members = try reader.mapping(node, what: "expect", schema: Self.expectSchema)
-        return .some(try members["fails_with"].map { node throws(InputError) in try reader.nonEmptyText(node, what: "fails_with") })
+        return .some(
+            try members["fails_with"].map { node throws(InputError) in try reader.nonEmptyText(node, what: "fails_with") })
     }
 
     /// The outputs to compare: `journal`, `result`, `imt.state`, `imt2.state`, `ic.import`, `ic.state`,
     /// `reconciliation`, and BIF files the steps write.
-    static func golden(_ node: Node?, _ reader: YAMLReader, steps: [any StepKind]) throws(InputError) -> [Scenario.GoldenOutput]
-    {
+    static func golden(_ node: Node?, _ reader: YAMLReader, steps: [any StepKind]) throws(InputError) -> [Scenario.GoldenOutput] {
         let standard: [Scenario.GoldenOutput] = [.journal, .result]
         guard let node else { return standard }
         let members = try reader.mapping(node, what: "expect", schema: Self.expectSchema)

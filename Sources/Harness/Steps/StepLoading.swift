@@ -1,6 +1,6 @@
 import Support
-import Yams
 public import Wire
+import Yams
 
 /// What a step kind reads its node with: the reader, the scenario's profile and clock, and
 /// the files the steps before it can read.
@@ -39,7 +39,8 @@ public struct StepLoading {
         }
         let reserved = ScenarioLoader.goldenOutputs.map(\.output.fileName)
         guard !reserved.contains(name) else {
-            throw reader.error("'\(name)' is the name of one of the run's own outputs (\(reserved.joined(separator: ", ")))", at: node)
+            throw reader.error(
+                "'\(name)' is the name of one of the run's own outputs (\(reserved.joined(separator: ", ")))", at: node)
         }
         guard !known.contains(name) else { throw reader.error("'\(name)' already names a file of the scenario", at: node) }
         known.insert(name)

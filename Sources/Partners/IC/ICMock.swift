@@ -175,7 +175,9 @@ public final class ICMock: Sendable {
             return UploadInvoiceResult(
                 success: false, errorMessage: "invalid BillerGUID or WebServiceKey", operation: operation)
         }
-        let findings = BIFValidator(profile: biller.profile, options: biller.options).findings(in: request.file).filter { $0.severity == .error }
+        let findings = BIFValidator(profile: biller.profile, options: biller.options).findings(in: request.file).filter {
+            $0.severity == .error
+        }
         guard findings.isEmpty else {
             return UploadInvoiceResult(
                 success: false, errorMessage: "\(request.fileName): \(findings.count) error(s); nothing was stored",

@@ -31,7 +31,8 @@ extension IMTMock {
             return nil
         }
         if let refusal {
-            let miss = refusal.code == "unknown-policy"
+            let miss =
+                refusal.code == "unknown-policy"
                 ? policyMiss(payment.account, .body, "data.attributes.entity_identifier") : nil
             return MockResponse.error(refusal).missing(miss)
         }

@@ -153,7 +153,8 @@ public final class IMTMock: Sendable {
             let response = routes[0].handle(self, request, RouteMatch(parameters: parameters, payload: ()))
             return response.naming(route: routeName(routes[0]))
         case .methodNotAllowed(let allow):
-            return methodNotAllowed(request, allow: allow.joined(separator: ", ")).missing(nearMisses(for: request).first?.journal)
+            return methodNotAllowed(request, allow: allow.joined(separator: ", ")).missing(
+                nearMisses(for: request).first?.journal)
         case .notFound:
             let misses = nearMisses(for: request)
             return .error(

@@ -110,7 +110,9 @@ public final class Journal: Sendable {
             "path": .string(request.path),
             "query": .array(
                 request.query.map {
-                    .object(["name": .string($0.name), "value": .string(Redactor.isSecret(name: $0.name) ? Redactor.mark : $0.value)])
+                    .object([
+                        "name": .string($0.name), "value": .string(Redactor.isSecret(name: $0.name) ? Redactor.mark : $0.value),
+                    ])
                 }),
             "headers": headersJSON(request.headers),
             "body": bodyJSON(request.body, contentType: request.header("Content-Type")),

@@ -14,7 +14,9 @@ public struct NearMiss: Sendable, Hashable, CustomStringConvertible {
     public var description: String { route }
 
     /// The journal's account of the miss: the route and the differences.
-    public var journal: RequestNearMiss { RequestNearMiss(kind: RequestNearMiss.routeKind, closest: route, differences: differences) }
+    public var journal: RequestNearMiss {
+        RequestNearMiss(kind: RequestNearMiss.routeKind, closest: route, differences: differences)
+    }
 }
 
 extension RouteTable {

@@ -48,12 +48,14 @@ public struct BIFRule: Sendable, Hashable, CustomStringConvertible {
     public static let spectrumFormatGuid = BIFRule(
         "BIF-SPEC-006", "InvoiceFormatGuid is a real GUID, not all zeros, for PDF extraction.")
     public static let spectrumLaterNotifyDates = BIFRule(
-        "BIF-SPEC-008", "SecondNotifyRequestedDate and ThirdNotifyRequestedDate are left to BIF customization (a warning when given).")
+        "BIF-SPEC-008",
+        "SecondNotifyRequestedDate and ThirdNotifyRequestedDate are left to BIF customization (a warning when given).")
 
     // IC's invoices: a rule between an upload and the invoices IC already holds, checked by the
     // mock IC when it takes a file, not by the validator (which sees one file alone).
     public static let accountNumberKept = BIFRule(
-        "IC-INV-003", "An upload never changes the AccountNumber of an invoice IC holds (seed 004: account numbers will not change).")
+        "IC-INV-003",
+        "An upload never changes the AccountNumber of an invoice IC holds (seed 004: account numbers will not change).")
 
     public static let all: [BIFRule] = [
         fileHeaderFirst, knownRow, invoiceNesting, fieldCount, requiredField, fieldFormat, invoiceCount, totalAmount, text,

@@ -31,7 +31,9 @@ extension CloudPaymentsRequest {
         var customers: [Customer] = []
         if let list = reader.array("Customers", required: true) {
             if list.isEmpty { problem("Customers", "must list at least one customer") }
-            if list.count > Self.customerLimit { problem("Customers", "lists \(list.count) customers; at most \(Self.customerLimit)") }
+            if list.count > Self.customerLimit {
+                problem("Customers", "lists \(list.count) customers; at most \(Self.customerLimit)")
+            }
             for (i, element) in list.prefix(Self.customerLimit).enumerated() {
                 if let customer = Customer(element, path: "Customers[\(i)]", sink: sink) { customers.append(customer) }
             }

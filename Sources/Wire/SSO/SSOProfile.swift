@@ -16,7 +16,9 @@ public struct SSOProfile: Sendable, Hashable {
     /// IMT Spectrum (seed 000): "LogintypeID ... is always = 1", "Always 0 = Redirect", RedirectIDs 1, 2, 3, 5, 9, 10, 11.
     public static let imtSpectrum = SSOProfile(
         id: "imt-spectrum", loginTypeID: 1, viewModes: [.redirect],
-        redirectIDs: [.recentBills, .paperless, .autoPay, .paymentOptions, .scheduledPayments, .recurringScheduledPayments, .payByText],
+        redirectIDs: [
+            .recentBills, .paperless, .autoPay, .paymentOptions, .scheduledPayments, .recurringScheduledPayments, .payByText,
+        ],
         onByDefault: false)
     /// IMT MIPS/APPS: seed 000's SSOConnect values, which name IMT without a product.
     public static let imtMipsApps = SSOProfile(

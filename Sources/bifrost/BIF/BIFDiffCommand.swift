@@ -14,7 +14,10 @@ struct BIFDiffCommand: AsyncParsableCommand {
 
     @OptionGroup var layout: BIFLayoutOption
 
-    @Option(help: "text (one line per difference) or json ({expected, actual, differences: [{kind, invoice, row, field, expected, actual, expectedLine, actualLine}]}).")
+    @Option(
+        help:
+            "text (one line per difference) or json ({expected, actual, differences: [{kind, invoice, row, field, expected, actual, expectedLine, actualLine}]})."
+    )
     var format: BIFValidateCommand.Format = .text
 
     @Argument(help: "The expected file.")

@@ -40,18 +40,22 @@ struct ExternalProgram: Sendable, Hashable {
         .required(
             "command", .text,
             "The program: a path relative to the scenario's folder (./client.sh), or a name looked for in PATH."),
-        .optional("args", .list(.text), "Its arguments; ${NAME} stands for a variable of its environment, e.g. ${BIFROST_IMT_API_URL}."),
+        .optional(
+            "args", .list(.text), "Its arguments; ${NAME} stands for a variable of its environment, e.g. ${BIFROST_IMT_API_URL}."),
         .optional("folder", .text, "The folder it starts in, relative to the scenario's folder (default that folder)."),
         .optional("env", .dictionary(.text), "Variables set for it, over the BIFROST_… ones."),
     ]
 
     /// Reads `command`, `args`, `folder` and `env` of a step's or a service's members, those of the mapping at `node`.
-    static func load(_ fields: [String: Node], at node: Node, _ reader: YAMLReader, timeout: Duration) throws(InputError)
+    static func load(
+        _ fields: [String: Node], at node: Node, _ reader: YAMLReader, timeout: Duration
+    ) throws(InputError)
         -> Self
     {
         let scenarioFolder = URL(fileURLWithPath: Scenario.folder(of: reader.file), isDirectory: true)
         let folder = try fields["folder"].map { node throws(InputError) in
-            URL(fileURLWithPath: try reader.nonEmptyText(node, what: "folder"), relativeTo: scenarioFolder).standardizedFileURL.path
+            URL(fileURLWithPath: try reader.nonEmptyText(node, what: "folder"), relativeTo: scenarioFolder).standardizedFileURL
+                .path
         }
         return ExternalProgram(
             command: try reader.nonEmptyText(reader.required("command", in: fields, at: node), what: "command"),
@@ -86,12 +90,21 @@ struct ExternalProgram: Sendable, Hashable {
     func executable(searching path: String?) -> Result<String, RunFailure> {
         let candidates: [String]
         if command.contains("/") {
-            candidates = [command.hasPrefix("/") ? command : URL(fileURLWithPath: command, relativeTo: URL(fileURLWithPath: folder, isDirectory: true)).standardizedFileURL.path]
+            candidates = [
+                command.hasPrefix("/")
+                    ? command
+                    : URL(fileURLWithPath: command, relativeTo: URL(fileURLWithPath: folder, isDirectory: true))
+                        .standardizedFileURL.path
+            ]
         } else {
             candidates = (path ?? "").split(separator: ":").map { "\($0)/\(command)" }
         }
         var isFolder: ObjCBool = false
-        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0, isDirectory: &isFolder) && !isFolder.boolValue }) else {
+        guard
+            let found = candidates.first(where: {
+                FileManager.default.fileExists(atPath: $0, isDirectory: &isFolder) && !isFolder.boolValue
+            })
+        else {
             let looked = command.contains("/") ? " (looked for \(candidates[0]))" : " in PATH"
             return .failure(RunFailure("command '\(command)' not found\(looked)"))
         }
@@ -126,7 +139,7 @@ struct ExternalProgram: Sendable, Hashable {
         while true {
             do throws(ChildProcess.SpawnError) {
                 return .success(try await ChildProcess.start(launch))
-            } catch where error.code == ETXTBSY && attempt < 5 {
+            } catch  where error.code == ETXTBSY && attempt < 5 {
                 attempt += 1
                 try? await Task.sleep(for: .milliseconds(1 << attempt))
             } catch {

@@ -41,11 +41,12 @@ struct RunStep: StepKind, Hashable {
             try ScenarioLoader.duration(node, reader, what: "timeout")
         }
         program = try ExternalProgram.load(fields, at: node, reader, timeout: timeout ?? Self.defaultTimeout)
-        files = try fields["outputs"].map { node throws(InputError) in
-            try reader.sequence(node, what: "outputs").map { element throws(InputError) in
-                try loading.output(element, anyKind: true)
-            }
-        } ?? []
+        files =
+            try fields["outputs"].map { node throws(InputError) in
+                try reader.sequence(node, what: "outputs").map { element throws(InputError) in
+                    try loading.output(element, anyKind: true)
+                }
+            } ?? []
     }
 
     var needs: StepNeeds { [.folder] }
@@ -60,7 +61,8 @@ struct RunStep: StepKind, Hashable {
         let scenarioContext = context
         func shown(_ captured: ChildProcess.Captured) -> String? {
             guard !captured.bytes.isEmpty || captured.dropped > 0 else { return nil }
-            let text = ProgramVariables.placeholders(in: String(decoding: captured.bytes, as: UTF8.self), scenarioContext, outputFolder: folder)
+            let text = ProgramVariables.placeholders(
+                in: String(decoding: captured.bytes, as: UTF8.self), scenarioContext, outputFolder: folder)
             return captured.dropped == 0 ? text : text + "\n[\(captured.dropped) more bytes dropped]"
         }
         output.exit = run.exitStatus

@@ -63,7 +63,9 @@ final class RunningService: Sendable {
             if let status = process.exitStatus { return "exited with status \(status) before it was ready" }
             let port = self.port
             if let url {
-                if let response = try? await client.send(ClientRequest(method: "GET", url: url)), (200..<300).contains(response.status) {
+                if let response = try? await client.send(ClientRequest(method: "GET", url: url)),
+                    (200..<300).contains(response.status)
+                {
                     return nil
                 }
             } else if await BlockingPool.run({ LoopbackSocket.accepts(port: port) }) {

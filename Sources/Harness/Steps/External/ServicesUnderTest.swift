@@ -13,7 +13,8 @@ struct ServicesUnderTest {
     static func start(_ services: [ServiceUnderTest], in context: inout ScenarioContext, client: HTTPClient) async -> Self {
         var group = ServicesUnderTest()
         for service in services {
-            switch await RunningService.start(service, variables: ProgramVariables.of(context, outputFolder: nil), client: client) {
+            switch await RunningService.start(service, variables: ProgramVariables.of(context, outputFolder: nil), client: client)
+            {
             case .success(let running):
                 group.running.append(running)
                 context.services.append(.init(name: running.name, port: running.port))

@@ -36,7 +36,8 @@ struct Enrollment: Sendable, Hashable {
     }
 
     func run(step: String, _ context: ScenarioContext) async -> IMTCallOutput<Changed> {
-        IMTCallOutput(step: step, await DataPump(context.caller).enroll(account: account, invoiceTypeID: invoiceTypeID, change)) { accepted in
+        IMTCallOutput(step: step, await DataPump(context.caller).enroll(account: account, invoiceTypeID: invoiceTypeID, change)) {
+            accepted in
             Changed(httpStatus: accepted.status, change: accepted.reference)
         }
     }

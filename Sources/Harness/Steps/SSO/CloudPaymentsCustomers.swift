@@ -40,7 +40,9 @@ struct CloudPaymentsCustomers {
             customer.state = try text(c["state"])
             customer.zip = try text(c["zip"])
             customer.emailAddress = try text(c["email"])
-            for invoiceNode in try c["invoices"].map({ node throws(InputError) in try reader.sequence(node, what: "invoices") }) ?? [] {
+            for invoiceNode in try c["invoices"].map({ node throws(InputError) in try reader.sequence(node, what: "invoices") })
+                ?? []
+            {
                 customer.invoices.append(try invoice(invoiceNode))
             }
             customers.append(customer)
@@ -50,7 +52,8 @@ struct CloudPaymentsCustomers {
 
     func invoice(_ node: Node) throws(InputError) -> CloudPaymentsRequest.Invoice {
         let i = try reader.mapping(node, what: "an invoice", schema: Self.invoiceSchema)
-        var invoice = CloudPaymentsRequest.Invoice(invoiceNumber: try text(i["number"]) ?? "", balanceDue: try money(i["balance_due"]))
+        var invoice = CloudPaymentsRequest.Invoice(
+            invoiceNumber: try text(i["number"]) ?? "", balanceDue: try money(i["balance_due"]))
         invoice.typeID = try i["type_id"].map { node throws(InputError) in try reader.integer(node, what: "type_id") }
         invoice.invoiceDate = try text(i["invoice_date"])
         invoice.dueDate = try text(i["due_date"])
@@ -67,7 +70,9 @@ struct CloudPaymentsCustomers {
         let s = try reader.mapping(node, what: "settings", schema: Self.settingsSchema)
         var options: [String: Bool] = [:]
         var texts: [String: String] = [:]
-        for name in CloudPaymentsRequest.optionNames { if let node = s[name] { options[name] = try reader.bool(node, what: name) } }
+        for name in CloudPaymentsRequest.optionNames {
+            if let node = s[name] { options[name] = try reader.bool(node, what: name) }
+        }
         for name in CloudPaymentsRequest.textNames { if let node = s[name] { texts[name] = try reader.text(node, what: name) } }
         return (options, texts)
     }
@@ -79,7 +84,9 @@ struct CloudPaymentsCustomers {
     private func money(_ node: Node?) throws(InputError) -> Money? {
         guard let node else { return nil }
         let text = try reader.text(node, what: "an amount")
-        guard let money = Money(parsing: text) else { throw reader.error("an amount must be decimal text, e.g. \"41.25\"", at: node) }
+        guard let money = Money(parsing: text) else {
+            throw reader.error("an amount must be decimal text, e.g. \"41.25\"", at: node)
+        }
         return money
     }
 }

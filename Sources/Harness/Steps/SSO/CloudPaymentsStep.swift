@@ -11,7 +11,8 @@ struct CloudPaymentsStep: StepKind, Hashable {
     static let key = "cloud-payments"
     static let schema = MappingSchema(
         "A Cloud Payments V2 request, the page its CloudPaymentURL opens, and with pay the payment and its postback.",
-        .required("customers", .list(.mapping(CloudPaymentsCustomers.customerSchema)), "The Customers, each with its AccountNumber."),
+        .required(
+            "customers", .list(.mapping(CloudPaymentsCustomers.customerSchema)), "The Customers, each with its AccountNumber."),
         .optional(
             "token", .choice(["session", "none"]),
             "session (default): the RemoteAuthenticationToken the last sso-login stored; none: an unregistered payer."),
@@ -23,7 +24,9 @@ struct CloudPaymentsStep: StepKind, Hashable {
         .optional("settings", .mapping(CloudPaymentsCustomers.settingsSchema), "Cloud Payment Settings and UI options by name."),
         .optional("omit", .list(.text), "Top-level members left out of the request as sent, to pin IC's refusal."),
         .optional("api_key", .text, "The API key sent (default portal.api_key; a secret)."),
-        .optional("key_encoding", .choice(of: ICRESTClient.KeyEncoding.self), "Basic of the key alone (key, default) or of key: (key-colon)."),
+        .optional(
+            "key_encoding", .choice(of: ICRESTClient.KeyEncoding.self),
+            "Basic of the key alone (key, default) or of key: (key-colon)."),
         .optional("pay", .mapping(payerSchema), "Press the pay button: the card and the amount."))
 
     static let payerSchema = MappingSchema(
@@ -49,20 +52,26 @@ struct CloudPaymentsStep: StepKind, Hashable {
         request.billerReference = try loading.optionalText(f["biller_reference"], what: "biller_reference")
         request.cssURL = try loading.optionalText(f["css_url"], what: "css_url")
         request.returnURL = try loading.optionalText(f["return_url"], what: "return_url")
-        if let node = f["settings"] { (request.options, request.texts) = try CloudPaymentsCustomers(reader: reader).settings(node) }
-        usesSessionToken = try (f["token"].map { node throws(InputError) in try reader.text(node, what: "token") } ?? "session") == "session"
+        if let node = f["settings"] {
+            (request.options, request.texts) = try CloudPaymentsCustomers(reader: reader).settings(node)
+        }
+        usesSessionToken =
+            try (f["token"].map { node throws(InputError) in try reader.text(node, what: "token") } ?? "session") == "session"
         postback = try f["postback"].map { node throws(InputError) in try reader.bool(node, what: "postback") } ?? true
         omit = try f["omit"].map { node throws(InputError) in try reader.strings(node, what: "omit") } ?? []
         apiKey = try loading.optionalText(f["api_key"], what: "api_key")
-        encoding = try f["key_encoding"].map { node throws(InputError) in
-            try reader.choice(node, what: "key_encoding", of: ICRESTClient.KeyEncoding.self)
-        } ?? .key
+        encoding =
+            try f["key_encoding"].map { node throws(InputError) in
+                try reader.choice(node, what: "key_encoding", of: ICRESTClient.KeyEncoding.self)
+            } ?? .key
         if let node = f["pay"] {
             let p = try reader.mapping(node, what: "pay", schema: Self.payerSchema)
             var amount: Money?
             if let node = p["amount"] {
                 let text = try reader.text(node, what: "amount")
-                guard let money = Money(parsing: text) else { throw reader.error("amount must be decimal text, e.g. \"41.25\"", at: node) }
+                guard let money = Money(parsing: text) else {
+                    throw reader.error("amount must be decimal text, e.g. \"41.25\"", at: node)
+                }
                 amount = money
             }
             payment = .init(amount: amount, cardNumber: try reader.text(reader.required("card", in: p, at: node), what: "card"))
@@ -82,7 +91,9 @@ struct CloudPaymentsStep: StepKind, Hashable {
         if request.viewMode < 0 { request.viewMode = profile.viewModes[0].rawValue }
         if usesSessionToken {
             guard let token = context.remoteAuthenticationToken else {
-                return .failed(StepFailure(Self.key, "no RemoteAuthenticationToken stored: run an sso-login step first, or give token: none"))
+                return .failed(
+                    StepFailure(Self.key, "no RemoteAuthenticationToken stored: run an sso-login step first, or give token: none")
+                )
             }
             request.remoteAuthenticationToken = token
         }

@@ -11,7 +11,8 @@ struct PostbackListener: Sendable {
         let journal = journal
         return MockServer.Handler(
             { request in
-                let response = MockResponse(status: 200, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array("OK".utf8))
+                let response = MockResponse(
+                    status: 200, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array("OK".utf8))
                 journal.record(request, response, partner: "postback")
                 return response
             }, maximumBodySize: 64 * 1024)

@@ -30,7 +30,8 @@ struct SAMLConfigurationStep: StepKind, Hashable {
         }
         configuration = SAMLConfiguration(
             entityID: try fields["entity_id"].map { node throws(InputError) in try reader.text(node, what: "entity_id") },
-            metadataURL: try fields["metadata_url"].map { node throws(InputError) in try reader.text(node, what: "metadata_url") },
+            metadataURL: try fields["metadata_url"].map { node throws(InputError) in try reader.text(node, what: "metadata_url")
+            },
             ssoServiceURL: try fields["sso_service_url"].map { node throws(InputError) in
                 try reader.text(node, what: "sso_service_url")
             },

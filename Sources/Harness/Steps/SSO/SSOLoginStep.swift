@@ -29,7 +29,8 @@ struct SSOLoginStep: StepKind, Hashable {
             account: try reader.nonEmptyText(reader.required("account", in: f, at: node), what: "account"),
             email: try reader.nonEmptyText(reader.required("email", in: f, at: node), what: "email"),
             name: try loading.optionalText(f["name"], what: "name"),
-            loginTypeID: try f["login_type_id"].map { node throws(InputError) in try reader.integer(node, what: "login_type_id") },
+            loginTypeID: try f["login_type_id"].map { node throws(InputError) in try reader.integer(node, what: "login_type_id")
+            },
             cssURL: try loading.optionalText(f["css_url"], what: "css_url"))
         let viewMode = try f["view_mode"].map { node throws(InputError) in try reader.integer(node, what: "view_mode") }
         let returnURL = try loading.optionalText(f["return_url"], what: "return_url")

@@ -1,5 +1,5 @@
-import Synchronization
 import Foundation
+import Synchronization
 import Transport
 import Wire
 
@@ -40,7 +40,9 @@ extension ICMock {
                         field: "Customers[\(i)].AccountNumber")
                 }
                 portal.state.customers.append(
-                    .init(accountNumber: customer.accountNumber, name: customer.name ?? "", emailAddress: customer.emailAddress ?? ""))
+                    .init(
+                        accountNumber: customer.accountNumber, name: customer.name ?? "",
+                        emailAddress: customer.emailAddress ?? ""))
             }
             let page = ICPortal.PaymentPage(id: portal.nextID("page"), request: parsed, virtualSite: virtualSite)
             portal.pages.append(page)
@@ -56,7 +58,8 @@ extension ICMock {
         guard let page, page.virtualSite == virtualSite else {
             return PortalPage.error(status: 404, code: "PageNotFound", message: "no payment page \(id)")
         }
-        return PaymentPageHTML(id: id, request: page.request, virtualSite: virtualSite, siteName: siteName, paid: page.paid).response
+        return PaymentPageHTML(id: id, request: page.request, virtualSite: virtualSite, siteName: siteName, paid: page.paid)
+            .response
     }
 
     /// `POST /cloudpayments/{id}/pay` (a form: `Amount`, `CardNumber`): makes the payment, then posts it
@@ -70,16 +73,19 @@ extension ICMock {
                 message: "CardNumber must be a test card: 4111111111111111 (approved) or 4000000000000002 (declined)")
         }
         guard let amountText = field("Amount"), let amount = Money(parsing: amountText), amount > .zero else {
-            return PortalPage.error(status: 400, code: "InvalidAmount", message: "Amount must be a decimal amount above 0, e.g. 41.25")
+            return PortalPage.error(
+                status: 400, code: "InvalidAmount", message: "Amount must be a decimal amount above 0, e.g. 41.25")
         }
         let billerGUID = store.withLock { $0.state.billers.first?.guid ?? "" }
         let zone = store.withLock { $0.state.timeZone }
         let taken = portal.withLock { portal -> Result<(ICPortal.PaymentPage, String, Date), MockResponseBox> in
             guard let index = portal.pages.firstIndex(where: { $0.id == id }) else {
-                return .failure(MockResponseBox(PortalPage.error(status: 404, code: "PageNotFound", message: "no payment page \(id)")))
+                return .failure(
+                    MockResponseBox(PortalPage.error(status: 404, code: "PageNotFound", message: "no payment page \(id)")))
             }
             guard !portal.pages[index].paid else {
-                return .failure(MockResponseBox(PortalPage.error(status: 409, code: "AlreadyPaid", message: "page \(id) was paid")))
+                return .failure(
+                    MockResponseBox(PortalPage.error(status: 409, code: "AlreadyPaid", message: "page \(id) was paid")))
             }
             if outcome.approved { portal.pages[index].paid = true }
             return .success((portal.pages[index], portal.nextID("payment"), portal.now))

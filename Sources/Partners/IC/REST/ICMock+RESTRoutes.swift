@@ -16,7 +16,9 @@ extension ICMock {
         },
         rest("GET", "cloudsso/connect", "ssoConnect") { mock, request, _ in mock.ssoConnect(request) },
         rest("POST", "cloudpaymentsapi/v2", "cloudPaymentsV2") { mock, request, _ in mock.cloudPayments(request) },
-        rest("GET", "cloudpayments/{id}", "cloudPaymentPage") { mock, _, match in mock.paymentPage(match["id"], virtualSite: false) },
+        rest("GET", "cloudpayments/{id}", "cloudPaymentPage") { mock, _, match in
+            mock.paymentPage(match["id"], virtualSite: false)
+        },
         rest("GET", "virtualsite/{id}", "virtualSitePage") { mock, _, match in mock.paymentPage(match["id"], virtualSite: true) },
         rest("POST", "cloudpayments/{id}/pay", "pay") { mock, request, match in mock.pay(match["id"], request) },
     ]

@@ -1,5 +1,5 @@
-import Synchronization
 import Foundation
+import Synchronization
 import Wire
 
 /// Cloud SSO Connect's REST services: Retrieve Users, Create Customer Record, Register Accounts,
@@ -68,7 +68,8 @@ extension ICMock {
             return true
         }
         guard created else {
-            return RESTAnswer.error(409, "CustomerExists", "account \(account) already has a customer record", field: "AccountNumber")
+            return RESTAnswer.error(
+                409, "CustomerExists", "account \(account) already has a customer record", field: "AccountNumber")
         }
         return RESTAnswer.data(Self.accountJSON(customer), status: 201)
     }
@@ -91,7 +92,8 @@ extension ICMock {
             list.count <= 100
         else {
             return RESTAnswer.error(
-                400, "MissingParameter", "AccountNumbers is required: a list of 1 to 100 account numbers", field: "AccountNumbers")
+                400, "MissingParameter", "AccountNumbers is required: a list of 1 to 100 account numbers", field: "AccountNumbers"
+            )
         }
         let accounts = list.compactMap(\.stringValue)
         guard accounts.count == list.count else {
@@ -159,7 +161,8 @@ extension ICMock {
                 return RESTAnswer.error(400, "WrongLoginType", refusal, field: "LoginTypeID")
             }
             guard let customer = portal.customer(account) else {
-                return RESTAnswer.error(404, "CustomerNotFound", "account \(account) has no customer record", field: "AccountNumber")
+                return RESTAnswer.error(
+                    404, "CustomerNotFound", "account \(account) has no customer record", field: "AccountNumber")
             }
             guard customer.users.contains(where: { $0.emailAddress.lowercased() == email.lowercased() }) else {
                 return RESTAnswer.error(
@@ -189,7 +192,9 @@ extension ICMock {
             PortalPage.error(status: status, code: code, message: message)
         }
         let state = portal.withLock { $0.state }
-        guard state.ssoActive else { return refuse(403, "SSOConnectNotActivated", "Cloud SSO Connect is not activated for this biller") }
+        guard state.ssoActive else {
+            return refuse(403, "SSOConnectNotActivated", "Cloud SSO Connect is not activated for this biller")
+        }
         guard let token = value("RemoteAuthenticationToken") else {
             return refuse(400, "MissingParameter", "RemoteAuthenticationToken is required")
         }
@@ -208,7 +213,8 @@ extension ICMock {
         }
         let returnURL = value("ReturnUrl")
         if value("CustomReturnSiteName") != nil, returnURL == nil {
-            return refuse(400, "MalformedRequest", "CustomReturnSiteName changes the sign-out tooltip of a ReturnUrl; give ReturnUrl too")
+            return refuse(
+                400, "MalformedRequest", "CustomReturnSiteName changes the sign-out tooltip of a ReturnUrl; give ReturnUrl too")
         }
         let opened = portal.withLock { portal -> Result<ICPortal.Token, MockResponseBox> in
             if let problem = portal.tokenProblem(token) {

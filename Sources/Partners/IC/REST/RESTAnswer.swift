@@ -7,7 +7,8 @@ enum RESTAnswer {
     static let jsonType = "application/json; charset=utf-8"
 
     static func data(_ value: JSONValue, status: Int = 200) -> MockResponse {
-        MockResponse(status: status, headers: [("Content-Type", jsonType)], body: Array(JSONValue.object(["Data": value]).prettyText.utf8))
+        MockResponse(
+            status: status, headers: [("Content-Type", jsonType)], body: Array(JSONValue.object(["Data": value]).prettyText.utf8))
     }
 
     static func error(_ status: Int, _ code: String, _ message: String, field: String? = nil) -> MockResponse {
@@ -21,19 +22,22 @@ enum RESTAnswer {
             return .object(members)
         }
         return MockResponse(
-            status: status, headers: [("Content-Type", jsonType)], body: Array(JSONValue.object(["Errors": .array(items)]).prettyText.utf8))
+            status: status, headers: [("Content-Type", jsonType)],
+            body: Array(JSONValue.object(["Errors": .array(items)]).prettyText.utf8))
     }
 
     /// The request's JSON object body, or the error document to answer instead.
     static func body(_ request: MockRequest) -> Result<[JSONValue.Member], MockResponseBox> {
         let type = request.header("Content-Type")?.lowercased() ?? ""
         guard type.hasPrefix("application/json") else {
-            return .failure(MockResponseBox(error(415, "UnsupportedMediaType", "send the request as Content-Type: application/json")))
+            return .failure(
+                MockResponseBox(error(415, "UnsupportedMediaType", "send the request as Content-Type: application/json")))
         }
         do {
             let value = try JSONParser.parse(request.body)
             guard let members = value.objectValue else {
-                return .failure(MockResponseBox(error(400, "MalformedRequest", "the body must be a JSON object, not \(value.typeName)")))
+                return .failure(
+                    MockResponseBox(error(400, "MalformedRequest", "the body must be a JSON object, not \(value.typeName)")))
             }
             return .success(members)
         } catch let syntax {
