@@ -121,10 +121,11 @@ if [ -n "${BASELINE:-}" ]; then
   "$BASELINE" serve imt --port "$baseline_port" --state "$dir/state.yaml" > /dev/null 2>&1 &
   pids+=($!)
   wait_for "http://127.0.0.1:$baseline_port/__admin/state" "${pids[-1]}" "$BASELINE serve imt"
-  # A fresh mock numbers its sessions from 1, so the same cookie opens the same session there.
-  curl -s -o /dev/null -X POST -H "Content-Type: $media" -H "Accept: $media" \
+  # Session cookies are random: the baseline gets its own.
+  curl -s -o /dev/null -D "$dir/baseline.headers" -X POST -H "Content-Type: $media" -H "Accept: $media" \
     --data '{"data":{"type":"sessions","id":"icuser","attributes":{"username":"icuser","password":"secret"}}}' \
     "http://127.0.0.1:$baseline_port/auth/3401/api/sessions/"
+  baseline_token=$(sed -n 's/^[Ss]et-[Cc]ookie: *sessionid=\([^;[:space:]]*\).*/\1/p' "$dir/baseline.headers" | head -1)
 fi
 
 ratios=()
@@ -139,7 +140,10 @@ for _ in $(seq "${ROUNDS:-1}"); do
   p99s+=("$(awk -v m="$mock_p99" -v b="$last_p99" 'BEGIN { print (b > 0 ? m / b : 0) }')")
   if [ -n "${BASELINE:-}" ]; then
     bare_rps=$last_rps
+    mock_headers=("${headers[@]}")
+    headers=(-H "Cookie: sessionid=$baseline_token" -H "Accept: $media")
     run "baseline (BASELINE serve imt)" "http://127.0.0.1:$baseline_port$path"
+    headers=("${mock_headers[@]}")
     baseline_ratios+=("$(awk -v m="$last_rps" -v b="$bare_rps" 'BEGIN { print (b > 0 ? m / b : 0) }')")
   fi
 done

@@ -111,7 +111,8 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         // libcurl loads on the blocking pool while the suite loads; awaited before anything runs,
         // so the process never exits during its global init.
-        async let curlLoaded: Void = HTTPClient.prepare()
+        let list = self.list
+        async let curlLoaded: Void = { if !list { await HTTPClient.prepare() } }()
         var suite: Suite
         do {
             suite = try await Suite.loadInParallel(paths: paths)

@@ -30,7 +30,9 @@ import Wire
         }
         let endpoint = MockEndpoint(
             core: core, deadline: .milliseconds(200), timedOut: MockEndpoint.timedOutJSONAPI,
-            observers: [JournalObserver(journal, partner: "imt")])
+            observers: [JournalObserver(journal, partner: "imt")]
+        )
+        .waiting { $0.path == "/slow/" }
         try await MockServer.withRunning(.init(endpoint, maximumBodySize: 1024)) { port in
             defer { release.signal() }
             let client = HTTPClient()
@@ -53,6 +55,7 @@ import Wire
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let (names, nameContinuation) = AsyncStream.makeStream(of: String.self)
         let endpoint = MockEndpoint(core: Self.stuck(10, entered: enteredContinuation), deadline: .seconds(30))
+            .waiting { $0.path == "/slow/" }
         let log = RequestLog(write: { _ in })
         let (stopAt, end) = try await withThrowingTaskGroup(of: ContinuousClock.Instant?.self) { group in
             group.addTask {

@@ -45,7 +45,9 @@ import Wire
         let gate = Gate()
         let endpoint = MockEndpoint(
             core: gate.core, deadline: .milliseconds(100), timedOut: MockEndpoint.timedOutJSONAPI,
-            observers: [JournalObserver(journal, partner: "imt")])
+            observers: [JournalObserver(journal, partner: "imt")]
+        )
+        .waiting { _ in true }
         // Answered while the handler is still stuck: the deadline does not wait for it.
         let response = try await serve(endpoint, MockRequest(method: "GET", target: "/slow/"))
         #expect(response.status == 503)
@@ -61,7 +63,7 @@ import Wire
     @Test func `the mock IC's deadline answer is a 503 SOAP Fault in the request's version`() async throws {
         let deadline = ICMock(state: ICState(), deadline: .milliseconds(50)).handle.deadline
         let gate = Gate()
-        let slow = MockEndpoint(core: gate.core, deadline: deadline, timedOut: MockEndpoint.timedOutSOAP)
+        let slow = MockEndpoint(core: gate.core, deadline: deadline, timedOut: MockEndpoint.timedOutSOAP).waiting { _ in true }
         let request = MockRequest(
             method: "POST", target: ICMock.cloudInvoicingPath, headers: [("Content-Type", SOAPVersion.v12.contentType)])
         let response = try await serve(slow, request)
@@ -71,13 +73,30 @@ import Wire
         #expect(String(decoding: response.body, as: UTF8.self).contains("the mock did not answer within 50 ms"))
     }
 
-    @Test func `a handler within its deadline is answered as usual, off the cooperative pool`() async throws {
-        let endpoint = MockEndpoint(
-            core: { _ in MockResponse(status: Thread.current.name?.hasPrefix("TP-") == true ? 200 : 500) }, deadline: .seconds(5))
-        for _ in 0..<50 {
-            let response = try await serve(endpoint, MockRequest(method: "GET", target: "/"))
-            #expect(response.status == 200)
+    @Test func `a core that may wait runs on the handler pool; one that cannot runs in place`() async throws {
+        let onPool: @Sendable (MockRequest) -> MockResponse = { _ in
+            MockResponse(status: Thread.current.name?.hasPrefix("TP-") == true ? 200 : 500)
         }
+        let waiting = MockEndpoint(core: onPool, deadline: .seconds(5)).waiting { _ in true }
+        let inPlace = MockEndpoint(core: onPool, deadline: .seconds(5))
+        for _ in 0..<20 {
+            #expect(try await serve(waiting, MockRequest(method: "GET", target: "/")).status == 200)
+            #expect(try await serve(inPlace, MockRequest(method: "GET", target: "/")).status == 500)
+        }
+    }
+
+    @Test func `a core run in place that answers past its deadline is answered 503, its answer dropped`() async throws {
+        let journal = Journal()
+        let slow: @Sendable (MockRequest) -> MockResponse = { _ in
+            Thread.sleep(forTimeInterval: 0.2)
+            return MockResponse(status: 200)
+        }
+        let endpoint = MockEndpoint(
+            core: slow, deadline: .milliseconds(50), timedOut: MockEndpoint.timedOutJSONAPI,
+            observers: [JournalObserver(journal, partner: "imt")])
+        let response = try await serve(endpoint, MockRequest(method: "GET", target: "/slow/"))
+        #expect(response.status == 503)
+        #expect(journal.json.arrayValue?.first?["response"]?["status"] == .number("503"))
     }
 
     @Test func `a 60,000-key JSON object is read in linear time: the mock answers it at once`() throws {

@@ -57,6 +57,17 @@ import Testing
         #expect(race.state == .cancelled)
     }
 
+    @Test func `an answer timed in place counts before the deadline and expires the request after it`() {
+        var early = RequestDeadline(deadline: at(100))
+        var late = RequestDeadline(deadline: at(100))
+        let sentEarly = early.answer(at: at(99))
+        let sentLate = late.answer(at: at(100))
+        #expect(sentEarly)
+        #expect(early.state == .answered)
+        #expect(!sentLate)
+        #expect(late.state == .expired)
+    }
+
     @Test func `only the first answer counts`() {
         var race = RequestDeadline(deadline: at(100))
         let first = race.answer()

@@ -76,7 +76,10 @@ public final class ICMock: Sendable {
     public var handle: MockEndpoint {
         MockEndpoint(
             core: { [self] request in answer(request) }, deadline: deadline, timedOut: MockEndpoint.timedOutSOAP,
-            oversized: Self.oversized, observers: [JournalObserver(journal, partner: "ic")])
+            oversized: Self.oversized, observers: [JournalObserver(journal, partner: "ic")]
+        )
+        // A Cloud Payments V2 payment posts back to the partner's listener and waits for it.
+        .waiting { $0.method == "POST" && $0.path.contains("/cloudpayments/") && $0.path.hasSuffix("/pay") }
     }
 
     /// The files held for consolidation so far, with their names.

@@ -2,15 +2,16 @@ import NIOCore
 import NIOPosix
 import Synchronization
 
-/// Runs the mocks' synchronous handlers on swift-nio's `NIOThreadPool`, each against its deadline,
-/// which a task scheduled on the request's event loop fires.
+/// Runs the mocks' synchronous handlers against their deadlines: in place when they cannot wait,
+/// else on swift-nio's `NIOThreadPool`, where a task scheduled on the request's event loop fires the deadline.
 ///
-/// A handler is synchronous and may be slow or stuck (a pathological input, a test's stuck
-/// handler, a postback to a slow listener). On Swift's cooperative pool it would hold one of the
-/// few threads every mock and test shares (STYLE.md rule 8), so it runs on this pool, of which it
-/// blocks one thread at most, while the request's task waits for whichever comes first: the answer
-/// or the deadline (`RequestDeadline`). A handler past its deadline keeps its thread until it
-/// returns, and its late answer is dropped.
+/// A mock's core is a pure function of a bounded request: it runs in place, on the connection's
+/// task, and an answer that came past the deadline is replaced by the deadline's answer. A core
+/// that may wait (a postback to a slow listener, a test's stuck handler) would hold a thread of
+/// Swift's cooperative pool, which every mock and test shares (STYLE.md rule 8), so it runs on this
+/// pool, of which it blocks one thread at most, while the request's task waits for whichever comes
+/// first: the answer or the deadline (`RequestDeadline`). A handler past its deadline keeps its
+/// thread until it returns, and its late answer is dropped.
 enum HandlerPool {
     /// How a request ended.
     enum Outcome: Sendable {
@@ -29,6 +30,14 @@ enum HandlerPool {
 
     /// Threads enough that a few stuck handlers leave others free: two per core, at least 4.
     static let threads = max(4, 2 * System.coreCount)
+
+    /// Runs `work` in place, on the caller's thread: for a core that cannot wait (a pure function of
+    /// bounded input). Its answer counts if it came before `deadline`; a later one is `.timedOut`.
+    static func runInPlace(_ work: () -> MockResponse, deadline: Duration) -> Outcome {
+        var race = RequestDeadline(deadline: ContinuousClock.now + deadline)
+        let answer = work()
+        return race.answer(at: .now) ? .answered(answer) : .timedOut
+    }
 
     /// Runs `work` on the pool; returns its answer, `.timedOut` once `deadline` has passed first, or
     /// `.cancelled` when the calling task is cancelled first.

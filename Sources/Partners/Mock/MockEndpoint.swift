@@ -21,6 +21,10 @@ public struct MockEndpoint: Sendable {
     var unrecorded: (@Sendable (MockRequest) -> Bool)?
     /// How long the core may take with one request; past it the server answers `timedOut`.
     public var deadline: Duration
+    /// Whether the core may wait with a request (on I/O, a lock, a test's gate): such a request runs
+    /// on the handler pool, where its deadline answers while the core still waits. Others run in
+    /// place, on the connection's task (`HandlerPool`).
+    public var mayWait: @Sendable (MockRequest) -> Bool = { _ in false }
     let timedOut: @Sendable (MockRequest, Duration) -> MockResponse
     var oversized: @Sendable (MockRequest, Int) -> MockResponse
 
@@ -57,6 +61,13 @@ public struct MockEndpoint: Sendable {
         return copy
     }
 
+    /// The same endpoint, its requests that `mayWait` says may wait run on the handler pool.
+    public func waiting(when mayWait: @escaping @Sendable (MockRequest) -> Bool) -> MockEndpoint {
+        var copy = self
+        copy.mayWait = mayWait
+        return copy
+    }
+
     /// The same endpoint with another deadline.
     public func deadline(_ deadline: Duration) -> MockEndpoint {
         var copy = self
@@ -82,13 +93,17 @@ public struct MockEndpoint: Sendable {
         for observer in observers { observer.observe(request, response, elapsed: elapsed) }
     }
 
-    /// Answers as a server does: the core on the handler pool, the deadline's answer if it is late
-    /// (fired on `eventLoop`), and each answer given recorded once. Throws `CancellationError` when
+    /// Answers as a server does: the core in place or on the handler pool (`mayWait`), the deadline's
+    /// answer if it is late (fired on `eventLoop` for the pool), and each answer given recorded once. Throws `CancellationError` when
     /// the server stops before the request is answered.
     func serve(_ request: MockRequest, on eventLoop: any EventLoop) async throws -> MockResponse {
         let start = ContinuousClock.now
         let response: MockResponse
-        switch await HandlerPool.run({ [core] in core(request) }, deadline: deadline, on: eventLoop) {
+        let outcome =
+            mayWait(request)
+            ? await HandlerPool.run({ [core] in core(request) }, deadline: deadline, on: eventLoop)
+            : HandlerPool.runInPlace({ core(request) }, deadline: deadline)
+        switch outcome {
         case .answered(let answer): response = answer
         case .timedOut: response = timedOut(request, deadline)
         case .cancelled: throw CancellationError()

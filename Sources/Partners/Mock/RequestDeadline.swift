@@ -46,6 +46,14 @@ struct RequestDeadline<Instant: InstantProtocol>: Sendable {
         return true
     }
 
+    /// The handler answered at `now`, with no timer armed (it ran inline): true when it answered
+    /// before the deadline; past it the request expires and the answer is dropped.
+    mutating func answer(at now: Instant) -> Bool {
+        guard state == .running else { return false }
+        state = now < deadline ? .answered : .expired
+        return state == .answered
+    }
+
     /// The request's task was cancelled: true when that decides the race.
     mutating func cancel() -> Bool {
         guard state == .running else { return false }
