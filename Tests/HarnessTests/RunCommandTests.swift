@@ -125,7 +125,12 @@ import Transport
             return process.terminationStatus
         }
         #expect(status == code)
-        // The program's group was killed before bifrost exited: its pid is gone, or a zombie about to be reaped by init.
+        // The program's group was sent SIGKILL before bifrost exited: it dies as soon as the kernel
+        // delivers the signal (then gone, or a zombie that init reaps).
+        let exited = ContinuousClock.now
+        while kill(pid, 0) == 0, !Self.isZombie(pid), ContinuousClock.now - exited < .seconds(30) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
         #expect(kill(pid, 0) != 0 || Self.isZombie(pid))
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(left == ["Scenarios", "program.pid"])
