@@ -15,11 +15,18 @@ public enum BifrostExecutable {
     }
 
     /// Runs `bifrost` with `arguments`, standard error discarded; returns its exit status and standard output.
-    public static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+    /// - Parameters:
+    ///   - environment: variables set over this process's own.
+    ///   - folder: the folder it runs in; nil: this process's.
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:], in folder: String? = nil
+    ) async throws -> (status: Int32, output: String) {
         guard let path else { throw Missing() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -1,3 +1,4 @@
+import BifrostTesting
 import Foundation
 import Testing
 import Transport
@@ -6,22 +7,7 @@ import Transport
 @Suite struct RunCommandTests {
     /// Runs `bifrost` with `arguments` and `environment` added; its exit status and standard output.
     func bifrost(_ arguments: [String], environment: [String: String] = [:]) async throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(ServeTests.bifrost))
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Reading to the end and waiting block: on a thread of their own, not the cooperative pool.
-        return await BlockingPool.run { () -> (Int32, String) in
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-        }
+        try await BifrostExecutable.run(arguments, environment: environment, in: SourceTree.path(""))
     }
 
     @Test
