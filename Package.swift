@@ -9,6 +9,7 @@ let staticStdlib = ["-static-stdlib"]
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
     .unsafeFlags(staticStdlib, .when(platforms: [.linux], configuration: .release)),
 ]
 

@@ -1,6 +1,6 @@
 import Foundation
-import Transport
-import Wire
+public import Transport
+public import Wire
 
 /// One request a certification sent to the partner and what came back.
 public struct CertificationExchange: Sendable {

@@ -1,6 +1,6 @@
 import Support
 import Transport
-import Wire
+public import Wire
 
 /// A certification report as JSON: the run, the summary and every check with its verdict and evidence.
 public enum CertificationJSON {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A certification's outcome: what was certified, when, with which tool and settings, and each check's result.
 public struct CertificationReport: Sendable {

@@ -1,4 +1,4 @@
-import Support
+public import Support
 
 /// One check of a certification, as data: the requirement it tests, how much it matters, and the seed text it rests on.
 ///

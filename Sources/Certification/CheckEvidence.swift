@@ -1,5 +1,5 @@
 import Support
-import Transport
+public import Transport
 import Wire
 
 /// One exchange a check rests on, as a report shows it: redacted, its bodies cut to a readable length;

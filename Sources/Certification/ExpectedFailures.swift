@@ -1,4 +1,4 @@
-import Support
+public import Support
 import Yams
 
 /// The deviations a partner acknowledges (`--expected-failures FILE`): a failing check listed here is

@@ -1,4 +1,4 @@
-public import Glibc
+import Glibc
 import Subprocess
 import Synchronization
 import SystemPackage
@@ -47,7 +47,7 @@ public final class ChildProcess: Sendable {
         public var description: String { message }
     }
 
-    public let pid: pid_t
+    public let pid: Int32
     private let ownGroup: Bool
     /// The child's standard output (and error, unless `separateErrors`).
     let output: PipeReader

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// An amount of money in decimal, never in floating point.
 ///

@@ -1,7 +1,7 @@
-import Foundation
-import Support
+public import Foundation
+public import Support
 import Transport
-import Wire
+public import Wire
 
 /// `bifrost certify bif`: judges a partner's invoice files by every BIF rule of a profile, one check per rule.
 ///

@@ -1,5 +1,5 @@
 import Support
-import Wire
+public import Wire
 
 /// A BIF rule as a check of `certify bif`: its definition, and the verdict from the findings of that rule.
 public struct BIFCheck: Sendable {

@@ -1,4 +1,4 @@
-import Partners
+public import Partners
 
 /// One exchange a partner's client had with a mock, as the checks judge it: the request, the mock's
 /// answer, and for a SOAP call the envelope read once for every check (`SOAPCall`).

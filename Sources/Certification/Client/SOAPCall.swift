@@ -1,5 +1,5 @@
-import Partners
-import Wire
+public import Partners
+public import Wire
 
 /// A POST to the mock IC's CloudInvoicing service read as the mock reads it, once per exchange:
 /// the envelope or the fault it earns, the XSD's verdict on it, and the upload or report it asks for.

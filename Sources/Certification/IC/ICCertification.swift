@@ -1,7 +1,7 @@
-import Foundation
+public import Foundation
 import Partners
 import Support
-import Transport
+public import Transport
 import Wire
 
 /// `bifrost certify ic`: checks a real CloudInvoicing endpoint, read-only, against the mock IC's

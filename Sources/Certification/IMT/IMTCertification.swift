@@ -1,8 +1,8 @@
 import Flows
-import Foundation
+public import Foundation
 import Partners
 import Support
-import Transport
+public import Transport
 import Wire
 
 /// `bifrost certify imt`: makes IC's calls to a partner's IMT endpoint for real and judges each answer

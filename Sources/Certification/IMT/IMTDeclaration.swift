@@ -1,4 +1,4 @@
-import Support
+public import Support
 import Yams
 
 /// A partner's declaration of what its IMT integration supports: which flows, whether IC updates

@@ -1,4 +1,4 @@
-import Wire
+public import Wire
 
 /// What became of one invoice's PDF in a `PDFExtraction`.
 public struct PDFDelivery: Sendable, Hashable {

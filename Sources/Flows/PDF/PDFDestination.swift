@@ -1,5 +1,5 @@
 import Foundation
-import Transport
+public import Transport
 
 /// Where `PDFExtraction` puts the PDFs.
 public enum PDFDestination: Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import Wire
+public import Wire
 
 /// PDF extraction, linking by file name (IMT Spectrum): one PDF per invoice of a
 /// BIF, named `BID_ACCOUNTNUMBER_INVOICENUMBER.pdf`, delivered to a folder or over SFTP.

@@ -1,6 +1,6 @@
-import Foundation
-import Support
-import Wire
+public import Foundation
+public import Support
+public import Wire
 
 /// Reading and writing BIF files for the command line and the runner.
 public enum BIFFiles {

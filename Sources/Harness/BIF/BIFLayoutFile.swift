@@ -1,6 +1,6 @@
 import Foundation
-import Support
-import Wire
+public import Support
+public import Wire
 
 /// Loads a biller's layout file (the JSON form of `BIFLayout`).
 public enum BIFLayoutFile {

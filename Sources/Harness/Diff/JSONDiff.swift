@@ -1,5 +1,5 @@
 import Foundation
-import Wire
+public import Wire
 
 /// Compares an actual JSON value with a golden one, structurally.
 ///

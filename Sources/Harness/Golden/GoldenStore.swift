@@ -1,6 +1,6 @@
 import Foundation
 import Support
-import Wire
+public import Wire
 
 /// The golden files of a suite: `<root>/<scenario path>/<output file>`.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import Support
+public import Support
 
 /// The outputs waiting for review under a golden folder: each `<file>.pending` beside the
 /// golden `<file>` it would replace (or create), as `bifrost review` walks them.

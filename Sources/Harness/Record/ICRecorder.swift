@@ -2,7 +2,7 @@ import Foundation
 import Partners
 import Support
 import Transport
-import Wire
+public import Wire
 
 /// `bifrost record ic`: calls the report operations of a CloudInvoicing endpoint as IMT does,
 /// records every exchange, and writes a scenario of `ic-report` steps the mock IC replays them in.

@@ -1,4 +1,4 @@
-import Support
+public import Support
 
 /// Which scenarios, and which certification checks, cover each requirement of the catalog.
 ///

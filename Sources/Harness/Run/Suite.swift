@@ -1,5 +1,5 @@
 import Foundation
-import Support
+public import Support
 import Transport
 
 /// The scenarios named on the command line, loaded and checked against the requirement catalog.

@@ -1,6 +1,6 @@
 import Foundation
 import Support
-import Transport
+public import Transport
 import Wire
 
 /// Runs a suite's scenarios, a few at a time, and compares their outputs with the golden files.

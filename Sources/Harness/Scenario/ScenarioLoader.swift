@@ -1,7 +1,7 @@
 import Flows
 import Foundation
 import Partners
-import Support
+public import Support
 import Wire
 import Yams
 

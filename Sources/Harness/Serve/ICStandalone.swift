@@ -1,5 +1,5 @@
 public import Partners
-import Support
+public import Support
 import Wire
 
 /// The mock IC as a stand-in partner: its SOAP services, each request logged, plus the shared admin

@@ -1,6 +1,6 @@
 import Flows
 public import Partners
-import Support
+public import Support
 import Wire
 
 /// The mock IMT as a stand-in partner: the mock's routes, each request logged, plus the shared admin

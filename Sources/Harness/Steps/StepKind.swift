@@ -1,5 +1,5 @@
 public import Flows
-import Support
+public import Support
 public import Yams
 
 /// One kind of scenario step: its YAML key, how it reads its node, what it needs and how it runs.

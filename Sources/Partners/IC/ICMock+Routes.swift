@@ -1,4 +1,4 @@
-import Wire
+public import Wire
 
 extension ICMock {
     /// A route of the mock IC, relative to `/portal/webservices` (base `services`); a SOAP route's

@@ -1,4 +1,4 @@
-import Wire
+public import Wire
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// `xs:dateTime` values as the SOAP messages carry them.
 ///

@@ -1,7 +1,7 @@
-import ArgumentParser
+public import ArgumentParser
 import Harness
 import Support
-import Wire
+public import Wire
 
 /// `bifrost bif`: Biller Invoice File tools.
 struct BIFCommand: AsyncParsableCommand {

@@ -1,4 +1,4 @@
-import Flows
+public import Flows
 import Wire
 
 /// An IMT call's result as `result.json` shows it: the step, account, environment (1 or 2,

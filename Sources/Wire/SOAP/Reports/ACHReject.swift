@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// An ACH payment the bank returned, as `ACHRejectReportingSOAP` and
 /// `ACHRejectReportingDataSetFromGMT` list it: the payment, the NACHA return code

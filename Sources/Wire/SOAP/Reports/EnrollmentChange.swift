@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A customer's autopay or paperless enrollment change, as
 /// `BillerAutoPayCustomerReportSOAP` and `BillerPaperlessCustomerReportDataSet` list it:

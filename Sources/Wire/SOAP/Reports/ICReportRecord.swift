@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A record a report operation lists: written as an element of its columns (typed
 /// answers) or as a DataSet row, and read back from either.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A request of one report operation: the biller's credentials and the window `[StartDate, EndDate)`.
 public struct ICReportRequest: Sendable, Hashable {

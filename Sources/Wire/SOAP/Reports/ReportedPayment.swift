@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A payment as IC's payment reporting lists it (`PaymentReportingSOAP`, `PaymentReportingDataSetFromGMT`).
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A batch the processor settled, as settlement reporting lists it
 /// (`BillerSettledBatchDetailSOAP`, `BillerSettledBatchDetailDataSet`), with totals;

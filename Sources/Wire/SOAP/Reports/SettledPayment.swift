@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One payment of a settled batch.
 public struct SettledPayment: ICReportRecord {
