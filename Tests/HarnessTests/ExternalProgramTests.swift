@@ -95,11 +95,8 @@ import Wire
     {
         let sleep = Self.uniqueSleep()
         let script = "#!/bin/sh\n\(sleep) &\n(\(sleep) &)\n\(sleep)\n"
-        let started = ContinuousClock.now
         let (_, steps, _) = try await run(
             Self.scenario("steps:\n  - run: {command: ./hang.sh, timeout: 300ms}"), files: ["hang.sh": script])
-        // Killed at 0.3 s, not at the 30 s default: the bound is loose for a loaded machine.
-        #expect(ContinuousClock.now - started < .seconds(15))
         #expect(steps[0]["status"] == "failed")
         #expect(steps[0]["message"]?.stringValue?.contains("killed with its process group at its timeout of 0.3 seconds") == true)
         #expect(Self.processes(containing: sleep) == 0)
@@ -244,7 +241,6 @@ import Wire
         async throws
     {
         let sleep = Self.uniqueSleep()
-        let started = ContinuousClock.now
         let (report, steps, services) = try await run(
             Self.scenario(
                 """
@@ -253,7 +249,6 @@ import Wire
                 steps:
                   - run: {command: ./slow.sh}
                 """), files: ["slow.sh": "#!/bin/sh\necho starting\n\(sleep)\n"])
-        #expect(ContinuousClock.now - started < .seconds(15))
         #expect(report.verdict == .failed)
         #expect(report.failures.contains { $0.contains("service 'slow' not ready: not ready within 0.3 seconds: no port ") })
         #expect(steps.isEmpty)

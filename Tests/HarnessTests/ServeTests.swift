@@ -49,12 +49,12 @@ import Wire
         #expect(journal.count == 6)
     }
 
-    @Test func `a stop ends the service group long before a stuck handler's 10 s are over`() async throws {
+    @Test func `a stop ends the service group long before a stuck handler's 30 s are over`() async throws {
         let (entered, enteredContinuation) = AsyncStream.makeStream(of: Void.self)
         let (stops, stop) = AsyncStream.makeStream(of: String.self)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let (names, nameContinuation) = AsyncStream.makeStream(of: String.self)
-        let endpoint = MockEndpoint(core: Self.stuck(10, entered: enteredContinuation), deadline: .seconds(30))
+        let endpoint = MockEndpoint(core: Self.stuck(30, entered: enteredContinuation), deadline: .seconds(60))
             .waiting { $0.path == "/slow/" }
         let log = RequestLog(write: { _ in })
         let (stopAt, end) = try await withThrowingTaskGroup(of: ContinuousClock.Instant?.self) { group in
@@ -67,7 +67,7 @@ import Wire
             var portIterator = ports.makeAsyncIterator()
             let port = try #require(await portIterator.next())
             group.addTask {
-                let client = HTTPClient(configuration: .init(totalTimeout: .seconds(20)))
+                let client = HTTPClient(configuration: .init(totalTimeout: .seconds(40)))
                 _ = try? await client.send(ClientRequest(method: "GET", url: "http://127.0.0.1:\(port)/slow/"))
                 return nil
             }
@@ -82,9 +82,9 @@ import Wire
         var stoppedBy = names.makeAsyncIterator()
         #expect(await stoppedBy.next() == "SIGTERM")
         let ended = try #require(end)
-        // The grace is 1 s (about 1.1 s on a quiet machine); the bound leaves room for a loaded test run
-        // and still fails a stop that waits for the handler.
-        #expect(ended - stopAt < .seconds(5))
+        // The grace is 1 s (about 1.1 s on a quiet machine); the bound leaves room for any loaded test
+        // run and still fails a stop that waits for the handler.
+        #expect(ended - stopAt < .seconds(15))
     }
 
     /// The `bifrost` executable `swift build` put beside the tests, if any.
@@ -111,8 +111,8 @@ import Wire
         #expect(serve.text.contains("mock IMT on http://127.0.0.1:"))
         let start = ContinuousClock.now
         let status = await serve.stop()
-        // Within the 1 s grace on a quiet machine; loose for a loaded test run.
-        #expect(ContinuousClock.now - start < .seconds(5))
+        // Within the 1 s grace on a quiet machine; the bound only tells a prompt stop from none.
+        #expect(ContinuousClock.now - start < .seconds(10))
         #expect(status == 0)
         #expect(serve.text.contains("stopping on SIGTERM"))
     }
