@@ -111,6 +111,8 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         // libcurl loads on the blocking pool while the suite loads; awaited before anything runs,
         // so the process never exits during its global init.
+        // Sized before libcurl's load below starts the pool: each scenario may block a thread in a transfer.
+        BlockingPool.reserve(threads: jobs + 2)
         let list = self.list
         async let curlLoaded: Void = { if !list { await HTTPClient.prepare() } }()
         var suite: Suite

@@ -6,8 +6,8 @@ import Wire
 
 /// Puts a mock partner on a real socket, for as long as a body of work runs.
 ///
-/// Handlers run on the mocks' handler pool (`HandlerPool`), each against the endpoint's deadline: a
-/// request past it is answered 503 with the mock's error document. A connection whose request does
+/// Handlers run in place, or on the mocks' handler pool when they may wait (`HandlerPool`), each
+/// against the endpoint's deadline: a request past it is answered 503 with the mock's error document. A connection whose request does
 /// not arrive whole within `readTimeout` is closed (`RequestReadTimeout`).
 public enum MockServer {
     /// A server that could not start.
