@@ -8,8 +8,8 @@ struct ReviewCommand: ParsableCommand {
         commandName: "review",
         abstract: "Review the outputs waiting beside the golden files (<file>.pending): accept, reject or skip each.",
         discussion: """
-            For each pending output, shows its diff against the golden file and reads one answer from standard input: \\
-            a (accept: the output becomes the golden file), r (reject: the pending file is deleted), s (skip), q (quit). \\
+            For each pending output, shows its diff against the golden file and reads one answer from standard input: \
+            a (accept: the output becomes the golden file), r (reject: the pending file is deleted), s (skip), q (quit). \
             The end of input skips the rest. Exit status: 0 done, 2 a usage error or a file that cannot be changed.
             """)
 

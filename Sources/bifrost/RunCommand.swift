@@ -11,9 +11,9 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run scenarios against in-process mocks and compare their outputs with the golden files.",
         discussion: """
-            A scenario file that does not load is reported as an error and the others still run. Outside CI, an output \\
+            A scenario file that does not load is reported as an error and the others still run. Outside CI, an output \
             that differs from its golden file, or has none, is written beside it as <file>.pending for `bifrost review`.
-            Exit status: 0 all passed, 1 a difference or a missing golden file, 2 a usage or input error \\
+            Exit status: 0 all passed, 1 a difference or a missing golden file, 2 a usage or input error \
             (a scenario that does not load, a malformed golden file, no scenarios found).
             """)
 
@@ -45,7 +45,7 @@ struct RunCommand: AsyncParsableCommand {
             valueName: "folder"))
     var report: String?
 
-    @Option(help: "How many scenarios run at once (default: the number of cores).")
+    @Option(help: "How many scenarios run at once; by default one per core of this machine.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Run only scenarios whose path or name contains this text (case ignored).")

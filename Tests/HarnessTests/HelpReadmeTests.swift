@@ -98,4 +98,22 @@ import Wire
             #expect(FileManager.default.fileExists(atPath: SourceTree.path(String(target))), "README links to \(target)")
         }
     }
+
+    @Test func `every command's help reads cleanly: no line ends in a backslash, no option states its default twice`()
+        async throws
+    {
+        for command in try await Self.commands() {
+            let arguments = command.path.split(separator: " ").dropFirst().map(String.init) + ["--help"]
+            let help = try await BifrostExecutable.run(arguments).output
+            #expect(help.contains("USAGE:"), "\(command.path) --help")
+            for line in help.split(separator: "\n") {
+                #expect(!line.hasSuffix("\\"), "\(command.path) --help: \(line)")
+            }
+            // One option's text, however it wraps, runs to the next option.
+            let unwrapped = help.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            for option in unwrapped.components(separatedBy: " --") {
+                #expect(option.components(separatedBy: "(default:").count <= 2, "\(command.path) --help: --\(option)")
+            }
+        }
+    }
 }

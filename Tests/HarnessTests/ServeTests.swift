@@ -105,6 +105,15 @@ import Wire
         }
     }
 
+    @Test func `a port in use is refused with exit 2 and says so, not with the socket call's name`() async throws {
+        let taken = try LoopbackSocket(listening: true)
+        var serve = try await ServeProcess(["serve", "imt", "--port", "\(taken.port)", "--quiet"])
+        let status = await serve.stop()
+        #expect(status == 2)
+        #expect(serve.text.contains("cannot serve on 127.0.0.1:\(taken.port): the port is already in use"))
+        #expect(!serve.text.contains("bind(descriptor"))
+    }
+
     @Test
     func `SIGTERM stops bifrost serve imt within 2 s, printing the signal, exit status 0`() async throws {
         var serve = try await ServeProcess(["serve", "imt", "--port", "0", "--quiet"])

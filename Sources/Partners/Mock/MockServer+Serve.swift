@@ -1,3 +1,4 @@
+import Foundation
 public import Logging
 import NIOCore
 public import ServiceLifecycle
@@ -34,7 +35,11 @@ extension MockServer {
             ],
             logger: logger)
         configuration.maximumGracefulShutdownDuration = gracePeriod
-        try await ServiceGroup(configuration: configuration).run()
+        do {
+            try await ServiceGroup(configuration: configuration).run()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw StartError(message: "the port is already in use (another server listens there)")
+        }
     }
 }
 
