@@ -81,7 +81,11 @@ public final class ChildProcess: Sendable {
             executable: .path(FilePath(launch.executable)),
             arguments: Arguments(launch.arguments),
             environment: launch.environment.map { variables in
-                .custom(Dictionary(uniqueKeysWithValues: variables.map { (Environment.Key(rawValue: $0.key)!, $0.value) }))
+                // A name no environment can hold (empty, or with "=") is left out.
+                .custom(
+                    Dictionary(
+                        variables.compactMap { name, value in Environment.Key(rawValue: name).map { ($0, value) } },
+                        uniquingKeysWith: { _, last in last }))
             } ?? .inherit,
             workingDirectory: launch.workingDirectory.map { FilePath($0) },
             platformOptions: options)
@@ -99,18 +103,18 @@ public final class ChildProcess: Sendable {
                             configuration, input: .none, output: .fileDescriptor(output, closeAfterSpawningProcess: true),
                             error: .fileDescriptor(errors, closeAfterSpawningProcess: true)
                         ) { execution in
-                            child.withLock {
-                                $0 = started(execution.processIdentifier.value, launch, readers.output, readers.errors)
-                            }
-                            spawnedContinuation.yield(.success(child.withLock { $0! }))
+                            let spawned = started(execution.processIdentifier.value, launch, readers.output, readers.errors)
+                            child.withLock { $0 = spawned }
+                            spawnedContinuation.yield(.success(spawned))
                         }.terminationStatus
                     } else {
                         try await Subprocess.run(
                             configuration, input: .none, output: .fileDescriptor(output, closeAfterSpawningProcess: true),
                             error: .combinedWithOutput
                         ) { execution in
-                            child.withLock { $0 = started(execution.processIdentifier.value, launch, readers.output, nil) }
-                            spawnedContinuation.yield(.success(child.withLock { $0! }))
+                            let spawned = started(execution.processIdentifier.value, launch, readers.output, nil)
+                            child.withLock { $0 = spawned }
+                            spawnedContinuation.yield(.success(spawned))
                         }.terminationStatus
                     }
                 status = exitStatus(result)
