@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Harness
 import Support
 
@@ -10,7 +11,8 @@ struct ReviewCommand: ParsableCommand {
         discussion: """
             For each pending output, shows its diff against the golden file and reads one answer from standard input: \
             a (accept: the output becomes the golden file), r (reject: the pending file is deleted), s (skip), q (quit). \
-            The end of input skips the rest. Exit status: 0 done, 2 a usage error or a file that cannot be changed.
+            Any other answer is asked again; the end of input skips the rest. Exit status: 0 done, 2 a usage error or a file that \
+            cannot be changed.
             """)
 
     @Option(help: "The golden folder.")
@@ -40,8 +42,7 @@ struct ReviewCommand: ParsableCommand {
                     answer = acceptAll ? "a" : "r"
                 } else {
                     printLine("[\(index + 1)/\(items.count)] \(item.golden)\n\(item.diff)")
-                    printLine("accept, reject, skip or quit? [a/r/s/q]")
-                    answer = readLine()?.lowercased().first ?? "q"
+                    answer = Self.ask()
                 }
                 switch answer {
                 case "a":
@@ -63,5 +64,18 @@ struct ReviewCommand: ParsableCommand {
             throw ExitCode(2)
         }
         printLine("\(counts.accepted) accepted, \(counts.rejected) rejected, \(counts.skipped) skipped")
+    }
+
+    /// Reads answers until one is a, r, s or q (in either case, or the word it stands for); the end
+    /// of the input is q. Anything else is said to be no answer, and the question asked again.
+    static func ask() -> Character {
+        while true {
+            printLine("accept, reject, skip or quit? [a/r/s/q]")
+            guard let line = readLine() else { return "q" }
+            let text = line.trimmingCharacters(in: .whitespaces).lowercased()
+            let words = ["accept", "reject", "skip", "quit"]
+            if let answer = text.first, "arsq".contains(answer), text.count == 1 || words.contains(text) { return answer }
+            printLine("'\(line)' is not an answer: type a, r, s or q")
+        }
     }
 }

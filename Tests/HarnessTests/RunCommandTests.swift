@@ -128,3 +128,38 @@ import Transport
         return stat.split(separator: ")").last?.split(separator: " ").first == "Z"
     }
 }
+
+/// `bifrost review` as a person answers it at the prompt.
+@Suite struct ReviewCommandTests {
+    @Test func `an answer that is not a, r, s or q is refused and asked again; the pending file stays when skipped`()
+        async throws
+    {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-review-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let golden = folder.appendingPathComponent("Golden/case")
+        try FileManager.default.createDirectory(at: golden, withIntermediateDirectories: true)
+        try Data(#"{"a": 1}"#.utf8).write(to: golden.appendingPathComponent("result.json"))
+        try Data(#"{"a": 2}"#.utf8).write(to: golden.appendingPathComponent("result.json.pending"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(BifrostExecutable.path, "the bifrost executable is built"))
+        process.arguments = ["review", "--golden", folder.appendingPathComponent("Golden").path]
+        let (input, output) = (Pipe(), Pipe())
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try input.fileHandleForWriting.write(contentsOf: Data("y\n\ns\n".utf8))
+        try input.fileHandleForWriting.close()
+        let text = await BlockingPool.run { () -> String in
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains("'y' is not an answer: type a, r, s or q"))
+        #expect(text.contains("'' is not an answer"))
+        #expect(text.components(separatedBy: "accept, reject, skip or quit?").count - 1 == 3)
+        #expect(text.hasSuffix("0 accepted, 0 rejected, 1 skipped\n"))
+        #expect(FileManager.default.fileExists(atPath: golden.appendingPathComponent("result.json.pending").path))
+    }
+}

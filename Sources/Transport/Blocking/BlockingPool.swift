@@ -13,7 +13,7 @@ import Synchronization
 /// ```
 public enum BlockingPool {
     /// The threads the pool starts with unless `reserve(threads:)` asked for more first.
-    public static let defaultThreads = 4
+    public static let defaultThreads = 8
 
     private static let requested = Mutex(defaultThreads)
 
