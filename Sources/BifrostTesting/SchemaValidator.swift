@@ -1,14 +1,16 @@
+import Foundation
 public import Wire
 
 /// Checks JSON values against a JSON Schema of the subset `bifrost schema` writes: `type`, `enum`,
-/// `properties`, `required`, `additionalProperties` (false or a schema), `items` and `oneOf`.
+/// `pattern` (a string's, as an ECMA 262 regular expression, unanchored), `minimum` and `maximum`
+/// (a number's, inclusive), `properties`, `required`, `additionalProperties` (false or a schema), `items` and `oneOf`.
 ///
 /// Annotations (`$schema`, `title`, `description`) are ignored; any other keyword is a violation
 /// of its own, so a schema that leaves the subset fails rather than passing unchecked.
 public struct SchemaValidator: Sendable {
     /// The keywords checked.
     public static let keywords: Set<String> = [
-        "type", "enum", "properties", "required", "additionalProperties", "items", "oneOf",
+        "type", "enum", "pattern", "minimum", "maximum", "properties", "required", "additionalProperties", "items", "oneOf",
     ]
     /// The keywords read and ignored.
     public static let annotations: Set<String> = ["$schema", "title", "description"]
@@ -62,6 +64,17 @@ public struct SchemaValidator: Sendable {
         if let allowed = schema["enum"]?.arrayValue, !allowed.contains(where: { Self.equal($0, value) }) {
             found.append("\(path): \(value.compactText) is not one of \(JSONValue.array(allowed).compactText)")
         }
+        if let pattern = schema["pattern"]?.stringValue, case .string(let text) = value, !Self.text(text, matches: pattern) {
+            found.append("\(path): \(value.compactText) does not match the pattern \(pattern)")
+        }
+        if case .number(let literal) = value, let number = Double(literal) {
+            if let minimum = schema["minimum"].flatMap(Self.double), number < minimum {
+                found.append("\(path): \(literal) is less than the minimum \(schema["minimum"]?.compactText ?? "")")
+            }
+            if let maximum = schema["maximum"].flatMap(Self.double), number > maximum {
+                found.append("\(path): \(literal) is more than the maximum \(schema["maximum"]?.compactText ?? "")")
+            }
+        }
         if let members = value.objectValue { found += checkMembers(members, against: schema, at: path) }
         if let elements = value.arrayValue, let items = schema["items"] {
             for (index, element) in elements.enumerated() { found += check(element, against: items, at: "\(path)[\(index)]") }
@@ -111,6 +124,19 @@ public struct SchemaValidator: Sendable {
         case ("integer", .number(let literal)): Double(literal).map { $0.rounded() == $0 } ?? false
         default: false
         }
+    }
+
+    /// Whether `pattern` matches somewhere in `text`, as JSON Schema's `pattern` does; a pattern
+    /// that does not compile matches nothing, so that it shows.
+    private static func text(_ text: String, matches pattern: String) -> Bool {
+        guard let expression = try? NSRegularExpression(pattern: pattern) else { return false }
+        return expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// A JSON number's value.
+    private static func double(_ value: JSONValue) -> Double? {
+        if case .number(let literal) = value { return Double(literal) }
+        return nil
     }
 
     /// JSON equality, numbers by value (`1.0` equals `1`).

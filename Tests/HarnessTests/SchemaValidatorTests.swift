@@ -63,11 +63,26 @@ import Wire
     }
 
     @Test func `a keyword outside the subset is reported, not ignored`() {
-        let schema: JSONValue = .object(["properties": .object(["name": .object(["type": "string", "pattern": "^a"])])])
-        #expect(SchemaValidator.unsupportedKeywords(in: schema) == ["$.properties.name: pattern"])
+        let schema: JSONValue = .object(["properties": .object(["name": .object(["type": "string", "minLength": .number("2")])])])
+        #expect(SchemaValidator.unsupportedKeywords(in: schema) == ["$.properties.name: minLength"])
         #expect(
             SchemaValidator(schema: schema).violations(of: .object(["name": "b"])) == [
-                "$.name: unsupported schema keyword pattern"
+                "$.name: unsupported schema keyword minLength"
             ])
+    }
+
+    @Test func `pattern checks a string anywhere unless anchored; minimum and maximum bound a number`() {
+        let schema: JSONValue = .object([
+            "properties": .object([
+                "at": .object(["type": "string", "pattern": "^[0-9]+s$"]), "any": .object(["pattern": "b"]),
+                "count": .object(["type": "integer", "minimum": .number("1"), "maximum": .number("3")]),
+            ])
+        ])
+        let validator = SchemaValidator(schema: schema)
+        #expect(validator.violations(of: .object(["at": "10s", "any": "abc", "count": .number("3")])) == [])
+        #expect(validator.violations(of: .object(["any": .number("5")])) == [], "pattern leaves other types alone")
+        #expect(validator.violations(of: .object(["at": "10 s"])) == [#"$.at: "10 s" does not match the pattern ^[0-9]+s$"#])
+        #expect(validator.violations(of: .object(["count": .number("0")])) == ["$.count: 0 is less than the minimum 1"])
+        #expect(validator.violations(of: .object(["count": .number("4")])) == ["$.count: 4 is more than the maximum 3"])
     }
 }

@@ -35,7 +35,8 @@ struct ICPortalLoader {
         ),
         .optional("api_key", .text, "The biller's API key for the REST services and Cloud Payments V2 (a secret)."),
         .optional("site_name", .text, "The Biller DBA, the <SiteName> of the sign-out tooltip (default Biller)."),
-        .optional("token_lifetime", .integer, "Seconds a RemoteAuthenticationToken stays valid (default 600)."),
+        .optional(
+            "token_lifetime", .boundedInteger(minimum: 1), "Seconds a RemoteAuthenticationToken stays valid (default 600)."),
         .optional("customers", .list(.mapping(customerSchema)), "The customer records IC has."))
 
     static let customerSchema = MappingSchema(

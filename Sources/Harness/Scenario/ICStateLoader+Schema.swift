@@ -38,30 +38,30 @@ extension ICStateLoader {
         .required("id", .text, "The payment id, which settlements and ACH rejects name."),
         .required("account", .text, "The account number."),
         .required("invoice", .text, "The invoice number."),
-        .required("amount", .text, "The amount, fee included, as a decimal amount such as \"102.95\"."),
-        .optional("fee", .text, "The convenience fee (default 0.00)."),
+        .required("amount", .formatted(.money), "The amount, fee included, as a decimal amount such as \"102.95\"."),
+        .optional("fee", .formatted(.money), "The convenience fee (default 0.00)."),
         .required("method", .choice(of: PaymentPost.Method.self), "CC or ACH."),
-        .required("date", .text, "When it was paid: a date and time with its zone, e.g. 2024-09-03T13:05:00Z."),
+        .required("date", .formatted(.dateTime), "When it was paid: a date and time with its zone, e.g. 2024-09-03T13:05:00Z."),
         .optional("status", .text, "Its status (default Approved)."),
         .optional("channel", .text, "Where it was made (default Portal)."))
 
     static let settlementSchema = MappingSchema(
         "A settled batch of payments.",
         .required("batch", .text, "The batch id."),
-        .required("settled", .text, "When it settled: a date and time with its zone."),
+        .required("settled", .formatted(.dateTime), "When it settled: a date and time with its zone."),
         .required("payments", .list(.text), "The ids of its payments, from ic.payments."))
 
     static let rejectSchema = MappingSchema(
         "An ACH payment returned.",
         .required("payment", .text, "The id of an ACH payment of ic.payments."),
-        .required("code", .text, "The NACHA return code, e.g. R01."),
+        .required("code", .formatted(.nachaReturnCode), "The NACHA return code, e.g. R01."),
         .optional("reason", .text, "The return reason."),
-        .required("date", .text, "When it was returned: a date and time with its zone."))
+        .required("date", .formatted(.dateTime), "When it was returned: a date and time with its zone."))
 
     static let changeSchema = MappingSchema(
         "An enrollment change.",
         .required("account", .text, "The account number."),
         .required("enrolled", .boolean, "Enrolled after the change."),
-        .required("date", .text, "When it changed: a date and time with its zone."),
+        .required("date", .formatted(.dateTime), "When it changed: a date and time with its zone."),
         .optional("source", .text, "Where it changed (default Portal)."))
 }

@@ -48,8 +48,8 @@ extension IMTStateLoader {
         "A payment already posted: its key fields; the payer's details are left empty.",
         .required("transaction_id", .text, "IC's transaction id, e.g. \"2984&P1\"."),
         .required("account", .text, "The policy number."),
-        .required("total_paid", .text, "The total paid, fee included, as a decimal amount such as \"102.95\"."),
-        .optional("fee", .text, "The convenience fee within the total (default 0.00)."),
+        .required("total_paid", .formatted(.money), "The total paid, fee included, as a decimal amount such as \"102.95\"."),
+        .optional("fee", .formatted(.money), "The convenience fee within the total (default 0.00)."),
         .required("method", .choice(of: PaymentPost.Method.self), "CC or ACH."))
 
     /// A fault of one route: one effect (status, body, content_type or drop), a delay, or both.
@@ -57,9 +57,12 @@ extension IMTStateLoader {
         MappingSchema(
             "A fault of one route: one effect (status, body, content_type or drop), delay_ms, or both.",
             .required("route", .text, route),
-            .optional("delay_ms", .integer, "Answer this many milliseconds late (1 to 600000)."),
-            .optional("times", .integer, "The number of requests it applies to; leave it out for always."),
-            .optional("status", .integer, "Answer with this HTTP status (100-599); nothing is processed."),
+            .optional(
+                "delay_ms", .boundedInteger(minimum: 1, maximum: 600_000), "Answer this many milliseconds late (1 to 600000)."),
+            .optional("times", .boundedInteger(minimum: 1), "The number of requests it applies to; leave it out for always."),
+            .optional(
+                "status", .boundedInteger(minimum: 100, maximum: 599),
+                "Answer with this HTTP status (100-599); nothing is processed."),
             .optional(
                 "body", .choice(["malformed", "truncated"]),
                 "malformed: the normal status, half the body; truncated: the normal head, half the body, connection closed."),
@@ -69,5 +72,6 @@ extension IMTStateLoader {
 
     static let sessionLimitSchema = MappingSchema(
         "Sessions expire after a number of authenticated requests.",
-        .required("expire_session_after", .integer, "The authenticated requests each session serves (0 or more)."))
+        .required(
+            "expire_session_after", .boundedInteger(minimum: 0), "The authenticated requests each session serves (0 or more)."))
 }

@@ -12,8 +12,10 @@ extension ScenarioLoader {
             "The integration profile; a step for a flow it does not support is refused (docs/profiles.md)."),
         .optional("covers", .list(.text), "The requirement ids of Scenarios/requirements.yaml the scenario checks."),
         .required(
-            "clock", .text, "The scenario's \"now\": an ISO 8601 date and time with its zone, e.g. 2024-11-18T17:05:28Z."),
-        .optional("timeout", .text, "The longest one HTTP exchange of IC's may take, e.g. 500ms or 2s (default 30s)."),
+            "clock", .formatted(.dateTime),
+            "The scenario's \"now\": an ISO 8601 date and time with its zone, e.g. 2024-11-18T17:05:28Z."),
+        .optional(
+            "timeout", .formatted(.duration), "The longest one HTTP exchange of IC's may take, e.g. 500ms or 2s (default 30s)."),
         .optional("settings", .mapping(settingsSchema), "IC's advanced settings by id."),
         .optional(
             "environments", .dictionary(.choice(["1", "2"])),

@@ -2,14 +2,21 @@ import Wire
 import Yams
 
 extension SchemaValue {
-    /// The value as JSON Schema, in the subset `bifrost schema` writes: `type`, `enum`, `items`,
-    /// `properties`, `required`, `additionalProperties` and `oneOf`.
+    /// The value as JSON Schema, in the subset `bifrost schema` writes: `type`, `enum`, `pattern`,
+    /// `minimum`, `maximum`, `items`, `properties`, `required`, `additionalProperties` and `oneOf`.
     func jsonSchema(description: String?) -> JSONValue {
         var schema: [JSONValue.Member] = []
         if let description, !description.isEmpty { schema.append(.init("description", .string(description))) }
         switch self {
         case .text: schema.append(.init("type", ["string", "number", "boolean"]))
+        case .formatted(let format):
+            let types = format.types
+            schema.append(.init("type", types.count == 1 ? .string(types[0]) : .array(types.map(JSONValue.string))))
+            schema.append(.init("pattern", .string(format.pattern)))
         case .integer: schema.append(.init("type", "integer"))
+        case .boundedInteger(let minimum, let maximum):
+            schema += [.init("type", "integer"), .init("minimum", .number(String(minimum)))]
+            if let maximum { schema.append(.init("maximum", .number(String(maximum)))) }
         case .boolean: schema.append(.init("type", "boolean"))
         case .choice(let names): schema.append(.init("enum", .array(names.flatMap(Self.writtenForms))))
         case .list(let element):

@@ -8,8 +8,8 @@ struct BIFGenerateStep: StepKind, Hashable {
     static let key = "bif-generate"
     static let schema = MappingSchema(
         "Writes a valid synthetic BIF of the scenario's IMT profile, the same bytes for the same seed.",
-        .required("invoices", .integer, "The number of invoices (1 for imt-mips-apps)."),
-        .required("seed", .integer, "The generator's seed (0 or more)."),
+        .required("invoices", .boundedInteger(minimum: 0), "The number of invoices (1 for imt-mips-apps)."),
+        .required("seed", .boundedInteger(minimum: 0), "The generator's seed (0 or more)."),
         .required("output", .text, "The file to write: a new name ending in .bif, which later steps and expect.golden may name."))
     var invoices: Int
     var seed: UInt64

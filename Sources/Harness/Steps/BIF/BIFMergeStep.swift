@@ -10,7 +10,7 @@ struct BIFMergeStep: StepKind, Hashable {
         "Consolidates single-invoice BIFs into one import file, as IC does.",
         .required("files", .list(.text), "The BIFs to merge, in upload order: of the files: block or earlier steps' outputs."),
         .required("output", .text, "The file to write: a new name ending in .bif, which later steps and expect.golden may name."),
-        .optional("date", .text, "The import file's date, mm/dd/yyyy (default the clock's day)."))
+        .optional("date", .formatted(.bifDate), "The import file's date, mm/dd/yyyy (default the clock's day)."))
     var files: [String]
     var output: String
     var date: BIFDate

@@ -21,7 +21,8 @@ struct RunStep: StepKind, Hashable {
         "Runs a program of the user's, in any language, as the system under test against the scenario's mocks.",
         ExternalProgram.members + [
             .optional(
-                "timeout", .text, "How long it may run before its process group is killed, e.g. 500ms or 10s (default 30s)."),
+                "timeout", .formatted(.duration),
+                "How long it may run before its process group is killed, e.g. 500ms or 10s (default 30s)."),
             .optional(
                 "outputs", .list(.text),
                 "Files it writes into $BIFROST_OUTPUT_DIR, which expect.golden may name: .bif, .json, .xml or any other."),

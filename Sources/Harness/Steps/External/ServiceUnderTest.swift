@@ -32,7 +32,8 @@ public struct ServiceUnderTest: Sendable, Hashable {
                 "ready", .text,
                 "port (default): ready once $BIFROST_SERVICE_PORT accepts connections; a path such as /health: once GET on it answers 2xx."
             ),
-            .optional("ready_timeout", .text, "How long it may take to become ready, e.g. 500ms or 5s (default 10s)."),
+            .optional(
+                "ready_timeout", .formatted(.duration), "How long it may take to become ready, e.g. 500ms or 5s (default 10s)."),
         ])
 
     static func load(_ node: Node, _ reader: YAMLReader) throws(InputError) -> [ServiceUnderTest] {

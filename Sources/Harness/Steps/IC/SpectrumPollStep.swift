@@ -10,7 +10,7 @@ struct SpectrumPollStep: StepKind, Hashable {
     static let key = "spectrum-poll"
     static let schema = MappingSchema(
         "IMT Spectrum's report polling on a virtual clock from the scenario's clock, the seeds' schedule unless changed.",
-        .required("hours", .integer, "How long to poll, in hours (1 to 744, a month)."),
+        .required("hours", .boundedInteger(minimum: 1, maximum: 744), "How long to poll, in hours (1 to 744, a month)."),
         .optional(
             "operations",
             .mapping(

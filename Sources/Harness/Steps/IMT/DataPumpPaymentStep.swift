@@ -16,8 +16,8 @@ struct DataPumpPaymentStep: StepKind, Hashable {
         .optional(
             "invoice_type", .text, "The InvoiceTypeID that picks the IMT environment under setting 81 MULTIENVIRONMENT."),
         .required("method", .choice(of: PaymentPost.Method.self), "CC or ACH."),
-        .required("amount", .text, "PaymentAmount, fee included, as a decimal amount such as \"128.95\"."),
-        .optional("convenience_fee", .text, "The convenience fee within the amount (default 0.00)."),
+        .required("amount", .formatted(.money), "PaymentAmount, fee included, as a decimal amount such as \"128.95\"."),
+        .optional("convenience_fee", .formatted(.money), "The convenience fee within the amount (default 0.00)."),
         .required("message", .text, "PaymentMessage, e.g. \"A1B2C3D4 APPROVED\"."),
         .required("customer_name", .text, "The payer's name, e.g. \"JESSICA SMITH\"."),
         .optional("address_1", .text, "The payer's address, first line."),

@@ -19,8 +19,10 @@ struct CloudPaymentsCustomers {
         "An Invoices element (seed 003's Optional Invoice Data Object).",
         .optional("number", .text, "InvoiceNumber (required by IC)."), .optional("type_id", .integer, "TypeID."),
         .optional("invoice_date", .text, "InvoiceDate, MM/dd/yyyy."), .optional("due_date", .text, "DueDate, MM/dd/yyyy."),
-        .optional("balance_due", .text, "BalanceDue, decimal text."), .optional("cc_service_fee", .text, "CCServiceFee."),
-        .optional("ach_service_fee", .text, "ACHServiceFee."), .optional("minimum_amount_due", .text, "MinimumAmountDue."),
+        .optional("balance_due", .formatted(.money), "BalanceDue, decimal text."),
+        .optional("cc_service_fee", .formatted(.money), "CCServiceFee."),
+        .optional("ach_service_fee", .formatted(.money), "ACHServiceFee."),
+        .optional("minimum_amount_due", .formatted(.money), "MinimumAmountDue."),
         .optional("allow_partial_payments", .boolean, "AllowPartialPayments."))
 
     static let settingsSchema = MappingSchema(

@@ -32,7 +32,7 @@ struct CloudPaymentsStep: StepKind, Hashable {
     static let payerSchema = MappingSchema(
         "What the payer types on the payment page.",
         .required("card", .text, "The card number: 4111111111111111 approved, 4000000000000002 declined."),
-        .optional("amount", .text, "The amount, decimal text (default the page's)."))
+        .optional("amount", .formatted(.money), "The amount, decimal text (default the page's)."))
 
     var request: CloudPaymentsRequest
     var usesSessionToken: Bool

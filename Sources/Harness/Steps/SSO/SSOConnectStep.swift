@@ -13,7 +13,7 @@ struct SSOConnectStep: StepKind, Hashable {
         "Opens Cloud SSO Connect with the token the last sso-login stored, parameters sent as given.",
         .required("redirect", .integer, "The RedirectID."),
         .optional("view_mode", .integer, "The ViewMode (default the profile's)."),
-        .optional("wait", .integer, "Seconds the mock IC's clock moves on first (a token expires on it)."),
+        .optional("wait", .boundedInteger(minimum: 0), "Seconds the mock IC's clock moves on first (a token expires on it)."),
         .optional("css_url", .text, "CSSUrl."),
         .optional("return_url", .text, "ReturnUrl of the sign-out button."),
         .optional("site_name", .text, "CustomReturnSiteName of the sign-out tooltip."))
