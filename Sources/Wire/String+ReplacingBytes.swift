@@ -4,6 +4,14 @@ extension String {
     /// neither normalizes nor bridges, and a text without `target` comes back as it is, uncopied: the
     /// secret scrubber and the origin placeholders run it on every string of every output.
     public func replacingBytes(of target: String, with replacement: String) -> String {
+        replacingBytes(of: target, with: replacement) { _, _ in true }
+    }
+
+    /// `replacingBytes(of:with:)`, replacing only the occurrences for which `accept` holds, given the
+    /// text's UTF-8 bytes and the occurrence's range in them.
+    public func replacingBytes(
+        of target: String, with replacement: String, where accept: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool
+    ) -> String {
         var text = self
         var target = target
         return text.withUTF8 { bytes in
@@ -14,7 +22,9 @@ extension String {
                 var index = 0
                 let last = bytes.count - needle.count
                 while index <= last {
-                    if bytes[index] == first, Self.matches(needle, in: bytes, at: index) {
+                    if bytes[index] == first, Self.matches(needle, in: bytes, at: index),
+                        accept(bytes, index..<index + needle.count)
+                    {
                         if result.isEmpty { result.reserveCapacity(bytes.count + replacement.utf8.count) }
                         result.append(contentsOf: bytes[copied..<index])
                         result.append(contentsOf: replacement.utf8)
