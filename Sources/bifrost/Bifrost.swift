@@ -12,7 +12,7 @@ struct Bifrost: AsyncParsableCommand {
         version: "0.2.0",
         subcommands: [
             RunCommand.self, ReviewCommand.self, ServeCommand.self, RecordCommand.self, CertifyCommand.self,
-            RequirementsCommand.self,
+            RequirementsCommand.self, ReportCommand.self,
             BIFCommand.self,
             SchemaCommand.self,
         ])

@@ -35,6 +35,12 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "Whose exchange journals the JUnit report keeps in <system-out>; failures: those of the scenarios that did not pass.",
+            valueName: "which"))
+    var junitOutput: JUnitReporter.JournalOutput = .failures
+
+    @Option(
+        help: ArgumentHelp(
             "Also write a JSON report (counts, each scenario's verdict, duration and failures) to this file.",
             valueName: "file"))
     var json: String?
@@ -45,8 +51,14 @@ struct RunCommand: AsyncParsableCommand {
             valueName: "folder"))
     var report: String?
 
-    @Option(help: "How many scenarios run at once; by default one per core of this machine.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(
+        name: .customLong("jobs"),
+        help: ArgumentHelp("How many scenarios run at once (default: one per core of this machine).", valueName: "jobs"))
+    var jobsOption: Int?
+
+    /// `--jobs`, or one per core: not a default value of the option, which help and the man page
+    /// would show as the cores of the machine they were made on.
+    var jobs: Int { jobsOption ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @Option(help: "Run only scenarios whose path or name contains this text (case ignored).")
     var filter: String?
@@ -122,14 +134,22 @@ struct RunCommand: AsyncParsableCommand {
             printError(error.description)
             throw ExitCode(2)
         }
+        let loaded = suite
+        let unsharded = Selection(filter: filter, covers: covers)
         let selection = Selection(filter: filter, covers: covers, shard: shard.flatMap(Selection.shard(parsing:)))
-        suite.scenarios = selection.apply(to: suite.scenarios)
-        if list { return try listing(suite) }
-        let everything = suite
+        suite.scenarios = unsharded.apply(to: suite.scenarios)
         if suite.scenarios.isEmpty && suite.unloadable.isEmpty {
             printError("no scenario matches the selection (\(paths.joined(separator: " ")))")
             throw ExitCode(2)
         }
+        let selected = suite.scenarios.count
+        suite.scenarios = selection.apply(to: loaded.scenarios)
+        // A CI matrix wider than the suite: its extra shards have nothing to do, which is no error.
+        if let shard, suite.scenarios.isEmpty {
+            printLine("shard \(shard) takes no scenario: the selection has \(selected), fewer than its shards")
+        }
+        if list { return try listing(suite) }
+        let everything = suite
         let goldenRoot = golden ?? Suite.defaultGoldenRoot(forSuiteRoot: suite.root)
         let recording: GoldenRecording =
             switch updateMode {
@@ -161,7 +181,9 @@ struct RunCommand: AsyncParsableCommand {
             for file in stray { printLine("UNREFERENCED  \(file) (no scenario produces it)") }
             failedUnreferenced = unreferenced == .fail && !stray.isEmpty
         }
-        printLine(ConsoleReporter.summary(reports))
+        printLine(
+            ConsoleReporter.summary(
+                reports, rerun: RerunCommand(suiteRoot: suite.root, golden: golden, repetitions: `repeat`)))
         var unwritten = false
         func writeReport(_ what: String, _ path: String?, _ write: (String) throws -> Void) {
             guard let path else { return }
@@ -170,11 +192,17 @@ struct RunCommand: AsyncParsableCommand {
                 unwritten = true
             }
         }
+        let scope = runScope(loaded)
+        let coverage = await runCoverage(loaded, ran: suite, scope: scope)
         RunInterruption.writingReports {
-            writeReport("JUnit", junit) { try JUnitReporter.write(reports, wallTime: wallTime, to: $0) }
-            writeReport("JSON", json) { try JSONReporter.write(reports, wallTime: wallTime, to: $0) }
+            writeReport("JUnit", junit) {
+                try JUnitReporter.write(
+                    reports, wallTime: wallTime, scope: scope, coverage: coverage, journals: junitOutput, to: $0)
+            }
+            writeReport("JSON", json) {
+                try JSONReporter.write(reports, wallTime: wallTime, scope: scope, coverage: coverage, to: $0)
+            }
             writeReport("HTML", report) {
-                let coverage = CoverageReport(suite: suite, checks: CheckDefinition.covering)
                 try HTMLReporter.write(reports, wallTime: wallTime, coverage: coverage, toFolder: $0)
             }
         }
@@ -191,6 +219,21 @@ struct RunCommand: AsyncParsableCommand {
             "\(suite.scenarios.count) scenarios selected"
                 + (suite.unloadable.isEmpty ? "" : ", \(suite.unloadable.count) do not load"))
         if !suite.unloadable.isEmpty { throw ExitCode(2) }
+    }
+
+    /// What the run took of its suite: the paths when they are not the suite root, and the selection options.
+    func runScope(_ loaded: Suite) -> RunScope {
+        RunScope(paths: suiteFolders(loaded) == [""] ? nil : paths, filter: filter, covers: covers, shard: shard)
+    }
+
+    /// The coverage of the suite's catalog counted over the scenarios `ran` took; nil without a catalog.
+    /// A run of part of the suite loads the rest of it, to tell what other scenarios cover from what nothing does.
+    func runCoverage(_ loaded: Suite, ran: Suite, scope: RunScope) async -> RunCoverage? {
+        guard junit != nil || json != nil || report != nil else { return nil }
+        var whole = loaded
+        if scope.paths != nil, let root = try? await Suite.loadInParallel(paths: [loaded.root]) { whole = root }
+        guard let suiteCoverage = CoverageReport(suite: whole, checks: CheckDefinition.covering) else { return nil }
+        return RunCoverage(suite: suiteCoverage, ran: Set(ran.scenarios.map(\.relativePath)), scope: scope)
     }
 
     /// The folders the paths name, under the suite root: where unreferenced golden files are looked for.

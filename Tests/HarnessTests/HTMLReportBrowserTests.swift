@@ -14,7 +14,7 @@ import Testing
         let fixture = try await ReportFixture.run()
         defer { fixture.folder.remove() }
         let page = try HTMLReporter.write(
-            fixture.reports, wallTime: .milliseconds(1234), coverage: CoverageReport(suite: fixture.suite),
+            fixture.reports, wallTime: .milliseconds(1234), coverage: fixture.coverage,
             toFolder: fixture.folder.file("report"))
 
         let result = try await chromium.dumpDOM(of: page)

@@ -50,6 +50,13 @@ struct ReportFixture {
     let suite: Suite
     let reports: [ScenarioReport]
 
+    /// The coverage of the whole suite's run.
+    var coverage: RunCoverage? {
+        CoverageReport(suite: suite).map {
+            RunCoverage(suite: $0, ran: Set(suite.scenarios.map(\.relativePath)), scope: RunScope())
+        }
+    }
+
     /// Writes the suite, records its golden files, edits broken's to name it `expected <b>broken</b>`, and runs it.
     static func run() async throws -> ReportFixture {
         let folder = try TemporaryFolder("report")

@@ -15,7 +15,8 @@ import Wire
         defer { fixture.folder.remove() }
         let json = JSONReporter.value(fixture.reports, wallTime: .milliseconds(1234))
 
-        #expect(json.objectValue?.map(\.key) == ["summary", "scenarios"])
+        #expect(json.objectValue?.map(\.key) == ["summary", "scope", "scenarios", "coverage"])
+        #expect(json["coverage"] == .null, "no coverage asked for")
         #expect(
             json["summary"]
                 == .object([
@@ -38,7 +39,7 @@ import Wire
     @Test func `the HTML report escapes a scenario's text and marks the requirements no scenario covers`() async throws {
         let fixture = try await ReportFixture.run()
         defer { fixture.folder.remove() }
-        let page = HTMLReporter.page(fixture.reports, wallTime: .seconds(2), coverage: CoverageReport(suite: fixture.suite))
+        let page = HTMLReporter.page(fixture.reports, wallTime: .seconds(2), coverage: fixture.coverage)
 
         #expect(page.contains("expected &lt;b&gt;broken&lt;/b&gt;"))
         #expect(!page.contains("<b>broken"))
@@ -87,12 +88,13 @@ import Wire
         #expect(ReportFile.problem(writingFolder: file) == "\(file) is a file, not a folder")
     }
 
-    @Test func `JUnit carries the journal of each scenario that ran in its system-out`() async throws {
+    @Test func `JUnit carries the journals of the scenarios that did not pass; every one's only when asked`() async throws {
         let fixture = try await ReportFixture.run()
         defer { fixture.folder.remove() }
         let xml = JUnitReporter.xml(fixture.reports, wallTime: .seconds(1))
 
-        #expect(xml.components(separatedBy: "<system-out>").count - 1 == 2)
+        #expect(xml.components(separatedBy: "<system-out>").count - 1 == 1, "only broken's: bad did not run, ping passed")
+        #expect(xml.contains(#"<testcase classname="." name="ping" file=""#) && xml.contains(#"time="0."#))
         #expect(xml.contains(#"<system-out>[{"seq":1,"partner":"imt","request":{"method":"POST""#))
         #expect(xml.contains(#""password":"&lt;redacted&gt;""#), "the journal is escaped and its secrets redacted")
         let broken = try #require(xml.range(of: #"name="broken""#).map { xml[$0.lowerBound...] })
@@ -100,6 +102,28 @@ import Wire
         let out = try #require(broken.range(of: "<system-out>"))
         #expect(failure.lowerBound < out.lowerBound, "JUnit wants <failure> before <system-out>")
         #expect(!xml.contains(ReportFixture.password))
+
+        let all = JUnitReporter.xml(fixture.reports, wallTime: .seconds(1), journals: .all)
+        #expect(all.components(separatedBy: "<system-out>").count - 1 == 2)
+        let none = JUnitReporter.xml(fixture.reports, wallTime: .seconds(1), journals: .none)
+        #expect(!none.contains("<system-out>"))
+        #expect(JUnitReporter.folder(of: "a") == "" && JUnitReporter.folder(of: "imt/rtdr/a") == "imt/rtdr")
+    }
+
+    @Test func `JUnit validates against Jenkins xunit's junit-10.xsd but for the testcase file attribute`() async throws {
+        let fixture = try await ReportFixture.run()
+        defer { fixture.folder.remove() }
+        let schema = try XMLSchema(parsing: Array(try SourceTree.text("Tests/Schemas/junit-10.xsd").utf8))
+        let coverage = try #require(fixture.coverage)
+        let scope = RunScope(filter: "p", shard: "1/2")
+        for journals in JUnitReporter.JournalOutput.allCases {
+            let xml = JUnitReporter.xml(
+                fixture.reports, wallTime: .seconds(1), scope: scope, coverage: coverage, journals: journals)
+            let violations = schema.violations(of: try Wire.XMLDocument(parsing: Array(xml.utf8)))
+            #expect(!violations.isEmpty && violations.allSatisfy { $0.message.contains("'file'") }, "\(violations)")
+            let withoutFile = xml.replacing(#/ file="[^"]*"/#, with: "")
+            #expect(schema.violations(of: try Wire.XMLDocument(parsing: Array(withoutFile.utf8))) == [], "\(journals)")
+        }
     }
 
     /// The coverage table's row of `id`.

@@ -23,7 +23,9 @@ public enum ConsoleReporter {
     ///
     /// The closing line is `N passed, M failed`, errors counted among the failed, as CI
     /// systems read it, with `, K skipped` after a `--fail-fast` stop.
-    public static func summary(_ reports: [ScenarioReport]) -> String {
+    /// - Parameter rerun: the command beside each scenario that did not pass; by default
+    ///   `bifrost run <file>`.
+    public static func summary(_ reports: [ScenarioReport], rerun: RerunCommand? = nil) -> String {
         let passed = reports.count(where: \.passed)
         let skipped = reports.count { $0.verdict == .skipped }
         let notPassed = reports.filter { $0.verdict == .failed || $0.verdict == .error }
@@ -32,7 +34,8 @@ public enum ConsoleReporter {
             lines.append("")
             lines.append("Not passed (re-run one with the command beside it):")
             for report in notPassed.sorted(by: { $0.label < $1.label }) {
-                lines.append("  \(label(report))  \(report.label)    bifrost run \(shellQuoted(report.file))")
+                let command = rerun?.command(for: report) ?? "bifrost run \(shellQuoted(report.file))"
+                lines.append("  \(label(report))  \(report.label)    \(command)")
             }
             let errors = notPassed.count { $0.verdict == .error }
             if errors > 0 { lines.append("\(errors) of them could not run: input errors (exit status 2)") }

@@ -74,6 +74,8 @@ extension HTMLReporter {
         .coverage-status.passed { color: var(--pass); }
         .coverage-status.failed { color: var(--fail); }
         .coverage-status.uncovered { color: #9a6700; }
+        .coverage-status.not-run { color: var(--muted); }
+        p.scope { color: var(--muted); }
         body.only-not-passed details.scenario.passed { display: none; }
 
         """

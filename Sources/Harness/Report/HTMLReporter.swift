@@ -11,7 +11,7 @@ import Support
 /// only adds the buttons that open or close every section and hide the passed scenarios.
 ///
 /// ```swift
-/// try HTMLReporter.write(reports, wallTime: wallTime, coverage: CoverageReport(suite: suite), toFolder: "report")
+/// try HTMLReporter.write(reports, wallTime: wallTime, coverage: RunCoverage(…), toFolder: "report")
 /// ```
 public enum HTMLReporter {
     public static let fileName = "index.html"
@@ -20,7 +20,7 @@ public enum HTMLReporter {
     /// - Returns: the path of the page.
     @discardableResult
     public static func write(
-        _ reports: [ScenarioReport], wallTime: Duration, coverage: CoverageReport?, toFolder folder: String
+        _ reports: [ScenarioReport], wallTime: Duration, coverage: RunCoverage?, toFolder folder: String
     ) throws -> String {
         try ReportFile.makeFolder(folder)
         let file = (folder as NSString).appendingPathComponent(fileName)
@@ -29,7 +29,7 @@ public enum HTMLReporter {
     }
 
     /// The whole page.
-    public static func page(_ reports: [ScenarioReport], wallTime: Duration, coverage: CoverageReport?) -> String {
+    public static func page(_ reports: [ScenarioReport], wallTime: Duration, coverage: RunCoverage?) -> String {
         let sorted = ScenarioReport.byPath(reports)
         let passed = sorted.count { $0.verdict == .passed }
         let failed = sorted.count { $0.verdict == .failed }

@@ -71,7 +71,7 @@ struct ScenarioExecution {
             return (context, failures)
         }
         let wanted = { (output: Scenario.GoldenOutput) in
-            keepsEveryOutput || output == .journal || scenario.golden.contains(output)
+            keepsEveryOutput || output == .journal || output == .result || scenario.golden.contains(output)
         }
         context.outputs[.journal] = .json(journal.json)
         if wanted(.imtState) { context.outputs[.imtState] = .json(imt.stateJSON) }

@@ -85,6 +85,7 @@ public struct SuiteRunner: Sendable {
             if case .json(let journal)? = outputs[.journal] { report.journal = journal }
             if let artifactsRoot { try ArtifactStore(root: artifactsRoot).keep(outputs, of: scenario, repetition: repetition) }
             let store = GoldenStore(root: goldenRoot)
+            var missing = false
             for output in scenario.golden {
                 let (verdict, pending) = try store.check(
                     outputs[output] ?? .json(.null), scenario: scenario, output: output, recording: recording)
@@ -93,12 +94,17 @@ public struct SuiteRunner: Sendable {
                 case .written(let path): report.written.append(path)
                 case .missing(let path):
                     report.verdict = .failed
+                    missing = true
                     report.failures.append("missing golden file \(path) (review the output, then record it with --update)")
                 case .differs(let lines, let diff):
                     report.verdict = .failed
                     report.failures.append((lines + [diff]).joined(separator: "\n"))
                 }
                 if let pending { report.pending.append(pending) }
+            }
+            // Without a golden file, the steps' own statuses are all a reader has to judge the run by.
+            if missing, case .json(let result)? = outputs[.result], let steps = StepStatusSummary(result: result).text {
+                report.failures.append(steps)
             }
             if !outcome.failures.isEmpty {
                 report.verdict = .failed
