@@ -37,4 +37,28 @@ public enum BifrostExecutable {
             return (process.terminationStatus, String(decoding: data, as: UTF8.self))
         }
     }
+
+    /// Runs `bifrost` as `run(_:environment:in:)` does, standard error kept; its exit status, standard output and error.
+    public static func runKeepingErrors(
+        _ arguments: [String], environment: [String: String] = [:], in folder: String? = nil
+    ) async throws -> (status: Int32, output: String, errors: String) {
+        guard let path else { throw Missing() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
+        let (output, errors) = (Pipe(), Pipe())
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        // Standard error is read on a thread of its own, so that neither pipe fills while the other is read.
+        async let errorData = BlockingPool.run { errors.fileHandleForReading.readDataToEndOfFile() }
+        let (status, outputText) = await BlockingPool.run { () -> (Int32, String) in
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        }
+        return (status, outputText, String(decoding: await errorData, as: UTF8.self))
+    }
 }

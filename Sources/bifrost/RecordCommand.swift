@@ -13,8 +13,10 @@ struct RecordCommand: AsyncParsableCommand {
             Writes DIR/Scenarios/<name>.yaml (with an empty requirements.yaml), DIR/Golden/<name>/journal.json \
             and result.json (the mock's replay), and DIR/Recordings/<name>.journal.json (the exchanges as recorded, \
             secrets redacted); `cd DIR && bifrost run Scenarios` replays them. What the mock cannot represent is \
-            named in the scenario's description. Exit 0 written, 1 the endpoint refused the login or did not answer \
-            (nothing written), 2 a usage error or a non-empty DIR without --force.
+            named in the scenario's description. A recorded flow that failed (an unknown account, a report refused) \
+            is written too, as the endpoint answered, and named in a warning. Exit 0 written and every flow \
+            succeeded, 1 a flow failed (written) or the endpoint refused the login or did not answer (nothing \
+            written), 2 a usage error or a non-empty DIR without --force.
             """,
         subcommands: [RecordIMTCommand.self, RecordICCommand.self])
 }
@@ -45,16 +47,22 @@ struct RecordOptions: ParsableArguments {
         return value
     }
 
-    /// Runs a recorder and prints where it wrote and the scenario's description; exit 1 or 2 on failure.
-    func report(_ record: () async throws(RecordError) -> [String]) async throws {
+    /// Runs a recorder and prints where it wrote and the scenario's description; exit 1 or 2 on failure,
+    /// and 1 with a warning when a recorded flow failed.
+    func report(_ record: () async throws(RecordError) -> RecordedSuite.Written) async throws {
+        let written: RecordedSuite.Written
         do {
-            let lines = try await record()
-            printLine("wrote \(output)")
-            for line in lines { printLine("  " + line) }
+            written = try await record()
         } catch {
             printError("bifrost record: \(error.message)")
             throw ExitCode(error.exitCode)
         }
+        printLine("wrote \(output)")
+        for line in written.lines { printLine("  " + line) }
+        guard !written.failedFlows.isEmpty else { return }
+        printError("bifrost record: warning: a recorded flow failed; the recording replays the failure:")
+        for flow in written.failedFlows { printError("  " + flow) }
+        throw ExitCode(1)
     }
 }
 

@@ -54,7 +54,7 @@ import Wire
         let bill = Array("%PDF-1.4\n".utf8) + [0xFF, 0xD8, 0x00, 0x0A] + Array("%%EOF\n".utf8)
         let standalone = IMTStandalone(state: Self.imtState(bill: bill), log: { _ in })
         let lines = try await serving(standalone.endpoint) { origin in
-            try await IMTRecorder(options(origin, output: folder.path)).record()
+            try await IMTRecorder(options(origin, output: folder.path)).record().lines
         }
         let files = texts(folder.path)
         #expect(
@@ -99,7 +99,10 @@ import Wire
             }
             return answer
         })
-        let lines = try await serving(endpoint) { origin in try await IMTRecorder(options(origin, output: folder.path)).record() }
+        let written = try await serving(endpoint) { origin in try await IMTRecorder(options(origin, output: folder.path)).record()
+        }
+        let lines = written.lines
+        #expect(written.failedFlows.count == 1 && written.failedFlows[0].hasPrefix("step 2 pdf-linking: failed: "))
         #expect(lines.contains { $0.contains("loyalty_points") })
         #expect(lines.contains { $0.contains("GET bills/20240903/ answered text/html") })
         let scenario = try #require(texts(folder.path)["Scenarios/recorded-imt.yaml"])
@@ -147,7 +150,7 @@ import Wire
                 url: endpoint.url(ICMock.cloudInvoicingPath), billerGUID: guid, webServiceKey: Self.key,
                 from: "2024-09-03T00:00:00Z", to: "2024-09-04T00:00:00Z", output: folder.path)
             options.timeout = .seconds(5)
-            let recorded = try await ICRecorder(options).record()
+            let recorded = try await ICRecorder(options).record().lines
             options.webServiceKey = "wrong-key-0000"
             options.output = folder.path + "-refused"
             let refused = await #expect(throws: RecordError.self) { try await ICRecorder(options).record() }
@@ -165,5 +168,37 @@ import Wire
         let result = try JSONParser.parse(Array(try #require(files["Golden/recorded-ic/result.json"]).utf8))
         #expect(result["steps"]?.arrayValue?.first?["Payments"]?.arrayValue?.count == 5)
         #expect(try await replay(folder.path).map(\.verdict) == [.passed])
+    }
+
+    @Test func `record imt of an account the endpoint does not know writes the recording, warns and exits 1`() async throws {
+        let folder = try TemporaryFolder("record-unknown", create: false)
+        defer { folder.remove() }
+        let standalone = IMTStandalone(state: Self.imtState(bill: Array("%PDF-1.4\n%%EOF\n".utf8)), log: { _ in })
+        let (known, unknown) = try await serving(standalone.endpoint) { origin in
+            func record(
+                _ account: String, into output: String
+            ) async throws -> (
+                status: Int32, output: String, errors: String
+            ) {
+                try await BifrostExecutable.runKeepingErrors(
+                    [
+                        "record", "imt", "--auth-url", origin + "/auth/3401/api", "--api-url", origin + "/webpayments/3401/api",
+                        "--username", SampleState.username, "--password-env", "RECORD_PASSWORD", "--account", account,
+                        "--output", output, "--timeout-ms", "5000",
+                    ], environment: ["RECORD_PASSWORD": Self.password])
+            }
+            return (
+                try await record(SampleState.account, into: folder.path + "-known"),
+                try await record("no-such-account", into: folder.path)
+            )
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder.path + "-known") }
+        #expect(known.status == 0, "\(known.output)")
+        #expect(unknown.status == 1, "\(unknown.output)")
+        #expect(unknown.output.hasPrefix("wrote \(folder.path)\n"))
+        #expect(FileManager.default.fileExists(atPath: folder.file("Scenarios/recorded-imt.yaml")))
+        #expect(unknown.errors.contains("warning: a recorded flow failed"))
+        #expect(unknown.errors.contains("step 1 rtdr: failed: "), "\(unknown.errors)")
+        #expect(!known.errors.contains("warning"))
     }
 }

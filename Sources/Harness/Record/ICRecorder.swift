@@ -42,9 +42,9 @@ public struct ICRecorder: Sendable {
 
     public init(_ options: Options) { self.options = options }
 
-    /// Records and writes the suite; returns the scenario's description, line by line.
+    /// Records and writes the suite; returns the scenario's description, line by line, and the flows that failed.
     /// - Throws: `RecordError`: the key refused or no answer (exit 1), bad input (exit 2); nothing written.
-    public func record() async throws(RecordError) -> [String] {
+    public func record() async throws(RecordError) -> RecordedSuite.Written {
         try RecordedSuite.checkOutput(options.output, force: options.force)
         try IMTRecorder.check(name: options.name)
         guard options.url.hasPrefix("http://") || options.url.hasPrefix("https://") else {

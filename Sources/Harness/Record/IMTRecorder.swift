@@ -57,9 +57,9 @@ public struct IMTRecorder: Sendable {
     /// The data API URL with its slash.
     var apiURL: String { options.apiURL.hasSuffix("/") ? options.apiURL : options.apiURL + "/" }
 
-    /// Records and writes the suite; returns the scenario's description, line by line.
+    /// Records and writes the suite; returns the scenario's description, line by line, and the flows that failed.
     /// - Throws: `RecordError`: the login refused or no answer (exit 1), bad input (exit 2); nothing written.
-    public func record() async throws(RecordError) -> [String] {
+    public func record() async throws(RecordError) -> RecordedSuite.Written {
         try RecordedSuite.checkOutput(options.output, force: options.force)
         try Self.check(name: options.name)
         for url in [options.authURL, options.apiURL] where !(url.hasPrefix("http://") || url.hasPrefix("https://")) {

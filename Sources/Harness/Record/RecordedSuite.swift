@@ -9,7 +9,7 @@ import Wire
 ///
 /// All or nothing: the files are made in a temporary folder beside `output`, the scenario is
 /// replayed and run against its golden files there, and only then is the folder moved into place.
-struct RecordedSuite {
+public struct RecordedSuite {
     let output: String
     let name: String
     let force: Bool
@@ -28,6 +28,27 @@ struct RecordedSuite {
         var secrets: [String]
     }
 
+    /// What was written: the scenario's description, and the recorded flows that failed.
+    public struct Written: Sendable {
+        /// The scenario's description, line by line.
+        public var lines: [String]
+        /// Each step of the recording whose status is `failed` or `refused`, with its error:
+        /// `step 1 rtdr: failed: HTTP 404: no policy 999`. The recording is written all the same
+        /// (a failure replays as faithfully as a success), and `bifrost record` exits 1.
+        public var failedFlows: [String]
+    }
+
+    /// The steps of `result` that failed or were refused, each with its error.
+    static func failedFlows(in result: JSONValue?) -> [String] {
+        (result?["steps"]?.arrayValue ?? []).enumerated().compactMap { index, step in
+            let status = step["status"]?.stringValue ?? ""
+            guard status == "failed" || status == "refused" else { return nil }
+            let errors = StepStatusSummary.errors(step)
+            let name = step["step"]?.stringValue ?? "step"
+            return "step \(index + 1) \(name): \(status)" + (errors.isEmpty ? "" : ": " + errors.joined(separator: "; "))
+        }
+    }
+
     /// Refuses a non-empty `output` unless `force`; exit 2, before anything is sent.
     static func checkOutput(_ output: String, force: Bool) throws(RecordError) {
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
@@ -40,8 +61,8 @@ struct RecordedSuite {
         }
     }
 
-    /// Writes the suite and returns the description's lines; nothing is left behind on failure.
-    func write(_ recording: Recording) async throws(RecordError) -> [String] {
+    /// Writes the suite and returns the description's lines and the flows that failed; nothing is left behind on failure.
+    func write(_ recording: Recording) async throws(RecordError) -> Written {
         try Self.checkOutput(output, force: force)
         let fm = FileManager.default
         let target = URL(fileURLWithPath: output).standardizedFileURL
@@ -69,7 +90,7 @@ struct RecordedSuite {
         } catch {
             throw RecordError("cannot move the recording into \(output): \(error.localizedDescription)")
         }
-        return description
+        return Written(lines: description, failedFlows: Self.failedFlows(in: recording.expected[.result]))
     }
 
     private func stage(_ recording: Recording, in staging: URL) async throws -> [String] {
