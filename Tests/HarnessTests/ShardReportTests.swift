@@ -109,6 +109,12 @@ import Wire
         #expect(!junit.contains("bifrost.scope"), "the shards together are the whole suite")
         let page = try String(contentsOfFile: folder.file("all/index.html"), encoding: .utf8)
         #expect(!page.contains(">NOT RUN<"))
+        let whole = try await BifrostExecutable.run(
+            ["run", "Scenarios", "--json", "whole.json"], environment: ["CI": "true"], in: folder.path)
+        #expect(whole.status == 0)
+        let wholeReport = try Self.json(folder.file("whole.json"))
+        #expect(report["coverage"] == wholeReport["coverage"], "the shards merged count as one run of the whole suite")
+        #expect(report["scenarios"]?.arrayValue?.count == wholeReport["scenarios"]?.arrayValue?.count)
 
         let twice = try await BifrostExecutable.run(["report", "merge", "1.json", "1.json"], in: folder.path)
         #expect(twice.status == 2, "a shard given twice would count its scenarios twice")

@@ -14,7 +14,7 @@ public struct RunCoverage: Sendable, Equatable {
         public var seed: String
         public var section: String
         public var quote: String
-        /// The scenarios of this run that cover it, by path under the suite root.
+        /// The scenarios of this run that cover it, by path under the suite root, sorted.
         public var scenarios: [String]
         /// The certification checks that cover it (`command: title`).
         public var checks: [String]
@@ -42,7 +42,7 @@ public struct RunCoverage: Sendable, Equatable {
     public init(suite: CoverageReport, ran: Set<String>, scope: RunScope) {
         self.scope = scope
         rows = suite.rows.map { row in
-            let taken = row.scenarios.filter { ran.contains($0) }
+            let taken = row.scenarios.filter { ran.contains($0) }.sorted()
             return Row(
                 id: row.requirement.id, seed: row.requirement.seed, section: row.requirement.section,
                 quote: row.requirement.quote, scenarios: taken, checks: row.checks, notRun: row.scenarios.count - taken.count)
