@@ -159,6 +159,18 @@ import Wire
         #expect(CertificationJSON.text(report).contains("<redacted>"))
     }
 
+    @Test func `the JUnit file of a certification validates against Jenkins xunit's junit-10.xsd`() throws {
+        let imt = IMT()
+        let cookie = try #require(imt.login())
+        _ = imt.login(contentType: "application/json")
+        imt.send("GET", "/webpayments/3401/api/payments-due/", cookie: cookie)
+        let report = imt.certification.report()
+        let xml = CertificationJUnit.xml(report)
+        #expect(xml.contains("<failure") && xml.contains("<skipped"), "a failure and a skip are both checked")
+        let schema = try XMLSchema(parsing: Array(try SourceTree.text("Tests/Schemas/junit-10.xsd").utf8))
+        #expect(schema.violations(of: try Wire.XMLDocument(parsing: Array(xml.utf8))) == [])
+    }
+
     // MARK: - IC
 
     static let wrongKey = "wrong-key-5c8a1e2d"
