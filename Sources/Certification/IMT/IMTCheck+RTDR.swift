@@ -6,7 +6,7 @@ import Wire
 extension IMTCheck {
     static let paymentsDueMediaType = IMTCheck(
         CheckDefinition(
-            id: "IMT-RTDR-009", title: "payments-due answers with Content-Type application/vnd.api+json", severity: .required),
+            id: "IMT-RTDR-009", title: "payments-due answers with Content-Type application/vnd.api+json", severity: .required, source: .specification("JSON:API 1.1, Content Negotiation: servers MUST send all JSON:API data in response documents with the header Content-Type: application/vnd.api+json")),
         needs: [.flow(.rtdr)]
     ) { probes in
         guard let due = probes.paymentsDue else { return probes.noSession }
@@ -23,7 +23,7 @@ extension IMTCheck {
         CheckDefinition(
             id: "IMT-RTDR-010",
             title: "payments-due answers 200 with a JSON:API document: data an array of payments-due resources",
-            severity: .required),
+            severity: .required, source: .requirement("IMT-RTDR-010")),
         needs: [.flow(.rtdr)]
     ) { probes in
         guard let due = probes.paymentsDue else { return probes.noSession }
@@ -42,7 +42,7 @@ extension IMTCheck {
         CheckDefinition(
             id: "IMT-RTDR-011",
             title: "each payments-due resource has every attribute of the seed's example, with its JSON type and format",
-            severity: .recommended),
+            severity: .recommended, source: .requirement("IMT-RTDR-011")),
         needs: [.flow(.rtdr)]
     ) { probes in
         guard let due = probes.paymentsDue else { return probes.noSession }
@@ -62,7 +62,7 @@ extension IMTCheck {
 
     static let currentDueDecimal = IMTCheck(
         CheckDefinition(
-            id: "IMT-RTDR-002", title: "current_due is a decimal string (\"1675.00\"), never a JSON number", severity: .required),
+            id: "IMT-RTDR-002", title: "current_due is a decimal string (\"1675.00\"), never a JSON number", severity: .required, source: .requirement("IMT-RTDR-002")),
         needs: [.flow(.rtdr)]
     ) { probes in
         IMTCheck.eachRecord(probes, shown: "current_due") { pointer, attributes in
@@ -74,7 +74,7 @@ extension IMTCheck {
 
     static let paymentTypesKnown = IMTCheck(
         CheckDefinition(
-            id: "IMT-RTDR-012", title: "payment_types is a list of distinct strings, each ACH or CC", severity: .required),
+            id: "IMT-RTDR-012", title: "payment_types is a list of distinct strings, each ACH or CC", severity: .required, source: .requirement("IMT-RTDR-012")),
         needs: [.flow(.rtdr)]
     ) { probes in
         IMTCheck.eachRecord(probes, shown: "payment_types") { pointer, attributes in
@@ -89,7 +89,7 @@ extension IMTCheck {
 
     static let filterHonoured = IMTCheck(
         CheckDefinition(
-            id: "IMT-RTDR-001", title: "payments-due lists exactly one resource, the filtered policy's", severity: .required),
+            id: "IMT-RTDR-001", title: "payments-due lists exactly one resource, the filtered policy's", severity: .recommended, source: nil),
         needs: [.flow(.rtdr)]
     ) { probes in
         guard let due = probes.paymentsDue else { return probes.noSession }
@@ -113,7 +113,7 @@ extension IMTCheck {
         CheckDefinition(
             id: "IMT-RTDR-013",
             title: "payments-due for a policy the partner does not have answers an empty collection or a 404 error document",
-            severity: .required),
+            severity: .recommended, source: nil),
         needs: [.flow(.rtdr)]
     ) { probes in
         guard let unknown = probes.unknownAccount else { return probes.noSession }
