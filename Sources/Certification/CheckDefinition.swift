@@ -55,6 +55,14 @@ public struct CheckDefinition: Sendable, Hashable {
 }
 
 extension CheckDefinition {
+    /// Every check of every certification, with the command that runs it, in the order the commands report them.
+    public static var everyCheck: [(command: String, definition: CheckDefinition)] {
+        IMTCheck.definitions.map { ("certify imt", $0) } + ICCheck.definitions.map { ("certify ic", $0) }
+            + BIFCheck.definitions.map { ("certify bif", $0) }
+            + ClientCheck.imtDefinitions.map { ("serve imt --certify", $0) }
+            + ClientCheck.icDefinitions.map { ("serve ic --certify", $0) }
+    }
+
     /// The checks that count as requirement coverage, each with the command that runs it: `certify imt` and `certify ic`.
     public static var covering: [CoveringCheck] {
         IMTCheck.definitions.map { CoveringCheck(command: "certify imt", id: $0.id, title: $0.title) }

@@ -13,7 +13,7 @@ public enum VerdictSource: Sendable, Hashable, CustomStringConvertible {
 
     /// The public specifications a clause may come from, as a source names them first.
     public static let specifications = [
-        "JSON:API 1.1", "SOAP 1.1", "SOAP 1.2", "RFC 9110", "RFC 8259", "RFC 4648", "RFC 6265", "XML 1.0",
+        "JSON:API 1.1", "SOAP 1.1", "SOAP 1.2", "RFC 9110", "RFC 8259", "RFC 4648", "RFC 3986", "RFC 6265", "XML 1.0",
         "XML Schema 1.1 Part 2", "WSDL 1.1", "WS-I Basic Profile 1.1",
     ]
 

@@ -117,7 +117,10 @@ extension ClientCheck {
             ClientCheck(reportWindows, notSent: "the client sent no valid report request") { exchange in
                 guard let report = exchange.soap?.report else { return .notApplicable }
                 do throws(SOAPFault) {
-                    _ = try report.window(billerZone: billerZone)
+                    guard try report.window(billerZone: billerZone) != nil else {
+                        return .violates(
+                            "\(report.report.rawValue): EndDate \(report.endDate) is before StartDate \(report.startDate)")
+                    }
                     return .conforms
                 } catch {
                     return .violates(error.reason)

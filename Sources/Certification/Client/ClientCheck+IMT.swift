@@ -138,9 +138,12 @@ extension ClientCheck {
                 guard call(request) == "POST payments/", (200..<300).contains(response.status) || response.status == 409 else {
                     return .notApplicable
                 }
-                guard errorCode(response) == "duplicate-transaction" else { return .conforms }
+                let warned = response.warnings.contains { $0.hasPrefix("duplicate-transaction:") }
+                guard warned || errorCode(response) == "duplicate-transaction" else { return .conforms }
                 let id = (try? JSONParser.parse(request.body))?["data"]?["attributes"]?["transaction_id"]?.stringValue ?? ""
-                return .violates("transaction_id \(id) was posted before; the mock answered 409")
+                return .violates(
+                    "transaction_id \(id) was posted before; the mock "
+                        + (warned ? "stored it again with a warning" : "answered 409"))
             },
             ClientCheck(settingsBody, notSent: "the client sent no PATCH settings/") { exchange in
                 let request = exchange.request
