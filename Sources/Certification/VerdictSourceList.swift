@@ -1,5 +1,5 @@
-public import Support
 import Partners
+public import Support
 public import Wire
 
 /// Every verdict Bifrost can give, with what it stands on: each refusal of the mocks (`MockRefusal`) and
@@ -28,7 +28,9 @@ public enum VerdictSourceList {
             found += refusal.sources.compactMap { problem(of: $0, in: catalog).map { "\(name): \($0)" } }
         }
         for (command, check) in CheckDefinition.everyCheck {
-            if check.severity == .required && check.source == nil { found.append("\(command) \(check.id): required without a source") }
+            if check.severity == .required && check.source == nil {
+                found.append("\(command) \(check.id): required without a source")
+            }
             if let source = check.source, let problem = problem(of: source, in: catalog) {
                 found.append("\(command) \(check.id): \(problem)")
             }
@@ -41,7 +43,9 @@ public enum VerdictSourceList {
         var lines: [String] = []
         func sourceLines(_ sources: [VerdictSource]) -> [String] {
             sources.map { source in
-                guard let id = source.requirementID, let requirement = catalog.requirement(id) else { return "      source: \(source)" }
+                guard let id = source.requirementID, let requirement = catalog.requirement(id) else {
+                    return "      source: \(source)"
+                }
                 return "      source: \(id) (\(requirement.seed), \(requirement.section)): \"\(requirement.quote)\""
             }
         }
@@ -73,7 +77,9 @@ public enum VerdictSourceList {
         lines.append("Recommended checks (\(recommended.count)): a violation warns")
         for (command, check) in recommended {
             lines.append("  \(command)  \(check.id)  \(check.title)")
-            lines.append(check.source.map { "      preferred by: \($0)" } ?? "      no source: no seed sentence or specification states it")
+            lines.append(
+                check.source.map { "      preferred by: \($0)" } ?? "      no source: no seed sentence or specification states it"
+            )
         }
         let problems = problems(in: catalog)
         lines.append("")

@@ -33,6 +33,6 @@ public enum VerdictSource: Sendable, Hashable, CustomStringConvertible {
     /// Whether a clause names one of `specifications` and something after it; a requirement is judged against the catalog.
     public var namesKnownSpecification: Bool {
         guard case .specification(let clause) = self else { return true }
-        return Self.specifications.contains { clause.hasPrefix($0 + ", ") || clause.hasPrefix($0 + " §") }
+        return Self.specifications.contains { clause.hasPrefix($0 + ", ") || clause.hasPrefix($0 + " ") }
     }
 }

@@ -42,7 +42,8 @@ import Wire
 
     static let patterns: [(regex: String, fault: Bool)] = [
         (#"status:\s*(4\d\d),\s*code:\s*"#, false),
-        (#"\b(?:error|errors|refuse)\(\s*(4\d\d),\s*"#, false),
+        // Not `\b`: by Unicode's word rules `RESTAnswer.error` is one word.
+        (#"(?:^|[^A-Za-z0-9_])(?:error|errors|refuse)\(\s*(4\d\d),\s*"#, false),
         (#"SOAPFault\(\s*\.(sender|versionMismatch),\s*"#, true),
     ]
 
@@ -69,7 +70,9 @@ import Wire
 
     /// The code argument: a string literal with each interpolation written `…`, or the expression's name.
     static func codeToken(_ rest: Substring) -> (text: String, literal: Bool) {
-        guard rest.first == "\"" else { return (String(rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }), false) }
+        guard rest.first == "\"" else {
+            return (String(rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }), false)
+        }
         var text = ""
         var index = rest.index(after: rest.startIndex)
         var depth = 0
@@ -123,7 +126,8 @@ import Wire
         let entries = Dictionary(MockRefusal.all.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         for site in sites {
             guard let entry = entries[site.key] else {
-                Issue.record("\(site): a refusal with no MockRefusal entry (give it a source, or accept the request with a warning)")
+                Issue.record(
+                    "\(site): a refusal with no MockRefusal entry (give it a source, or accept the request with a warning)")
                 continue
             }
             #expect(entry.refuses || entry.optIn != nil, "\(site): refused without a source")
@@ -170,7 +174,9 @@ import Wire
 
     @Test func `requirements --sources lists every refusal and every check with its source`() throws {
         let text = VerdictSourceList.text(catalog: try Self.catalog())
-        for refusal in MockRefusal.all { #expect(text.contains("\(refusal.mock) \(refusal.status) \(refusal.code)") || !refusal.refuses) }
+        for refusal in MockRefusal.all {
+            #expect(text.contains("\(refusal.mock) \(refusal.status) \(refusal.code)") || !refusal.refuses)
+        }
         for (command, check) in CheckDefinition.everyCheck { #expect(text.contains("\(command)  \(check.id)")) }
         #expect(text.contains("source: IMT-SESS-001 (000_65f71bf3b937da3c.txt, sessions): \"Creates a session"))
         #expect(text.contains("imt duplicate-transaction"))

@@ -255,7 +255,10 @@ import Wire
         ic.send(ic.report(from: "2024-09-04T00:00:00Z", to: "2024-09-03T00:00:00Z"))  // IC-POLL-001
         let report = ic.certification.report()
         let verdicts = Self.verdicts(report)
-        for id in ClientCheck.icCheckIDs where !Self.ssoIDs.contains(id) { #expect(verdicts[id] == .fail, "\(id)") }
+        // IC-WSDL-001 and IC-POLL-001 are recommended (the XSD is the mock's reading; no source refuses a reversed window).
+        for id in ClientCheck.icCheckIDs where !Self.ssoIDs.contains(id) {
+            #expect(verdicts[id] == (["IC-WSDL-001", "IC-POLL-001"].contains(id) ? .warn : .fail), "\(id)")
+        }
         let byID = Dictionary(uniqueKeysWithValues: report.results.map { ($0.check.id, $0) })
         #expect(byID["IC-RPT-007"]?.message.contains("VersionMismatch") == true)
         #expect(byID["IC-UP-002"]?.evidence.contains { !$0.isExchange && !$0.findings.isEmpty } == true)

@@ -52,7 +52,8 @@ import Wire
         let entry = try #require(mock.journal.json.arrayValue?.last)
         #expect(entry["response"]?["warnings"]?.arrayValue?.count == 1)
 
-        var state = IMTState(users: ["icuser": "pw"], policies: [IMTPolicy(id: "41703", attributes: PaymentsDue.seedExampleAttributes)])
+        var state = IMTState(
+            users: ["icuser": "pw"], policies: [IMTPolicy(id: "41703", attributes: PaymentsDue.seedExampleAttributes)])
         state.refuse = ["duplicate-transaction"]
         mock.load(state)
         let strict = session()

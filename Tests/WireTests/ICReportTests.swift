@@ -80,8 +80,8 @@ import Wire
         func window(_ report: ICReport) throws -> DateInterval {
             try #require(
                 try ICReportRequest(
-                report: report, billerGUID: "g", webServiceKey: "k", startDate: "2024-09-03T00:00:00",
-                endDate: "2024-09-04T00:00:00"
+                    report: report, billerGUID: "g", webServiceKey: "k", startDate: "2024-09-03T00:00:00",
+                    endDate: "2024-09-04T00:00:00"
                 ).window(billerZone: eastern))
         }
         #expect(XMLDateTime.text(try window(.paymentReportingDataSetFromGMT).start) == "2024-09-03T00:00:00Z")

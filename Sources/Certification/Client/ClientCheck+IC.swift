@@ -9,8 +9,10 @@ extension ClientCheck {
         "each request to CloudInvoicing.asmx is a SOAP envelope of the version its Content-Type names, naming a CloudInvoicing operation (no VersionMismatch or Sender fault)",
         source: .requirement("IC-RPT-007"))
     static let schemaValid = recommended("IC-WSDL-001", "each operation's message is valid against the XSD the WSDL publishes")
-    static let credentialsAccepted = recommended(
-        "IC-UP-001", "each upload and report names a biller by its BillerGUID and WebServiceKey (no wrong-key answer)")
+    static let credentialsAccepted = definition(
+        "IC-UP-001", "each upload and report names a biller by its BillerGUID and WebServiceKey (no wrong-key answer)",
+        source: .specification(
+            "RFC 9110 §15.5.2: a request that lacks valid authentication credentials for the target resource is not applied"))
     static let uploadedBIFs = definition(
         "IC-UP-002", "each uploaded BIF has no error finding under the biller's profile (IC stores nothing of such a file)",
         source: .requirement("IC-UP-002"))

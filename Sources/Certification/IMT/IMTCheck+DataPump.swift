@@ -53,7 +53,8 @@ extension IMTCheck {
 
     static let enrollmentReadBack = IMTCheck(
         CheckDefinition(
-            id: "IMT-DP-013", title: "each settings PATCH answered with a document shows the value IC set", severity: .recommended, source: nil
+            id: "IMT-DP-013", title: "each settings PATCH answered with a document shows the value IC set",
+            severity: .recommended, source: nil
         ),
         needs: [.writes]
     ) { probes in

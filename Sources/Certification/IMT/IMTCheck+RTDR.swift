@@ -6,7 +6,10 @@ import Wire
 extension IMTCheck {
     static let paymentsDueMediaType = IMTCheck(
         CheckDefinition(
-            id: "IMT-RTDR-009", title: "payments-due answers with Content-Type application/vnd.api+json", severity: .required, source: .specification("JSON:API 1.1, Content Negotiation: servers MUST send all JSON:API data in response documents with the header Content-Type: application/vnd.api+json")),
+            id: "IMT-RTDR-009", title: "payments-due answers with Content-Type application/vnd.api+json", severity: .required,
+            source: .specification(
+                "JSON:API 1.1, Content Negotiation: servers MUST send all JSON:API data in response documents with the header Content-Type: application/vnd.api+json"
+            )),
         needs: [.flow(.rtdr)]
     ) { probes in
         guard let due = probes.paymentsDue else { return probes.noSession }
@@ -62,7 +65,8 @@ extension IMTCheck {
 
     static let currentDueDecimal = IMTCheck(
         CheckDefinition(
-            id: "IMT-RTDR-002", title: "current_due is a decimal string (\"1675.00\"), never a JSON number", severity: .required, source: .requirement("IMT-RTDR-002")),
+            id: "IMT-RTDR-002", title: "current_due is a decimal string (\"1675.00\"), never a JSON number", severity: .required,
+            source: .requirement("IMT-RTDR-002")),
         needs: [.flow(.rtdr)]
     ) { probes in
         IMTCheck.eachRecord(probes, shown: "current_due") { pointer, attributes in
@@ -74,7 +78,8 @@ extension IMTCheck {
 
     static let paymentTypesKnown = IMTCheck(
         CheckDefinition(
-            id: "IMT-RTDR-012", title: "payment_types is a list of distinct strings, each ACH or CC", severity: .required, source: .requirement("IMT-RTDR-012")),
+            id: "IMT-RTDR-012", title: "payment_types is a list of distinct strings, each ACH or CC", severity: .required,
+            source: .requirement("IMT-RTDR-012")),
         needs: [.flow(.rtdr)]
     ) { probes in
         IMTCheck.eachRecord(probes, shown: "payment_types") { pointer, attributes in
@@ -89,7 +94,8 @@ extension IMTCheck {
 
     static let filterHonoured = IMTCheck(
         CheckDefinition(
-            id: "IMT-RTDR-001", title: "payments-due lists exactly one resource, the filtered policy's", severity: .recommended, source: nil),
+            id: "IMT-RTDR-001", title: "payments-due lists exactly one resource, the filtered policy's", severity: .recommended,
+            source: nil),
         needs: [.flow(.rtdr)]
     ) { probes in
         guard let due = probes.paymentsDue else { return probes.noSession }

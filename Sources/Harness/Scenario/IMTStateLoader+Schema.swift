@@ -1,3 +1,4 @@
+import Partners
 import Wire
 
 extension IMTStateLoader {

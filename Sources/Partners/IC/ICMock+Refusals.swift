@@ -25,7 +25,9 @@ extension ICMock {
 
     /// CloudInvoicing.asmx: the envelope, the operation and its message.
     static let soapRefusals = [
-        ic("ICMock+Routes.swift", 404, fault("no service at …; CloudInvoicing is at ……"), "a path that is not the service", notFound),
+        ic(
+            "ICMock+Routes.swift", 404, fault("no service at …; CloudInvoicing is at ……"), "a path that is not the service",
+            notFound),
         ic(
             "ICMock+Routes.swift", 405, fault("… is not allowed; SOAP requests are POSTed"), "another method than POST",
             .specification("SOAP 1.1 §6: SOAP request messages are carried in HTTP POST requests"),
@@ -57,7 +59,8 @@ extension ICMock {
             .specification("XML Schema 1.1 Part 2 §3.3.7: the lexical space of dateTime"), wsdlTypes),
         MockRefusal(
             "ic", "ICMock.swift", 200, "reversed-window",
-            rule: "a report window that ends before it starts: no source refuses it, so it is answered as a window holding nothing, with a warning",
+            rule:
+                "a report window that ends before it starts: no source refuses it, so it is answered as a window holding nothing, with a warning",
             sources: []),
         ic(
             "UploadInvoice.swift", 500, fault("… is not an upload operation"), "an upload read from another operation's body",
@@ -79,12 +82,14 @@ extension ICMock {
             "SOAPEnvelope.swift", 500, fault("the request has no root element"), "a body without an element",
             .specification("SOAP 1.1 §4.1.1: the Envelope is the top element of the XML document representing the message")),
         ic(
-            "SOAPEnvelope.swift", 500, fault("the root element must be a SOAP Envelope, got …"), "a root element other than Envelope",
+            "SOAPEnvelope.swift", 500, fault("the root element must be a SOAP Envelope, got …"),
+            "a root element other than Envelope",
             .specification("SOAP 1.1 §4.1.1: the Envelope is the top element of the XML document representing the message")),
         ic(
             "SOAPEnvelope.swift", 500, MockRefusal.versionMismatchPrefix + "… was sent as SOAP … (…)",
             "an envelope of the other SOAP version than its Content-Type names",
-            .specification("SOAP 1.1 §4.4.1: VersionMismatch, the processing party found an invalid namespace for the SOAP Envelope element"),
+            .specification(
+                "SOAP 1.1 §4.4.1: VersionMismatch, the processing party found an invalid namespace for the SOAP Envelope element"),
             .specification("SOAP 1.2 Part 1 §5.4.7: VersionMismatch faults")),
         ic(
             "SOAPEnvelope.swift", 500, fault("the Body must hold exactly one element, the operation; it holds …"),
@@ -94,7 +99,8 @@ extension ICMock {
             "SOAPEnvelope.swift", 500, fault("the action … does not name the body's operation …"),
             "a SOAPAction (or SOAP 1.2 action) naming another operation than the Body's",
             .specification(
-                "WS-I Basic Profile 1.1 R2744: a request MUST carry a SOAPAction equal to the soapAction of the operation's binding")),
+                "WS-I Basic Profile 1.1 R2744: a request MUST carry a SOAPAction equal to the soapAction of the operation's binding"
+            )),
     ]
 
     /// What every REST service of the mock IC checks before its own work.
@@ -132,13 +138,15 @@ extension ICMock {
             "ICMock+SSO.swift", 409, "CustomerExists", "Create Customer Record for an account IC has",
             .requirement("SSO-COM-003"), .requirement("SSO-COM-004")),
         ic(
-            "ICMock+SSO.swift", 404, "CustomerNotFound", "Register Accounts or Remote Authentication for an account IC does not have",
+            "ICMock+SSO.swift", 404, "CustomerNotFound",
+            "Register Accounts or Remote Authentication for an account IC does not have",
             .requirement("SSO-COM-003")),
         ic(
             "ICMock+SSO.swift", 403, "NotRegistered", "Remote Authentication for an email not registered on the account",
             .requirement("SSO-COM-004")),
         ic(
-            "ICMock+SSO.swift", 400, "MalformedRequest", "AccountNumbers that are not texts; a CSSUrl or ReturnUrl that is not an absolute URL",
+            "ICMock+SSO.swift", 400, "MalformedRequest",
+            "AccountNumbers that are not texts; a CSSUrl or ReturnUrl that is not an absolute URL",
             badRequest, .specification("RFC 3986 §4.3: absolute-URI")),
         ic(
             "ICMock+SSO.swift", 400, "WrongLoginType",
@@ -158,7 +166,8 @@ extension ICMock {
             .requirement("SSO-COM-006"), .requirement("SSO-AI-006")),
         MockRefusal(
             "ic", "ICMock+SSO.swift", 200, "site-name-without-return-url",
-            rule: "CustomReturnSiteName without ReturnUrl: seed 003 says what it does with a ReturnUrl, not that it needs one; the page opens with a warning",
+            rule:
+                "CustomReturnSiteName without ReturnUrl: seed 003 says what it does with a ReturnUrl, not that it needs one; the page opens with a warning",
             sources: []),
     ]
 

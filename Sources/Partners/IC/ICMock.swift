@@ -169,7 +169,8 @@ public final class ICMock: Sendable {
         let state = store.withLock { $0.state }
         guard let window = try request.window(billerZone: state.timeZone) else {
             warnings.append(
-                "reversed-window: EndDate \(request.endDate) is before StartDate \(request.startDate); answered as an empty window")
+                "reversed-window: EndDate \(request.endDate) is before StartDate \(request.startDate); answered as an empty window"
+            )
             return ICReportAnswer(report: report, tables: report.kind.recordTypes.map { ICReportTable(of: $0) })
         }
         return ICReportAnswer(report: report, tables: state.tables(for: report, in: window))

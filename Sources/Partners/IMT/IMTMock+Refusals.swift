@@ -25,7 +25,8 @@ extension IMTMock {
             "IMTMock.swift", 405, "method-not-allowed", "a route's path with a method it does not have (with Allow)",
             .http("15.5.6", "405 Method Not Allowed; the origin server MUST generate an Allow header field")),
         imt(
-            "IMTMock.swift", 400, "unknown-parameter", "a query parameter the route does not read (IMT's __ signing parameters aside)",
+            "IMTMock.swift", 400, "unknown-parameter",
+            "a query parameter the route does not read (IMT's __ signing parameters aside)",
             .specification(
                 "JSON:API 1.1, Query Parameters: if a server encounters a query parameter that does not follow the naming conventions, or the server does not know how to process it as a query parameter from this specification, it MUST return 400 Bad Request"
             )),
@@ -68,14 +69,17 @@ extension IMTMock {
         imt(
             "IMTMock+PaymentsDue.swift", 400, "filter-required", "GET payments-due/ without filter[policy_number]",
             .requirement("IMT-RTDR-001")),
-        imt("IMTMock+DataPump.swift", 404, "not-found", "PATCH settings/{policy}/ or GET bills/{policy}/ of no policy or bill", notFound),
+        imt(
+            "IMTMock+DataPump.swift", 404, "not-found", "PATCH settings/{policy}/ or GET bills/{policy}/ of no policy or bill",
+            notFound),
         MockRefusal(
             "imt", "IMTMock+DataPump.swift", 422, "unknown-policy",
             rule: "a payment for a policy the mock does not hold: no seed sentence refuses it, so it is stored with a warning",
             sources: [], optIn: "imt.refuse: [unknown-policy]"),
         MockRefusal(
             "imt", "IMTMock+DataPump.swift", 409, "duplicate-transaction",
-            rule: "a payment whose transaction_id was posted before: no seed sentence refuses it, so it is stored again with a warning",
+            rule:
+                "a payment whose transaction_id was posted before: no seed sentence refuses it, so it is stored again with a warning",
             sources: [], optIn: "imt.refuse: [duplicate-transaction]"),
     ]
 
@@ -112,8 +116,10 @@ extension IMTMock {
         imt(
             "JSONAPIRequest.swift", 422, "invalid-attribute",
             "a value the mapping does not allow: payment_method CC or ACH, bill_mode autopay or direct, paperless true or false, id and policy the URL's, sort empty, entity_identifier the id, bill_amount_paid at most total_paid, amounts decimal strings",
-            .requirement("IMT-DP-007"), .requirement("IMT-DP-002"), .requirement("IMT-DP-010"), .requirement("IMT-DP-009"), .requirement("IMT-DP-006"),
+            .requirement("IMT-DP-007"), .requirement("IMT-DP-002"), .requirement("IMT-DP-010"), .requirement("IMT-DP-009"),
+            .requirement("IMT-DP-006"),
             .specification(
-                "RFC 8259 §6: numbers beyond IEEE 754 binary64 precision are not interoperable, so an amount is a decimal string")),
+                "RFC 8259 §6: numbers beyond IEEE 754 binary64 precision are not interoperable, so an amount is a decimal string")
+        ),
     ]
 }

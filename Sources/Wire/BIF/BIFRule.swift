@@ -69,7 +69,9 @@ public struct BIFRule: Sendable, Hashable, CustomStringConvertible {
     /// Whether the rule's findings are warnings only: no seed sentence makes a file that breaks it one IC refuses.
     public let warns: Bool
 
-    init(_ id: String, _ statement: String, warns: Bool = false) { (self.id, self.statement, self.warns) = (id, statement, warns) }
+    init(_ id: String, _ statement: String, warns: Bool = false) {
+        (self.id, self.statement, self.warns) = (id, statement, warns)
+    }
 }
 
 /// Which rules apply beyond the common ones.

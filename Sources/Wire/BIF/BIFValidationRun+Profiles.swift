@@ -115,7 +115,8 @@ extension BIFValidationRun {
     ) {
         let actual = row.text(field.position)
         add(
-            rule, severity: severity, line: line, field: field.position + 1, fieldName: field.name, expected: expected, actual: actual,
+            rule, severity: severity, line: line, field: field.position + 1, fieldName: field.name, expected: expected,
+            actual: actual,
             message: "\(field.name): expected \(expected), got \(actual.isEmpty ? "nothing" : "\"\(actual)\"")")
     }
 }

@@ -235,7 +235,8 @@ extension ICMock {
                 siteName: value("CustomReturnSiteName") ?? state.siteName)
             return siteNameAlone
                 ? page.response.warned(
-                    "site-name-without-return-url", "CustomReturnSiteName names the sign-out tooltip of a ReturnUrl; none was given")
+                    "site-name-without-return-url",
+                    "CustomReturnSiteName names the sign-out tooltip of a ReturnUrl; none was given")
                 : page.response
         }
     }
