@@ -111,6 +111,10 @@ import Wire
         #expect(byID["IMT-SESS-005"]?.message.hasPrefix("1 of 2 sessions did not conform") == true)
         #expect(byID["IMT-DP-001"]?.message.contains("total_paid") == true)
         #expect(byID["IMT-DP-012"]?.message.contains("2984&1") == true)
+        #expect(
+            report.settings.contains {
+                $0.0 == "accepted with a warning" && $0.1.hasPrefix("duplicate-transaction 1 time")
+            })
         #expect(byID["IMT-RTDR-001"]?.evidence.first?.url == "/webpayments/3401/api/payments-due/")
         #expect(byID["IMT-SESS-001"]?.evidence.first?.status == 401)
         for result in report.results { #expect(result.evidence.count == 1, "\(result.check.id)") }
