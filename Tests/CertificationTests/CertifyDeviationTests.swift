@@ -120,7 +120,9 @@ import Wire
         #expect(H.notPassed(report) == [test.id], "\(CertificationText.lines(report).joined(separator: "\n"))")
         let result = try #require(report.results.first { $0.check.id == test.id })
         #expect(!result.evidence.isEmpty)
-        #expect(report.exitCode == (result.check.severity == .required ? 1 : 0))
+        // A required check fails (exit 1); a recommended one, or a deviation the contract only prefers otherwise, warns.
+        #expect(report.exitCode == (result.verdict == .fail ? 1 : 0))
+        #expect(result.verdict == .fail || result.check.severity == .recommended || result.message.contains("seed's example"))
         // Where the deviation keeps the session from closing (no cookie, a close not done), the mock still holds it.
         if !["IMT-SESS-001", "IMT-SESS-004", "IMT-SESS-007"].contains(test.id) { #expect(mock.openSessions == 0) }
     }

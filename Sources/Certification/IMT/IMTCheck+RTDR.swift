@@ -65,15 +65,29 @@ extension IMTCheck {
 
     static let currentDueDecimal = IMTCheck(
         CheckDefinition(
-            id: "IMT-RTDR-002", title: "current_due is a decimal string (\"1675.00\"), never a JSON number", severity: .required,
-            source: .requirement("IMT-RTDR-002")),
+            id: "IMT-RTDR-002",
+            title:
+                "current_due is a decimal amount IC can read the balance from, written as a string (\"1675.00\") as in the seed's example",
+            severity: .required, source: .requirement("IMT-RTDR-002")),
         needs: [.flow(.rtdr)]
     ) { probes in
-        IMTCheck.eachRecord(probes, shown: "current_due") { pointer, attributes in
+        let outcome = IMTCheck.eachRecord(probes, shown: "current_due") { pointer, attributes in
             guard let value = attributes["current_due"] else { return "\(pointer)/current_due is missing" }
-            guard let text = value.stringValue else { return "\(pointer)/current_due is a \(value.typeName), not a string" }
-            return Money(parsing: text) == nil ? "\(pointer)/current_due \"\(text)\" is not a decimal amount" : nil
+            let number: String? = if case .number(let digits) = value { digits } else { nil }
+            guard let text = value.stringValue ?? number else {
+                return "\(pointer)/current_due is a \(value.typeName), not an amount"
+            }
+            return Money(parsing: text) == nil ? "\(pointer)/current_due \(value.compactText) is not a decimal amount" : nil
         }
+        // A JSON number still names the balance; only the seed's example writes it as a string: a warning.
+        guard outcome.finding == .met, let due = probes.paymentsDue, case .success(let resources) = IMTCheck.records(due) else {
+            return outcome
+        }
+        let numbers = resources.enumerated().filter { $0.element.attributes["current_due"]?.stringValue == nil }
+        guard let first = numbers.first else { return outcome }
+        return .doubtful(
+            "/data/\(first.offset)/attributes/current_due is the JSON number \(first.element.attributes["current_due"]?.compactText ?? ""), where the seed's example writes a decimal string (a client may read a number as binary floating point)",
+            outcome.evidence)
     }
 
     static let paymentTypesKnown = IMTCheck(
