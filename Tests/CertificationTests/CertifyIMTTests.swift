@@ -34,8 +34,8 @@ import Wire
     @Test func `an IMT that stores a repeated transaction_id and answers a closed cookie 403 is certified, with WARNs`()
         async throws
     {
-        // Issue 22's acceptance: no seed sentence asks for 409 on a repeated transaction_id, nor for 401 on a
-        // closed session's cookie, so an IMT that answers 200 and 403 passes, warned of the checks it does not prefer.
+        // No seed sentence asks for 409 on a repeated transaction_id, nor for 401 on wrong credentials or a closed
+        // session's cookie, so an IMT that answers 200 and 403 passes, warned of the checks it does not follow.
         let (report, mock) = try await CertifyHarness.run { request, answer in
             var response = answer()
             if CertifyHarness.matches(request, "POST", "/payments/"), response.status == 409 {

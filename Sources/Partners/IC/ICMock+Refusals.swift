@@ -150,19 +150,19 @@ extension ICMock {
             badRequest, .specification("RFC 3986 §4.3: absolute-URI")),
         ic(
             "ICMock+SSO.swift", 400, "WrongLoginType",
-            "a LoginTypeID other than the portal profile's (withdrawn by issue 22: IC accepts its full list; the profile's is a rule for the partner)",
+            "a LoginTypeID other than the portal profile's (to be withdrawn: IC accepts its full list; the profile's is a rule for the partner)",
             .requirement("SSO-AI-004"), .requirement("SSO-IMT-007")),
         ic(
             "ICMock+SSO.swift", 400, "WrongViewMode",
-            "a ViewMode other than the portal profile's (withdrawn by issue 22 as WrongLoginType)",
+            "a ViewMode other than the portal profile's (to be withdrawn, as WrongLoginType)",
             .requirement("SSO-AI-002"), .requirement("SSO-IMT-008")),
         ic(
             "ICMock+SSO.swift", 400, "WrongRedirectID",
-            "a RedirectID outside the portal profile's list, or naming no page (the list's part withdrawn by issue 22 as WrongLoginType)",
+            "a RedirectID outside the portal profile's list, or naming no page (the list's part to be withdrawn, as WrongLoginType)",
             .requirement("SSO-AI-003"), .requirement("SSO-IMT-009")),
         ic(
             "ICMock+SSO.swift", 401, "InvalidToken, TokenUsed, TokenExpired", written: "problem.code",
-            "a RemoteAuthenticationToken not issued by Remote Authentication, already used, or expired (single use withdrawn by issue 22)",
+            "a RemoteAuthenticationToken not issued by Remote Authentication, already used, or expired (single use to be withdrawn: seed 003 keeps a token per session)",
             .requirement("SSO-COM-006"), .requirement("SSO-AI-006")),
         MockRefusal(
             "ic", "ICMock+SSO.swift", 200, "site-name-without-return-url",
@@ -182,7 +182,7 @@ extension ICMock {
             .requirement("IC-CPV2-003"), .requirement("SSO-AI-002")),
         ic(
             "ICMock+CloudPayments.swift", 401, "InvalidToken, TokenUsed, TokenExpired", written: "problem.code",
-            "a RemoteAuthenticationToken not issued, already used or expired (single use withdrawn by issue 22)",
+            "a RemoteAuthenticationToken not issued, already used or expired (single use to be withdrawn: seed 003 keeps a token per session)",
             .requirement("SSO-COM-006"), .requirement("SSO-AI-006")),
         ic(
             "ICMock+CloudPayments.swift", 404, "CustomerNotFound",
