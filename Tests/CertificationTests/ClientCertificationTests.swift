@@ -120,6 +120,14 @@ import Wire
         for result in report.results { #expect(result.evidence.count == 1, "\(result.check.id)") }
     }
 
+    @Test func `the seed's literal sessions body, data.id "string", conforms to IMT-SESS-002`() {
+        let imt = IMT()
+        let body =
+            #"{"data": {"id": "string", "type": "sessions", "attributes": {"password": "\#(ClientCertificationTests.password)", "username": "\#(SampleState.username)"}}}"#
+        imt.send("POST", "/auth/3401/api/sessions/", body: body)
+        #expect(Self.verdicts(imt.certification.report())["IMT-SESS-002"] == .pass)
+    }
+
     @Test func `a check the client sent nothing for is SKIP with the reason`() {
         let imt = IMT()
         _ = imt.login()
