@@ -8,7 +8,7 @@ struct RequirementsCommand: AsyncParsableCommand {
         commandName: "requirements",
         abstract: "List each requirement id with the scenarios covering it.",
         discussion:
-            "--by-seed groups the ids by seed; --conflicts lists the disagreements between seeds and their decisions. Exit status: 0 every id covered, 1 an id uncovered, 2 an input error."
+            "--by-seed groups the ids by seed; --conflicts lists the disagreements between seeds and their decisions; --sources lists every refusal of the mocks and every check of the certifications with the requirement or specification clause it stands on. Exit status: 0 every id covered (with --sources: every refusal and required check sourced), 1 otherwise, 2 an input error."
     )
 
     @Argument(help: "The suite folder holding requirements.yaml.")
@@ -19,6 +19,9 @@ struct RequirementsCommand: AsyncParsableCommand {
 
     @Flag(help: "The requirements another seed contradicts, with Bifrost's decision and its reason.")
     var conflicts = false
+
+    @Flag(help: "Every refusal of the mocks and every certification check, with the source it stands on.")
+    var sources = false
 
     func run() async throws {
         let loaded: Suite
@@ -31,6 +34,11 @@ struct RequirementsCommand: AsyncParsableCommand {
         guard let catalog = loaded.catalog else {
             printError("\(suite): no \(RequirementCatalog.fileName) in the suite root \(loaded.root)")
             throw ExitCode(2)
+        }
+        if sources {
+            print(VerdictSourceList.text(catalog: catalog))
+            if !VerdictSourceList.problems(in: catalog).isEmpty { throw ExitCode(1) }
+            return
         }
         let report = CoverageReport(catalog: catalog, scenarios: loaded.scenarios, checks: CheckDefinition.covering)
         print(conflicts ? report.conflictsText : bySeed ? report.bySeedText : report.text)

@@ -120,7 +120,9 @@ import Wire
         #expect(H.notPassed(report) == [test.id], "\(CertificationText.lines(report).joined(separator: "\n"))")
         let result = try #require(report.results.first { $0.check.id == test.id })
         #expect(!result.evidence.isEmpty)
-        #expect(report.exitCode == (result.check.severity == .required ? 1 : 0))
+        // A required check fails (exit 1); a recommended one, or a deviation the contract only prefers otherwise, warns.
+        #expect(report.exitCode == (result.verdict == .fail ? 1 : 0))
+        #expect(result.verdict == .fail || result.check.severity == .recommended || result.message.contains("seed's example"))
         // Where the deviation keeps the session from closing (no cookie, a close not done), the mock still holds it.
         if !["IMT-SESS-001", "IMT-SESS-004", "IMT-SESS-007"].contains(test.id) { #expect(mock.openSessions == 0) }
     }
@@ -133,15 +135,15 @@ import Wire
 
     @Test func `an expected failure is acknowledged: reported, not failing`() async throws {
         let expected = try ExpectedFailures.load(
-            text: "expected_failures:\n  - {id: IMT-DP-012, reason: \"dedup ships in 4.2\"}\n", file: "x.yaml",
+            text: "expected_failures:\n  - {id: IMT-DP-001, reason: \"payments ship in 4.2\"}\n", file: "x.yaml",
             knownIDs: IMTCertification.checkIDs)
-        let duplicate = try #require(Self.cases.first { $0.id == "IMT-DP-012" })
-        let (report, _) = try await H.run(expected: expected, deviation: duplicate.deviation)
-        let result = try #require(report.results.first { $0.check.id == "IMT-DP-012" })
+        let refused = try #require(Self.cases.first { $0.id == "IMT-DP-001" })
+        let (report, _) = try await H.run(expected: expected, deviation: refused.deviation)
+        let result = try #require(report.results.first { $0.check.id == "IMT-DP-001" })
         #expect(result.verdict == .fail)
-        #expect(result.acknowledged == "dedup ships in 4.2")
+        #expect(result.acknowledged == "payments ship in 4.2")
         #expect(report.exitCode == 0)
         #expect(report.summary.acknowledged == 1)
-        #expect(CertificationHTML.page(report).contains("dedup ships in 4.2"))
+        #expect(CertificationHTML.page(report).contains("payments ship in 4.2"))
     }
 }

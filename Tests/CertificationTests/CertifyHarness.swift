@@ -15,6 +15,8 @@ enum CertifyHarness {
         var state = SampleState.imt(
             paymentTypes: ["ACH", "CC"], bills: [SampleState.account: MinimalPDF.document(lines: ["bill"])])
         state.users = [SampleState.username: password]
+        // The strictest IMT the seeds allow: a repeated transaction_id is refused (IMT-DP-012 recommends it).
+        state.refuse = ["duplicate-transaction"]
         return state
     }
 

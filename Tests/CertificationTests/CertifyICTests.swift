@@ -104,12 +104,16 @@ import Wire
         #expect(report.exitCode == 1)
     }
 
-    @Test func `a renamed element fails only IC-RPT-007, listing it by operation and element`() async throws {
+    @Test
+    func `a renamed element warns on IC-RPT-007 only (the shapes are the mock's reading), listing it by operation and element`()
+        async throws
+    {
         let report = try await Self.run { request, answer in
             guard Self.isWSDL(request) else { return answer() }
             return Self.rewritten(answer()) { $0.replacingOccurrences(of: "name=\"ConvenienceFee\"", with: "name=\"ConvFee\"") }
         }
-        #expect(Self.notPassed(report) == ["IC-RPT-007": .fail])
+        #expect(Self.notPassed(report) == ["IC-RPT-007": .warn])
+        #expect(report.exitCode == 0)
         let result = try #require(report.results.first { $0.check.id == "IC-RPT-007" })
         let differences = try #require(result.evidence.last?.findings)
         #expect(

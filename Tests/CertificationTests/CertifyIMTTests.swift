@@ -20,11 +20,41 @@ import Wire
         #expect(mock.openSessions == 0)
     }
 
-    @Test func `the serve imt demo state passes every check that applies`() async throws {
+    @Test func `the serve imt demo state passes every required check and warns of the repeated payment it stores`()
+        async throws
+    {
         var state = IMTStandalone.demoState
         state.users = [SampleState.username: CertifyHarness.password]
         let (report, _) = try await CertifyHarness.run(state: state)
-        #expect(CertifyHarness.notPassed(report) == [])
+        #expect(CertifyHarness.notPassed(report) == ["IMT-DP-012"])
+        #expect(CertifyHarness.verdicts(report)["IMT-DP-012"] == .warn)
+        #expect(report.exitCode == 0)
+    }
+
+    @Test func `an IMT that stores a repeated transaction_id and answers a closed cookie 403 is certified, with WARNs`()
+        async throws
+    {
+        // No seed sentence asks for 409 on a repeated transaction_id, nor for 401 on wrong credentials or a closed
+        // session's cookie, so an IMT that answers 200 and 403 passes, warned of the checks it does not follow.
+        let (report, mock) = try await CertifyHarness.run { request, answer in
+            var response = answer()
+            if CertifyHarness.matches(request, "POST", "/payments/"), response.status == 409 {
+                response = .jsonAPI(200, .object(["data": .null]))
+            }
+            // Every refusal for credentials, the wrong password's and the closed cookie's, as 403.
+            if response.status == 401 { response.status = 403 }
+            return response
+        }
+        let text = CertificationText.lines(report).joined(separator: "\n")
+        #expect(report.exitCode == 0, "\(text)")
+        #expect(CertifyHarness.verdicts(report)["IMT-DP-012"] == .warn)
+        #expect(CertifyHarness.verdicts(report)["IMT-SESS-006"] == .warn)
+        #expect(CertifyHarness.verdicts(report)["IMT-SESS-007"] == .pass)
+        #expect(CertifyHarness.notPassed(report) == ["IMT-SESS-006", "IMT-DP-012"])
+        for id in ["IMT-SESS-006", "IMT-DP-012"] {
+            #expect(text.split(separator: "\n").contains { $0.contains("WARN") && $0.contains(id) }, "\(id)")
+        }
+        #expect(mock.openSessions == 0)
     }
 
     @Test func `without allow-writes no POST, PATCH or DELETE reaches the target other than sessions`() async throws {

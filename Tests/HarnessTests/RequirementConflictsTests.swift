@@ -40,6 +40,24 @@ struct RequirementConflictsTests {
         #expect(report.conflictsText.hasSuffix("1 conflicts between seeds, each decided"))
     }
 
+    @Test func `the catalog decides at least 14 disagreements, each with both quotes, and no false one`() throws {
+        let shipped = try RequirementCatalog.load(file: SourceTree.path("Scenarios/requirements.yaml"))
+        let conflicts = shipped.requirements.flatMap { requirement in requirement.conflicts.map { (requirement, $0) } }
+        #expect(conflicts.count >= 14)
+        for (requirement, conflict) in conflicts {
+            #expect(!requirement.quote.isEmpty && !conflict.quote.isEmpty && !conflict.decision.isEmpty, "\(requirement.id)")
+        }
+        // Not disagreements between seeds: seed 004 gives no amount for a D record; the rows of 131 and 32 agree.
+        #expect(shipped.requirement("BIF-SPEC-002")?.conflicts.isEmpty == true)
+        #expect(shipped.requirement("IMT-SET-032")?.conflicts.isEmpty == true)
+        for id in ["BIF-MIPS-003", "PROF-SPEC-005", "IC-CPV2-001", "SSO-IMT-008", "PROF-MIPS-006", "PROF-MIPS-009"] {
+            #expect(shipped.requirement(id)?.conflicts.isEmpty == false, "\(id)")
+        }
+        #expect(
+            CoverageReport(catalog: shipped, scenarios: []).conflictsText.hasSuffix(
+                "\(conflicts.count) conflicts between seeds, each decided"))
+    }
+
     @Test func `by seed counts each seed's ids and names the uncovered`() throws {
         let report = CoverageReport(catalog: try catalog(Self.text), scenarios: [])
         let lines = report.bySeedText.split(separator: "\n").map(String.init)

@@ -25,13 +25,13 @@ import Wire
     }
 
     func call(
-        _ mock: ICMock, _ report: ICReport, key: String = key, version: SOAPVersion = .v11
+        _ mock: ICMock, _ report: ICReport, key: String = key, version: SOAPVersion = .v11,
+        window: (String, String) = ("2024-09-03T00:00:00Z", "2024-09-03T03:00:00Z")
     ) throws -> (
         MockResponse, Result<ICReportAnswer, SOAPFault>
     ) {
         let request = ICReportRequest(
-            report: report, billerGUID: Self.guid, webServiceKey: key, startDate: "2024-09-03T00:00:00Z",
-            endDate: "2024-09-03T03:00:00Z")
+            report: report, billerGUID: Self.guid, webServiceKey: key, startDate: window.0, endDate: window.1)
         let response = mock.handle(
             MockRequest(
                 method: "POST", target: ICMock.cloudInvoicingPath,
@@ -59,6 +59,15 @@ import Wire
         let (dataSet, faulted) = try call(mock, .paymentReportingDataSetFromGMT, key: "wrong", version: .v12)
         #expect(dataSet.status == 500)
         #expect(throws: SOAPFault.self) { try faulted.get() }
+    }
+
+    @Test func aWindowEndingBeforeItStartsIsAnsweredEmptyWithAWarning() throws {
+        let (response, answer) = try call(
+            ICMock(state: Self.state()), .paymentReportingSOAP, window: ("2024-09-03T03:00:00Z", "2024-09-03T00:00:00Z"))
+        #expect(response.status == 200)
+        #expect(try answer.get().success)
+        #expect(try answer.get().tables[0].rows.isEmpty)
+        #expect(response.warnings.first?.hasPrefix("reversed-window:") == true)
     }
 
     @Test func aStatusFaultAnswersOnceWithItsStatus() throws {

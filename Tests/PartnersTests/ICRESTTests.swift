@@ -63,6 +63,20 @@ import Wire
         #expect(String(decoding: again.body, as: UTF8.self).contains("TokenUsed"))
     }
 
+    @Test func `CustomReturnSiteName without ReturnUrl opens the page, with a warning in the journal`() throws {
+        let mock = Self.mock(registered: true)
+        let token = try Self.token(mock)
+        let page = mock.handle(
+            MockRequest(
+                method: "GET",
+                target:
+                    "/cloudsso/connect?RemoteAuthenticationToken=\(token)&ViewMode=1&RedirectID=2&CustomReturnSiteName=MyMeter"))
+        #expect(page.status == 200)
+        #expect(page.warnings.first?.hasPrefix("site-name-without-return-url:") == true)
+        let entry = try #require(mock.journal.json.arrayValue?.last)
+        #expect(entry["response"]?["warnings"]?.arrayValue?.count == 1)
+    }
+
     @Test func `a RedirectID or ViewMode outside the profile is refused naming its list`() throws {
         let mock = Self.mock(registered: true)
         let token = try Self.token(mock)

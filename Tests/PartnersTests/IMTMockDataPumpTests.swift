@@ -40,16 +40,34 @@ import Wire
         try #require(JSONAPIError.errors(in: try JSONParser.parse(response.body))?.first).code
     }
 
-    @Test func `a payment is stored once; the same transaction_id again is 409 and nothing more is stored`() throws {
+    @Test func `the same transaction_id again is stored with a warning; with refuse it is 409 and nothing more is stored`()
+        throws
+    {
         let cookie = session()
         #expect(send("POST", "/payments/", Self.payment.document, cookie: cookie).status == 201)
         let again = send("POST", "/payments/", Self.payment.document, cookie: cookie)
-        #expect(again.status == 409)
-        #expect(try code(again) == "duplicate-transaction")
+        #expect(again.status == 201)
+        #expect(again.warnings == ["duplicate-transaction: transaction_id 2984&1 was posted before; stored again"])
+        #expect(mock.stateJSON["payments"]?.arrayValue?.count == 2)
+        let entry = try #require(mock.journal.json.arrayValue?.last)
+        #expect(entry["response"]?["warnings"]?.arrayValue?.count == 1)
+
+        var state = IMTState(
+            users: ["icuser": "pw"], policies: [IMTPolicy(id: "41703", attributes: PaymentsDue.seedExampleAttributes)])
+        state.refuse = ["duplicate-transaction"]
+        mock.load(state)
+        let strict = session()
+        #expect(send("POST", "/payments/", Self.payment.document, cookie: strict).status == 201)
+        let refused = send("POST", "/payments/", Self.payment.document, cookie: strict)
+        #expect(refused.status == 409)
+        #expect(try code(refused) == "duplicate-transaction")
+        #expect(refused.warnings.isEmpty)
         #expect(mock.stateJSON["payments"]?.arrayValue?.count == 1)
     }
 
-    @Test func `a payment with a number amount, an unknown attribute or an unknown policy is 422`() throws {
+    @Test func `a payment with a number amount or an unknown attribute is 422; an unknown policy is stored with a warning`()
+        throws
+    {
         let cookie = session()
         let attributes = Self.payment.attributes
         func posting(_ changed: JSONValue) -> JSONValue {
@@ -59,9 +77,16 @@ import Wire
         #expect(number.status == 422)
         let extra = send("POST", "/payments/", posting(attributes.setting("tip", to: "1.00")), cookie: cookie)
         #expect(try code(extra) == "unknown-attribute")
+        #expect(mock.stateJSON["payments"]?.arrayValue?.isEmpty == true)
         var stranger = Self.payment
         stranger.account = "99999999"
-        #expect(try code(send("POST", "/payments/", stranger.document, cookie: cookie)) == "unknown-policy")
+        let stored = send("POST", "/payments/", stranger.document, cookie: cookie)
+        #expect(stored.status == 201)
+        #expect(stored.warnings == ["unknown-policy: no policy 99999999; stored all the same"])
+        var state = IMTState(users: ["icuser": "pw"])
+        state.refuse = ["unknown-policy"]
+        mock.load(state)
+        #expect(try code(send("POST", "/payments/", stranger.document, cookie: session())) == "unknown-policy")
         #expect(mock.stateJSON["payments"]?.arrayValue?.isEmpty == true)
     }
 

@@ -53,7 +53,7 @@ import Wire
         #expect(findings.map(\.rule.id).contains("BIF-MIPS-009"))
     }
 
-    @Test func `a Spectrum D record with an amount breaks BIF-SPEC-002 on TotalAmountDue`() {
+    @Test func `a Spectrum D record with an amount is a BIF-SPEC-002 warning on TotalAmountDue`() {
         var lines = Self.lines(.imtSpectrum, invoices: 1)
         lines = Self.setting(lines, line: 1, field: 6, to: "50.00")
         for (field, value) in [(2, "D"), (7, "50.00"), (10, "")] { lines = Self.setting(lines, line: 2, field: field, to: value) }
@@ -62,6 +62,7 @@ import Wire
         #expect(findings.first?.line == 2)
         #expect(findings.first?.field == 7)
         #expect(findings.first?.fieldName == "TotalAmountDue")
+        #expect(findings.first?.severity == .warning)
     }
 
     @Test func `an empty file is reported, not accepted`() {

@@ -78,17 +78,18 @@ import Wire
     @Test func windowsWithoutAZoneFollowTheOperation() throws {
         let eastern = TimeZone(identifier: "America/New_York")!
         func window(_ report: ICReport) throws -> DateInterval {
-            try ICReportRequest(
-                report: report, billerGUID: "g", webServiceKey: "k", startDate: "2024-09-03T00:00:00",
-                endDate: "2024-09-04T00:00:00"
-            ).window(billerZone: eastern)
+            try #require(
+                try ICReportRequest(
+                    report: report, billerGUID: "g", webServiceKey: "k", startDate: "2024-09-03T00:00:00",
+                    endDate: "2024-09-04T00:00:00"
+                ).window(billerZone: eastern))
         }
         #expect(XMLDateTime.text(try window(.paymentReportingDataSetFromGMT).start) == "2024-09-03T00:00:00Z")
         #expect(XMLDateTime.text(try window(.paymentReportingSOAP).start) == "2024-09-03T04:00:00Z")
         let backwards = ICReportRequest(
             report: .paymentReportingSOAP, billerGUID: "g", webServiceKey: "k", startDate: "2024-09-04T00:00:00Z",
             endDate: "2024-09-03T00:00:00Z")
-        #expect(throws: SOAPFault.self) { try backwards.window(billerZone: eastern) }
+        #expect(try backwards.window(billerZone: eastern) == nil)
     }
 
     @Test func theWSDLNamesEveryOperationInBothBindings() throws {

@@ -6,10 +6,14 @@ public struct BIFCheck: Sendable {
     public var rule: BIFRule
     public var definition: CheckDefinition
 
-    /// The check of `rule`; every BIF rule is required, since IC refuses a file that breaks one.
+    /// The check of `rule`: required when the rule is an error, since IC refuses a file that breaks one,
+    /// and stands on its requirement; recommended when its findings are warnings (`BIFRule.warns`).
     init(_ rule: BIFRule) {
         self.rule = rule
-        definition = CheckDefinition(id: rule.id, title: rule.statement, severity: .required)
+        definition =
+            rule.warns
+            ? CheckDefinition.recommended(rule.id, rule.statement)
+            : CheckDefinition.required(rule.id, rule.statement, source: .requirement(rule.id))
     }
 
     /// The checks of a profile: the common rules, then the profile's own, in catalog order.

@@ -33,6 +33,8 @@ public final class ClientCertification: MockObserver {
     private struct Traffic {
         var exchanges = 0
         var tallies: [ClientCheckTally]
+        /// How many answers carried each warning of a rule without a source (`MockRefusal`), by its code.
+        var warnings: [String: Int] = [:]
     }
 
     private let traffic: Mutex<Traffic>
@@ -63,6 +65,9 @@ public final class ClientCertification: MockObserver {
         let judgements = checks.map { $0.judge(exchange) }
         traffic.withLock { traffic in
             traffic.exchanges += 1
+            for warning in response.warnings {
+                traffic.warnings[String(warning.prefix { $0 != ":" }), default: 0] += 1
+            }
             for (index, judgement) in judgements.enumerated() {
                 traffic.tallies[index].add(judgement, seq: traffic.exchanges, request, response)
             }
@@ -74,7 +79,7 @@ public final class ClientCertification: MockObserver {
 
     /// The report of the traffic so far: one result per check, expected failures applied.
     public func report(now: Date = Date(), toolVersion: String = "unknown") -> CertificationReport {
-        var (tallies, exchanges) = traffic.withLock { ($0.tallies, $0.exchanges) }
+        var (tallies, exchanges, warnings) = traffic.withLock { ($0.tallies, $0.exchanges, $0.warnings) }
         for index in checks.indices { checks[index].conclude?(&tallies[index]) }
         // The cookies of the exchanges shown are secrets too, wherever else they appear.
         let scrubber = SecretScrubber(secrets: secrets + tallies.flatMap(\.shownCookies))
@@ -86,6 +91,14 @@ public final class ClientCertification: MockObserver {
             (
                 "expected failures",
                 expectedFailures.reasons.isEmpty ? "none" : "\(expectedFailures.reasons.count) listed"
+            ),
+            (
+                "accepted with a warning",
+                warnings.isEmpty
+                    ? "none"
+                    : warnings.keys.sorted().map { "\($0) \(ClientCheckTally.plural(warnings[$0] ?? 0, "time"))" }
+                        .joined(separator: ", ")
+                        + " (rules no seed states: the mock accepted each request; `bifrost requirements --sources`)"
             ),
         ]
         return CertificationReport(

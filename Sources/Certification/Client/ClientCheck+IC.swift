@@ -6,24 +6,30 @@ import Wire
 extension ClientCheck {
     static let soapEnvelope = definition(
         "IC-RPT-007",
-        "each request to CloudInvoicing.asmx is a SOAP envelope of the version its Content-Type names, naming a CloudInvoicing operation (no VersionMismatch or Sender fault)"
-    )
-    static let schemaValid = definition("IC-WSDL-001", "each operation's message is valid against the XSD the WSDL publishes")
+        "each request to CloudInvoicing.asmx is a SOAP envelope of the version its Content-Type names, naming a CloudInvoicing operation (no VersionMismatch or Sender fault)",
+        source: .requirement("IC-RPT-007"))
+    static let schemaValid = recommended("IC-WSDL-001", "each operation's message is valid against the XSD the WSDL publishes")
     static let credentialsAccepted = definition(
-        "IC-UP-001", "each upload and report names a biller by its BillerGUID and WebServiceKey (no wrong-key answer)")
+        "IC-UP-001", "each upload and report names a biller by its BillerGUID and WebServiceKey (no wrong-key answer)",
+        source: .specification(
+            "RFC 9110 §15.5.2: a request that lacks valid authentication credentials for the target resource is not applied"))
     static let uploadedBIFs = definition(
-        "IC-UP-002", "each uploaded BIF has no error finding under the biller's profile (IC stores nothing of such a file)")
-    static let reportWindows = definition(
+        "IC-UP-002", "each uploaded BIF has no error finding under the biller's profile (IC stores nothing of such a file)",
+        source: .requirement("IC-UP-002"))
+    static let reportWindows = recommended(
         "IC-POLL-001",
         "each report request's StartDate and EndDate are xs:dateTime texts and the window does not end before it starts")
 
     static let ssoWorkflow = definition(
         "SSO-COM-003",
-        "each SSO call is one the workflow allows at that point (Retrieve Users, Create Customer Record, Register Accounts, Remote Authentication, then SSOConnect with the token it issued): none refused"
-    )
+        "each SSO call is one the workflow allows at that point (Retrieve Users, Create Customer Record, Register Accounts, Remote Authentication, then SSOConnect with the token it issued): none refused",
+        source: .requirement("SSO-COM-003"))
     static let imtLoginType = definition(
-        "SSO-IMT-007", "each Register Accounts and Remote Authentication call sends LoginTypeID 1")
-    static let aiLoginType = definition("SSO-AI-004", "each Register Accounts and Remote Authentication call sends LoginTypeID 5")
+        "SSO-IMT-007", "each Register Accounts and Remote Authentication call sends LoginTypeID 1",
+        source: .requirement("SSO-IMT-007"))
+    static let aiLoginType = definition(
+        "SSO-AI-004", "each Register Accounts and Remote Authentication call sends LoginTypeID 5",
+        source: .requirement("SSO-AI-004"))
 
     /// Every definition of `serve ic --certify`, in report order (one LoginTypeID check applies, by the portal's profile).
     static let icDefinitions = [
@@ -113,7 +119,10 @@ extension ClientCheck {
             ClientCheck(reportWindows, notSent: "the client sent no valid report request") { exchange in
                 guard let report = exchange.soap?.report else { return .notApplicable }
                 do throws(SOAPFault) {
-                    _ = try report.window(billerZone: billerZone)
+                    guard try report.window(billerZone: billerZone) != nil else {
+                        return .violates(
+                            "\(report.report.rawValue): EndDate \(report.endDate) is before StartDate \(report.startDate)")
+                    }
                     return .conforms
                 } catch {
                     return .violates(error.reason)

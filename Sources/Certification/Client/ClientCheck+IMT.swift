@@ -4,23 +4,31 @@ import Wire
 /// The checks of a partner's IC-side client, judged from what it sends the mock IMT (`serve imt --certify`).
 extension ClientCheck {
     static let sessionBody = definition(
-        "IMT-SESS-002", "POST sessions/ sends a JSON:API sessions document with the username and password")
+        "IMT-SESS-002", "POST sessions/ sends a JSON:API sessions document with the username and password",
+        source: .requirement("IMT-SESS-002"))
     static let sessionCredentials = definition(
-        "IMT-SESS-001", "the credentials of each session request are accepted (no 401 for a wrong user or password)")
+        "IMT-SESS-001", "the credentials of each session request are accepted (no 401 for a wrong user or password)",
+        source: .requirement("IMT-SESS-001"))
     static let sessionsClosed = definition(
-        "IMT-SESS-005", "every session opened is closed with DELETE sessions/{username} before the stop")
+        "IMT-SESS-005", "every session opened is closed with DELETE sessions/{username} before the stop",
+        source: .requirement("IMT-SESS-005"))
     static let mediaTypes = definition(
-        "IMT-RTDR-009", "every request accepts JSON:API (no 406) and every body is sent as application/vnd.api+json (no 415)")
+        "IMT-RTDR-009", "every request accepts JSON:API (no 406) and every body is sent as application/vnd.api+json (no 415)",
+        source: .specification(
+            "JSON:API 1.1, Content Negotiation: clients MUST send all JSON:API data in request documents with the header Content-Type: application/vnd.api+json"
+        ))
     static let paymentFilter = definition(
-        "IMT-RTDR-001", "GET payments-due/ names one policy with filter[policy_number] and no other parameter")
+        "IMT-RTDR-001", "GET payments-due/ names one policy with filter[policy_number] and no other parameter",
+        source: .requirement("IMT-RTDR-001"))
     static let paymentBody = definition(
         "IMT-DP-001",
-        "POST payments/ sends a complete payments document: every attribute, amounts as decimal strings, as IMT reads it")
+        "POST payments/ sends a complete payments document: every attribute, amounts as decimal strings, as IMT reads it",
+        source: .requirement("IMT-DP-001"))
     static let settingsBody = definition(
         "IMT-DP-009",
-        "PATCH settings/{policy}/ sends a policy-settings document for that policy: paperless a boolean or bill_mode autopay or direct, nothing unknown"
-    )
-    static let uniqueTransactions = definition(
+        "PATCH settings/{policy}/ sends a policy-settings document for that policy: paperless a boolean or bill_mode autopay or direct, nothing unknown",
+        source: .requirement("IMT-DP-009"))
+    static let uniqueTransactions = recommended(
         "IMT-DP-012", "no payment is posted again with a transaction_id already posted (no 409)")
 
     /// Every definition of `serve imt --certify`, in report order.
@@ -41,12 +49,9 @@ extension ClientCheck {
                 let request = exchange.request
                 guard call(request) == "POST sessions/" else { return .notApplicable }
                 if let problem = jsonAPIBodyProblem(request) { return .violates(problem) }
+                // data.id is not judged: seed 000's own body has "id": "string", not the username.
                 do {
-                    let document = try JSONParser.parse(request.body)
-                    let session = try SessionRequest(document: document)
-                    if let id = document["data"]?["id"], id.stringValue != session.username {
-                        return .violates("data.id must be the username, got \(id.compactText)")
-                    }
+                    _ = try SessionRequest(document: try JSONParser.parse(request.body))
                     return .conforms
                 } catch let error as JSONAPIError {
                     return .violates(error.detail ?? error.title)
@@ -130,9 +135,12 @@ extension ClientCheck {
                 guard call(request) == "POST payments/", (200..<300).contains(response.status) || response.status == 409 else {
                     return .notApplicable
                 }
-                guard errorCode(response) == "duplicate-transaction" else { return .conforms }
+                let warned = response.warnings.contains { $0.hasPrefix("duplicate-transaction:") }
+                guard warned || errorCode(response) == "duplicate-transaction" else { return .conforms }
                 let id = (try? JSONParser.parse(request.body))?["data"]?["attributes"]?["transaction_id"]?.stringValue ?? ""
-                return .violates("transaction_id \(id) was posted before; the mock answered 409")
+                return .violates(
+                    "transaction_id \(id) was posted before; the mock "
+                        + (warned ? "stored it again with a warning" : "answered 409"))
             },
             ClientCheck(settingsBody, notSent: "the client sent no PATCH settings/") { exchange in
                 let request = exchange.request

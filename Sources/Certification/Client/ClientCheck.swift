@@ -1,4 +1,5 @@
 import Partners
+import Wire
 
 /// A check of a partner's client, judged from the traffic the client sends a mock: its definition,
 /// how it judges one exchange, and what it reports when no exchange was one it applies to.
@@ -28,8 +29,11 @@ public struct ClientCheck: Sendable {
         self.conclude = conclude
     }
 
-    /// A definition by requirement id: its seed, section and quote are the catalog's.
-    static func definition(_ id: String, _ title: String, severity: CheckDefinition.Severity = .required) -> CheckDefinition {
-        CheckDefinition(id: id, title: title, severity: severity)
+    /// A required definition by requirement id, standing on `source`: its seed, section and quote are the catalog's.
+    static func definition(_ id: String, _ title: String, source: VerdictSource) -> CheckDefinition {
+        .required(id, title, source: source)
     }
+
+    /// A recommended definition: no seed sentence or specification makes its rule binding.
+    static func recommended(_ id: String, _ title: String) -> CheckDefinition { .recommended(id, title) }
 }

@@ -14,8 +14,8 @@ extension ICCheck {
     static func reports(_ id: String, kind: ICReport.Kind) -> ICCheck {
         let names = kind.operations.map(\.rawValue).joined(separator: " and ")
         return ICCheck(
-            CheckDefinition(
-                id: id, title: "\(names) answer the window with a document the mock's reader accepts", severity: .required)
+            CheckDefinition.required(
+                id, "\(names) answer the window with a document the mock's reader accepts", source: .requirement(id))
         ) { probes in
             let exchanges = kind.operations.compactMap { probes.reports[$0] }
             let evidence = probes.evidence(exchanges)

@@ -5,7 +5,7 @@ extension ICCheck {
     static let wsdlOperations = ICCheck(
         CheckDefinition(
             id: "IC-WSDL-001", title: "the WSDL offers every operation the mock IC serves, with the mock's SOAPAction",
-            severity: .required)
+            severity: .required, source: .requirement("IC-WSDL-001"))
     ) { probes in
         let evidence = probes.evidence([probes.wsdl].compactMap { $0 })
         let contract: WSDLContract
@@ -43,7 +43,7 @@ extension ICCheck {
         CheckDefinition(
             id: "IC-RPT-007",
             title: "each operation's request and response elements are the mock's: names, nesting and XSD types",
-            severity: .required)
+            severity: .recommended, source: nil)
     ) { probes in
         let evidence = probes.evidence([probes.wsdl].compactMap { $0 })
         guard case .success(let contract) = probes.contract else { return .skipped("no WSDL to read: see IC-WSDL-001") }

@@ -5,7 +5,8 @@ import Wire
 extension IMTCheck {
     static let billMediaType = IMTCheck(
         CheckDefinition(
-            id: "IMT-PDF-001", title: "bills/{policy_number}/ answers 200 with Content-Type application/pdf", severity: .required),
+            id: "IMT-PDF-001", title: "bills/{policy_number}/ answers 200 with Content-Type application/pdf", severity: .required,
+            source: .requirement("IMT-PDF-001")),
         needs: [.flow(.pdfLinking)]
     ) { probes in
         guard let bill = probes.bill else { return probes.noSession }
@@ -20,7 +21,8 @@ extension IMTCheck {
 
     static let billIsPDF = IMTCheck(
         CheckDefinition(
-            id: "IMT-PDF-002", title: "the bill's body is a PDF: not empty, starting with %PDF-", severity: .required),
+            id: "IMT-PDF-002", title: "the bill's body is a PDF: not empty, starting with %PDF-", severity: .required,
+            source: .requirement("IMT-PDF-002")),
         needs: [.flow(.pdfLinking)]
     ) { probes in
         guard let bill = probes.bill else { return probes.noSession }

@@ -5,7 +5,7 @@ import Wire
 extension IMTCheck {
     static func blocking(_ id: String, _ account: IMTTestAccount, _ expected: [String], what: String) -> IMTCheck {
         IMTCheck(
-            CheckDefinition(id: id, title: "a policy with \(what) lists payment_types \(expected)", severity: .required),
+            CheckDefinition.required(id, "a policy with \(what) lists payment_types \(expected)", source: .requirement(id)),
             needs: [.flow(.rtdr), .blockedFlags, .account(account)]
         ) { probes in
             guard let exchange = probes.blockingCases[account] else { return probes.noSession }

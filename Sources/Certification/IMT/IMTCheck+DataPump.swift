@@ -7,7 +7,7 @@ extension IMTCheck {
         CheckDefinition(
             id: "IMT-DP-001",
             title: "POST payments/ with IC's payments resource answers 2xx, with a JSON:API document or no body",
-            severity: .required),
+            severity: .required, source: .requirement("IMT-DP-001")),
         needs: [.writes, .flow(.payments)]
     ) { probes in
         guard let payment = probes.payment else { return probes.noSession }
@@ -17,7 +17,7 @@ extension IMTCheck {
     static let repeatedPaymentRefused = IMTCheck(
         CheckDefinition(
             id: "IMT-DP-012", title: "a second POST payments/ with the same transaction_id is refused (409), not posted twice",
-            severity: .required),
+            severity: .recommended, source: nil),
         needs: [.writes, .flow(.payments)]
     ) { probes in
         guard let repeated = probes.repeatedPayment else {
@@ -36,7 +36,7 @@ extension IMTCheck {
     static let paperlessAccepted = IMTCheck(
         CheckDefinition(
             id: "IMT-DP-009", title: "PATCH settings/{AccountNumber}/ with paperless true, then false, answers 2xx each time",
-            severity: .required),
+            severity: .required, source: .requirement("IMT-DP-009")),
         needs: [.writes, .flow(.paperless)]
     ) { probes in
         allAccepted(probes.paperless, probes)
@@ -45,7 +45,7 @@ extension IMTCheck {
     static let autopayAccepted = IMTCheck(
         CheckDefinition(
             id: "IMT-DP-010", title: "PATCH settings/{AccountNumber}/ with bill_mode autopay, then direct, answers 2xx each time",
-            severity: .required),
+            severity: .required, source: .requirement("IMT-DP-010")),
         needs: [.writes, .flow(.autopay)]
     ) { probes in
         allAccepted(probes.autopay, probes)
@@ -53,7 +53,8 @@ extension IMTCheck {
 
     static let enrollmentReadBack = IMTCheck(
         CheckDefinition(
-            id: "IMT-DP-013", title: "each settings PATCH answered with a document shows the value IC set", severity: .recommended
+            id: "IMT-DP-013", title: "each settings PATCH answered with a document shows the value IC set",
+            severity: .recommended, source: nil
         ),
         needs: [.writes]
     ) { probes in

@@ -7,7 +7,7 @@ extension IMTCheck {
         CheckDefinition(
             id: "IMT-MENV-001",
             title: "each further environment opens a session, answers payments-due for its account, and closes the session",
-            severity: .required),
+            severity: .required, source: .requirement("IMT-MENV-001")),
         needs: [.environments]
     ) { probes in
         var problems: [String] = []

@@ -6,7 +6,10 @@ import Wire
 extension IMTCheck {
     static let paymentsDueMediaType = IMTCheck(
         CheckDefinition(
-            id: "IMT-RTDR-009", title: "payments-due answers with Content-Type application/vnd.api+json", severity: .required),
+            id: "IMT-RTDR-009", title: "payments-due answers with Content-Type application/vnd.api+json", severity: .required,
+            source: .specification(
+                "JSON:API 1.1, Content Negotiation: servers MUST send all JSON:API data in response documents with the header Content-Type: application/vnd.api+json"
+            )),
         needs: [.flow(.rtdr)]
     ) { probes in
         guard let due = probes.paymentsDue else { return probes.noSession }
@@ -23,7 +26,7 @@ extension IMTCheck {
         CheckDefinition(
             id: "IMT-RTDR-010",
             title: "payments-due answers 200 with a JSON:API document: data an array of payments-due resources",
-            severity: .required),
+            severity: .required, source: .requirement("IMT-RTDR-010")),
         needs: [.flow(.rtdr)]
     ) { probes in
         guard let due = probes.paymentsDue else { return probes.noSession }
@@ -42,7 +45,7 @@ extension IMTCheck {
         CheckDefinition(
             id: "IMT-RTDR-011",
             title: "each payments-due resource has every attribute of the seed's example, with its JSON type and format",
-            severity: .recommended),
+            severity: .recommended, source: .requirement("IMT-RTDR-011")),
         needs: [.flow(.rtdr)]
     ) { probes in
         guard let due = probes.paymentsDue else { return probes.noSession }
@@ -62,19 +65,35 @@ extension IMTCheck {
 
     static let currentDueDecimal = IMTCheck(
         CheckDefinition(
-            id: "IMT-RTDR-002", title: "current_due is a decimal string (\"1675.00\"), never a JSON number", severity: .required),
+            id: "IMT-RTDR-002",
+            title:
+                "current_due is a decimal amount IC can read the balance from, written as a string (\"1675.00\") as in the seed's example",
+            severity: .required, source: .requirement("IMT-RTDR-002")),
         needs: [.flow(.rtdr)]
     ) { probes in
-        IMTCheck.eachRecord(probes, shown: "current_due") { pointer, attributes in
+        let outcome = IMTCheck.eachRecord(probes, shown: "current_due") { pointer, attributes in
             guard let value = attributes["current_due"] else { return "\(pointer)/current_due is missing" }
-            guard let text = value.stringValue else { return "\(pointer)/current_due is a \(value.typeName), not a string" }
-            return Money(parsing: text) == nil ? "\(pointer)/current_due \"\(text)\" is not a decimal amount" : nil
+            let number: String? = if case .number(let digits) = value { digits } else { nil }
+            guard let text = value.stringValue ?? number else {
+                return "\(pointer)/current_due is a \(value.typeName), not an amount"
+            }
+            return Money(parsing: text) == nil ? "\(pointer)/current_due \(value.compactText) is not a decimal amount" : nil
         }
+        // A JSON number still names the balance; only the seed's example writes it as a string: a warning.
+        guard outcome.finding == .met, let due = probes.paymentsDue, case .success(let resources) = IMTCheck.records(due) else {
+            return outcome
+        }
+        let numbers = resources.enumerated().filter { $0.element.attributes["current_due"]?.stringValue == nil }
+        guard let first = numbers.first else { return outcome }
+        return .doubtful(
+            "/data/\(first.offset)/attributes/current_due is the JSON number \(first.element.attributes["current_due"]?.compactText ?? ""), where the seed's example writes a decimal string (a client may read a number as binary floating point)",
+            outcome.evidence)
     }
 
     static let paymentTypesKnown = IMTCheck(
         CheckDefinition(
-            id: "IMT-RTDR-012", title: "payment_types is a list of distinct strings, each ACH or CC", severity: .required),
+            id: "IMT-RTDR-012", title: "payment_types is a list of distinct strings, each ACH or CC", severity: .required,
+            source: .requirement("IMT-RTDR-012")),
         needs: [.flow(.rtdr)]
     ) { probes in
         IMTCheck.eachRecord(probes, shown: "payment_types") { pointer, attributes in
@@ -89,7 +108,8 @@ extension IMTCheck {
 
     static let filterHonoured = IMTCheck(
         CheckDefinition(
-            id: "IMT-RTDR-001", title: "payments-due lists exactly one resource, the filtered policy's", severity: .required),
+            id: "IMT-RTDR-001", title: "payments-due lists exactly one resource, the filtered policy's", severity: .recommended,
+            source: nil),
         needs: [.flow(.rtdr)]
     ) { probes in
         guard let due = probes.paymentsDue else { return probes.noSession }
@@ -113,7 +133,7 @@ extension IMTCheck {
         CheckDefinition(
             id: "IMT-RTDR-013",
             title: "payments-due for a policy the partner does not have answers an empty collection or a 404 error document",
-            severity: .required),
+            severity: .recommended, source: nil),
         needs: [.flow(.rtdr)]
     ) { probes in
         guard let unknown = probes.unknownAccount else { return probes.noSession }

@@ -5,14 +5,15 @@ import Wire
 extension IMTCheck {
     static let sessionOpens = IMTCheck(
         CheckDefinition(
-            id: "IMT-SESS-001", title: "POST sessions/ with IC's credentials answers 200 or 201 and sets a session cookie",
-            severity: .required)
+            id: "IMT-SESS-001", title: "POST sessions/ with IC's credentials answers 2xx and sets a session cookie",
+            severity: .required, source: .requirement("IMT-SESS-001"))
     ) { probes in
         guard let login = probes.login else { return .skipped("the session was not opened") }
         let evidence = probes.evidence(login)
         guard let response = login.response else { return .violated(login.summary, evidence) }
-        guard response.status == 200 || response.status == 201 else {
-            return .violated("\(login.summary), not 200 or 201", evidence)
+        // The seed names no status: IC searches the answer's cookies (IMT-SESS-003), so any 2xx with one serves.
+        guard (200..<300).contains(response.status) else {
+            return .violated("\(login.summary), not 2xx", evidence)
         }
         let names = response.headers.all(named: "Set-Cookie").compactMap { $0.split(separator: "=").first.map(String.init) }
         guard !names.isEmpty else { return .violated("\(login.summary) but set no cookie (no Set-Cookie header)", evidence) }
@@ -22,7 +23,7 @@ extension IMTCheck {
     static let badCredentialsRefused = IMTCheck(
         CheckDefinition(
             id: "IMT-SESS-006", title: "POST sessions/ with a wrong password answers 401 with a JSON:API error document",
-            severity: .required)
+            severity: .recommended, source: nil)
     ) { probes in
         guard let login = probes.badLogin else { return .skipped("the wrong password was not sent") }
         let evidence = probes.evidence(login, probes.badLoginClose)
@@ -44,7 +45,8 @@ extension IMTCheck {
 
     static let sessionCloses = IMTCheck(
         CheckDefinition(
-            id: "IMT-SESS-004", title: "DELETE sessions/{username} with the session cookie answers 2xx", severity: .required)
+            id: "IMT-SESS-004", title: "DELETE sessions/{username} with the session cookie answers 2xx", severity: .required,
+            source: .requirement("IMT-SESS-004"))
     ) { probes in
         guard let close = probes.close else { return probes.noSession }
         let evidence = probes.evidence(close)
@@ -54,7 +56,8 @@ extension IMTCheck {
 
     static let cookieEndsWithSession = IMTCheck(
         CheckDefinition(
-            id: "IMT-SESS-007", title: "After the session is closed, its cookie is refused with 401 or 403", severity: .required)
+            id: "IMT-SESS-007", title: "After the session is closed, its cookie no longer works (401 or 403 preferred)",
+            severity: .required, source: .requirement("IMT-SESS-007"))
     ) { probes in
         guard let after = probes.afterClose else {
             return probes.close == nil ? probes.noSession : .skipped("the session did not close (IMT-SESS-004)")
@@ -65,7 +68,8 @@ extension IMTCheck {
         if (200..<300).contains(status) {
             return .violated("\(after.summary): the closed session's cookie still works", evidence)
         }
-        return .violated("\(after.summary), not 401 or 403", evidence)
+        // Refused otherwise: the session is closed, as the seed asks; 401 or 403 is only what HTTP prefers.
+        return .doubtful("\(after.summary): refused, where 401 or 403 is expected", evidence)
     }
 }
 

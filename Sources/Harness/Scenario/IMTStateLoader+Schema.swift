@@ -1,3 +1,4 @@
+import Partners
 import Wire
 
 extension IMTStateLoader {
@@ -14,7 +15,10 @@ extension IMTStateLoader {
         .optional("payments", .list(.mapping(paymentSchema)), "Payments already posted, e.g. to reconcile against."),
         .optional(
             "faults", .list(.oneOf([.mapping(faultSchema(route: imtRoute)), .mapping(sessionLimitSchema)])),
-            "Injected faults, each answering a route its own way, or a limit on the requests a session serves."))
+            "Injected faults, each answering a route its own way, or a limit on the requests a session serves."),
+        .optional(
+            "refuse", .list(.choice(IMTState.optionalRefusals)),
+            "Refusals no seed states, turned on: without them such a payment is stored and journaled with a warning."))
 
     /// What the route of a mock IMT fault names.
     static let imtRoute = "A method and a path of the mock IMT, e.g. \"GET /payments-due/\"."

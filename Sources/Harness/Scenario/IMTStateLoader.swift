@@ -20,6 +20,7 @@ import Yams
 ///   - {route: "POST /payments/", drop: true}
 ///   - {route: "GET /payments-due/", body: malformed}     # or truncated
 ///   - {expire_session_after: 1}
+/// refuse: [duplicate-transaction, unknown-policy]   # refusals no seed states, off by default
 /// ```
 struct IMTStateLoader {
     let reader: YAMLReader
@@ -73,6 +74,16 @@ struct IMTStateLoader {
             for (key, value) in try reader.pairs(bills, what: "imt.bills") {
                 state.bills[try reader.nonEmptyText(key, what: "a policy number")] = Array(
                     try reader.text(value, what: "a bill's content").utf8)
+            }
+        }
+        if let list = members["refuse"] {
+            for element in try reader.sequence(list, what: "imt.refuse") {
+                let code = try reader.text(element, what: "a refusal")
+                guard IMTState.optionalRefusals.contains(code) else {
+                    throw reader.error(
+                        "imt.refuse names \(code); it may name \(IMTState.optionalRefusals.joined(separator: ", "))", at: element)
+                }
+                state.refuse.insert(code)
             }
         }
         if let faults = members["faults"] {

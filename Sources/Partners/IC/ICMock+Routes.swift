@@ -18,15 +18,15 @@ extension ICMock {
         ]
             + UploadInvoiceRequest.Operation.allCases.map { operation in
                 soap(operation.rawValue) { mock, _, match in
-                    mock.perform(match) { envelope throws(SOAPFault) in
+                    mock.perform(match) { envelope, _ throws(SOAPFault) in
                         mock.upload(try UploadInvoiceRequest(envelope: envelope)).envelope(envelope.version)
                     }
                 }
             }
             + ICReport.allCases.map { report in
                 soap(report.rawValue) { mock, _, match in
-                    mock.perform(match) { envelope throws(SOAPFault) in
-                        try mock.report(ICReportRequest(envelope: envelope)).envelope(envelope.version)
+                    mock.perform(match) { envelope, warnings throws(SOAPFault) in
+                        try mock.report(ICReportRequest(envelope: envelope), warnings: &warnings).envelope(envelope.version)
                     }
                 }
             }

@@ -109,8 +109,9 @@ public final class ICMock: Sendable {
 
     /// Checks the operation against the XSD, then answers with `body` in the request's envelope version;
     /// an envelope whose BillerGUID and WebServiceKey name no biller is journaled with the closest biller.
+    /// `body` may add warnings (`MockRefusal` rules without a source) for the journal.
     func perform(
-        _ match: RouteMatch<SOAPEnvelope?>, _ body: (SOAPEnvelope) throws(SOAPFault) -> [UInt8]
+        _ match: RouteMatch<SOAPEnvelope?>, _ body: (SOAPEnvelope, inout [String]) throws(SOAPFault) -> [UInt8]
     ) -> MockResponse {
         guard let envelope = match.payload else {
             return Self.fault(SOAPFault(.receiver, "the operation was dispatched without its envelope"), .v11)
@@ -121,9 +122,11 @@ public final class ICMock: Sendable {
             return Self.fault(error, envelope.version)
         }
         do throws(SOAPFault) {
-            let answer = try body(envelope)
-            return MockResponse(status: 200, headers: [("Content-Type", envelope.version.contentType)], body: answer)
-                .missing(billerMiss(envelope))
+            var warnings: [String] = []
+            let answer = try body(envelope, &warnings)
+            var response = MockResponse(status: 200, headers: [("Content-Type", envelope.version.contentType)], body: answer)
+            response.warnings = warnings
+            return response.missing(billerMiss(envelope))
         } catch {
             return Self.fault(error, envelope.version).missing(billerMiss(envelope))
         }
@@ -153,8 +156,8 @@ public final class ICMock: Sendable {
         }
     }
 
-    /// The answer to the body's report request.
-    func report(_ request: ICReportRequest) throws(SOAPFault) -> ICReportAnswer {
+    /// The answer to the body's report request; a window that ends before it starts answers nothing, with a warning.
+    func report(_ request: ICReportRequest, warnings: inout [String]) throws(SOAPFault) -> ICReportAnswer {
         let report = request.report
         guard biller(guid: request.billerGUID, key: request.webServiceKey) != nil else {
             let message = "invalid BillerGUID or WebServiceKey"
@@ -164,7 +167,12 @@ public final class ICMock: Sendable {
                 tables: report.kind.recordTypes.map { ICReportTable(of: $0) })
         }
         let state = store.withLock { $0.state }
-        let window = try request.window(billerZone: state.timeZone)
+        guard let window = try request.window(billerZone: state.timeZone) else {
+            warnings.append(
+                "reversed-window: EndDate \(request.endDate) is before StartDate \(request.startDate); answered as an empty window"
+            )
+            return ICReportAnswer(report: report, tables: report.kind.recordTypes.map { ICReportTable(of: $0) })
+        }
         return ICReportAnswer(report: report, tables: state.tables(for: report, in: window))
     }
 

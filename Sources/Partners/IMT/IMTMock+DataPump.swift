@@ -4,8 +4,10 @@ import Wire
 extension IMTMock {
     /// `POST payments/`: stores a valid payment and answers 201 with it.
     ///
-    /// A `transaction_id` already stored is refused with 409 and nothing is stored:
-    /// IMT's guard against a payment posted twice. A policy IMT does not know is 422.
+    /// Seed 000 says nothing of a payment for a policy IMT does not hold, nor of a `transaction_id`
+    /// posted twice: such a payment is stored and answered 201 with a warning in the journal
+    /// (`unknown-policy`, `duplicate-transaction`), unless the state's `refuse:` names the code; then
+    /// it is refused (422, 409) and nothing is stored.
     func postPayment(_ request: MockRequest) -> MockResponse {
         guard authenticatedUser(request) != nil else { return notAuthenticated() }
         if let rejected = rejectUnknownParameters(request, allowed: []) { return rejected }
@@ -15,28 +17,39 @@ extension IMTMock {
         } catch {
             return refused(error, request, type: PaymentPost.type)
         }
-        let refusal: JSONAPIError? = store.withLock { store in
-            guard store.policies.contains(where: { $0.policyNumber == payment.account }) else {
-                return JSONAPIError(
-                    status: 422, code: "unknown-policy", title: "Unknown policy",
-                    detail: "no policy \(payment.account)", source: .pointer("/data/attributes/entity_identifier"))
+        let (refusal, warnings) = store.withLock { store -> (JSONAPIError?, [(code: String, detail: String)]) in
+            var warnings: [(code: String, detail: String)] = []
+            if !store.policies.contains(where: { $0.policyNumber == payment.account }) {
+                let detail = "no policy \(payment.account)"
+                guard !store.refuse.contains("unknown-policy") else {
+                    return (
+                        JSONAPIError(
+                            status: 422, code: "unknown-policy", title: "Unknown policy", detail: detail,
+                            source: .pointer("/data/attributes/entity_identifier")), []
+                    )
+                }
+                warnings.append(("unknown-policy", detail + "; stored all the same"))
             }
-            guard !store.payments.contains(where: { $0.transactionID == payment.transactionID }) else {
-                return JSONAPIError(
-                    status: 409, code: "duplicate-transaction", title: "Payment already posted",
-                    detail: "transaction_id \(payment.transactionID) was posted before",
-                    source: .pointer("/data/attributes/transaction_id"))
+            if store.payments.contains(where: { $0.transactionID == payment.transactionID }) {
+                let detail = "transaction_id \(payment.transactionID) was posted before"
+                guard !store.refuse.contains("duplicate-transaction") else {
+                    return (
+                        JSONAPIError(
+                            status: 409, code: "duplicate-transaction", title: "Payment already posted", detail: detail,
+                            source: .pointer("/data/attributes/transaction_id")), []
+                    )
+                }
+                warnings.append(("duplicate-transaction", detail + "; stored again"))
             }
             store.payments.append(payment)
-            return nil
+            return (nil, warnings)
         }
-        if let refusal {
-            let miss =
-                refusal.code == "unknown-policy"
-                ? policyMiss(payment.account, .body, "data.attributes.entity_identifier") : nil
-            return MockResponse.error(refusal).missing(miss)
-        }
-        return .jsonAPI(201, payment.document)
+        let unknownPolicy = refusal?.code == "unknown-policy" || warnings.contains { $0.code == "unknown-policy" }
+        let miss = unknownPolicy ? policyMiss(payment.account, .body, "data.attributes.entity_identifier") : nil
+        if let refusal { return MockResponse.error(refusal).missing(miss) }
+        var response = MockResponse.jsonAPI(201, payment.document)
+        for warning in warnings { response = response.warned(warning.code, warning.detail) }
+        return response.missing(miss)
     }
 
     /// `PATCH settings/{policy}/`: changes paperless or bill mode; attributes left out stay as they are.

@@ -37,6 +37,8 @@ public final class IMTMock: Sendable {
         var settings: [String: PolicySettings]
         var bills: [String: [UInt8]]
         var payments: [PaymentPost]
+        /// The refusals without a source the state turned on (`IMTState.refuse`).
+        var refuse: Set<String>
         /// Open sessions by token.
         var sessions: [String: Session] = [:]
 
@@ -50,6 +52,7 @@ public final class IMTMock: Sendable {
             for entry in state.policySettings { settings[entry.account] = entry }
             bills = state.bills
             payments = state.payments
+            refuse = state.refuse
         }
     }
 

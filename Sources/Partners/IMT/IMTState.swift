@@ -16,11 +16,14 @@ public struct IMTState: Sendable {
     public var faults: [Fault]
     /// Each session serves this many authenticated requests, then expires; nil: never.
     public var sessionLimit: Int?
+    /// The refusals without a source the state turns on (`MockRefusal.optIn`), by code:
+    /// `duplicate-transaction`, `unknown-policy`. Without them such a request is accepted with a warning.
+    public var refuse: Set<String>
 
     public init(
         billerID: String = "3401", users: [String: String] = [:], policies: [IMTPolicy] = [],
         policySettings: [PolicySettings] = [], bills: [String: [UInt8]] = [:], payments: [PaymentPost] = [],
-        faults: [Fault] = [], sessionLimit: Int? = nil
+        faults: [Fault] = [], sessionLimit: Int? = nil, refuse: Set<String> = []
     ) {
         self.billerID = billerID
         self.users = users
@@ -30,7 +33,11 @@ public struct IMTState: Sendable {
         self.payments = payments
         self.faults = faults
         self.sessionLimit = sessionLimit
+        self.refuse = refuse
     }
+
+    /// The codes `refuse` may name: the mock IMT's refusals that no source makes binding.
+    public static var optionalRefusals: [String] { IMTMock.refusals.filter { $0.optIn != nil }.map(\.code) }
 }
 
 /// A policy as IMT's `payments-due` resource shows it.

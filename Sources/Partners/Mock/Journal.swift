@@ -127,6 +127,9 @@ public final class Journal: Sendable {
                 "body": bodyJSON(response.body, contentType: response.header("Content-Type")),
             ])
             if let fault = response.fault { answer = answer.setting("fault", to: .string(fault.summary)) }
+            if !response.warnings.isEmpty {
+                answer = answer.setting("warnings", to: .array(response.warnings.map { .string($0) }))
+            }
             responseJSON = answer
             nearMiss = response.nearMiss?.json
         case .failure(let none):

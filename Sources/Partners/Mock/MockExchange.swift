@@ -108,6 +108,9 @@ public struct MockResponse: Sendable {
     public var fault: Fault?
     /// For a request that matched no route or state entry: what came closest, for the journal.
     public var nearMiss: RequestNearMiss?
+    /// What the mock accepted though a rule without a source would refuse it (`MockRefusal`), for the
+    /// journal: `duplicate-transaction: transaction_id 2984&1 was posted before; stored again`.
+    public var warnings: [String] = []
 
     /// How the server ends the exchange.
     public enum Ending: Sendable {
@@ -179,6 +182,13 @@ public struct MockResponse: Sendable {
         nearMiss.closest = route()
         var response = self
         response.nearMiss = nearMiss
+        return response
+    }
+
+    /// This answer with a warning of the unsourced rule `code` (a `MockRefusal` without sources) for the journal.
+    public func warned(_ code: String, _ detail: String) -> MockResponse {
+        var response = self
+        response.warnings.append("\(code): \(detail)")
         return response
     }
 

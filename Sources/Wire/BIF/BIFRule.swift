@@ -39,7 +39,8 @@ public struct BIFRule: Sendable, Hashable, CustomStringConvertible {
     public static let spectrumOpenItem = BIFRule(
         "BIF-SPEC-001", "Open item billing: BalanceForward is absent or false.")
     public static let spectrumDeleteAmount = BIFRule(
-        "BIF-SPEC-002", "A D record (an invoice no longer in existence) carries no amount: TotalAmountDue 0.00.")
+        "BIF-SPEC-002", "A D record (an invoice no longer in existence) carries no amount: TotalAmountDue 0.00 (a warning).",
+        warns: true)
     public static let spectrumMinimumPayment = BIFRule("BIF-SPEC-003", "MinimumAmountDue is the balance due (TotalAmountDue).")
     public static let spectrumPaymentOptions = BIFRule(
         "BIF-SPEC-004", "BlockPaymentsCC, BlockPaymentsEFT and AllowPartialPayments are given in the file.")
@@ -49,7 +50,8 @@ public struct BIFRule: Sendable, Hashable, CustomStringConvertible {
         "BIF-SPEC-006", "InvoiceFormatGuid is a real GUID, not all zeros, for PDF extraction.")
     public static let spectrumLaterNotifyDates = BIFRule(
         "BIF-SPEC-008",
-        "SecondNotifyRequestedDate and ThirdNotifyRequestedDate are left to BIF customization (a warning when given).")
+        "SecondNotifyRequestedDate and ThirdNotifyRequestedDate are left to BIF customization (a warning when given).",
+        warns: true)
 
     // IC's invoices: a rule between an upload and the invoices IC already holds, checked by the
     // mock IC when it takes a file, not by the validator (which sees one file alone).
@@ -64,7 +66,12 @@ public struct BIFRule: Sendable, Hashable, CustomStringConvertible {
         spectrumMinimumPayment, spectrumPaymentOptions, spectrumDates, spectrumFormatGuid, spectrumLaterNotifyDates,
     ]
 
-    init(_ id: String, _ statement: String) { (self.id, self.statement) = (id, statement) }
+    /// Whether the rule's findings are warnings only: no seed sentence makes a file that breaks it one IC refuses.
+    public let warns: Bool
+
+    init(_ id: String, _ statement: String, warns: Bool = false) {
+        (self.id, self.statement, self.warns) = (id, statement, warns)
+    }
 }
 
 /// Which rules apply beyond the common ones.

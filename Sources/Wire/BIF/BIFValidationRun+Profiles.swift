@@ -65,8 +65,11 @@ extension BIFValidationRun {
         }
         if isDelete {
             let total = row[fields.totalAmountDue.position]
+            // A warning: seed 004 gives $0.00 to the R re-issue; of a D record's amount it says nothing.
             if let cents = BIFMoney.cents(total), cents != 0 {
-                flag(.spectrumDeleteAmount, fields.totalAmountDue, expected: "0.00 (a D record carries no amount)", line, row)
+                flag(
+                    .spectrumDeleteAmount, fields.totalAmountDue, expected: "0.00 (a D record carries no amount)", line, row,
+                    severity: .warning)
             }
         } else {
             checkMinimumPayment(.spectrumMinimumPayment, line, row)
@@ -106,10 +109,14 @@ extension BIFValidationRun {
     }
 
     /// Reports `field` of the current row not being `expected`.
-    private mutating func flag(_ rule: BIFRule, _ field: BIFFieldRef, expected: String, _ line: Int, _ row: BIFFields) {
+    private mutating func flag(
+        _ rule: BIFRule, _ field: BIFFieldRef, expected: String, _ line: Int, _ row: BIFFields,
+        severity: BIFFinding.Severity = .error
+    ) {
         let actual = row.text(field.position)
         add(
-            rule, line: line, field: field.position + 1, fieldName: field.name, expected: expected, actual: actual,
+            rule, severity: severity, line: line, field: field.position + 1, fieldName: field.name, expected: expected,
+            actual: actual,
             message: "\(field.name): expected \(expected), got \(actual.isEmpty ? "nothing" : "\"\(actual)\"")")
     }
 }

@@ -212,10 +212,8 @@ extension ICMock {
             }
         }
         let returnURL = value("ReturnUrl")
-        if value("CustomReturnSiteName") != nil, returnURL == nil {
-            return refuse(
-                400, "MalformedRequest", "CustomReturnSiteName changes the sign-out tooltip of a ReturnUrl; give ReturnUrl too")
-        }
+        // Seed 003 says what CustomReturnSiteName does with a ReturnUrl, not that it needs one: a warning, not a refusal.
+        let siteNameAlone = value("CustomReturnSiteName") != nil && returnURL == nil
         let opened = portal.withLock { portal -> Result<ICPortal.Token, MockResponseBox> in
             if let problem = portal.tokenProblem(token) {
                 return .failure(MockResponseBox(refuse(401, problem.code, problem.message)))
@@ -235,7 +233,11 @@ extension ICMock {
                 accountNumber: session.accountNumber, emailAddress: session.emailAddress,
                 cssURL: value("CSSUrl") ?? session.cssURL, returnURL: returnURL,
                 siteName: value("CustomReturnSiteName") ?? state.siteName)
-            return page.response
+            return siteNameAlone
+                ? page.response.warned(
+                    "site-name-without-return-url",
+                    "CustomReturnSiteName names the sign-out tooltip of a ReturnUrl; none was given")
+                : page.response
         }
     }
 }

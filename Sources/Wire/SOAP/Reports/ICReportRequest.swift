@@ -47,9 +47,10 @@ public struct ICReportRequest: Sendable, Hashable {
     }
 
     /// The window the dates name; dates without a zone are read in GMT for `…FromGMT`
-    /// operations and in `billerZone` for the others.
-    /// - Throws: a `Sender` fault for a date that is not an `xs:dateTime`, or an end before the start.
-    public func window(billerZone: TimeZone) throws(SOAPFault) -> DateInterval {
+    /// operations and in `billerZone` for the others. Nil for a window that ends before it starts:
+    /// no source makes IC refuse one, so the mock answers it as a window holding nothing.
+    /// - Throws: a `Sender` fault for a date that is not an `xs:dateTime`.
+    public func window(billerZone: TimeZone) throws(SOAPFault) -> DateInterval? {
         let zone = report.datesInGMT ? TimeZone(identifier: "GMT")! : billerZone
         guard let start = XMLDateTime.date(startDate, zoneIfNone: zone) else {
             throw SOAPFault(.sender, "\(report.rawValue)/Req/StartDate '\(startDate)' is not an xs:dateTime")
@@ -57,9 +58,7 @@ public struct ICReportRequest: Sendable, Hashable {
         guard let end = XMLDateTime.date(endDate, zoneIfNone: zone) else {
             throw SOAPFault(.sender, "\(report.rawValue)/Req/EndDate '\(endDate)' is not an xs:dateTime")
         }
-        guard start <= end else {
-            throw SOAPFault(.sender, "\(report.rawValue): EndDate \(endDate) is before StartDate \(startDate)")
-        }
+        guard start <= end else { return nil }
         return DateInterval(start: start, end: end)
     }
 }
