@@ -56,6 +56,9 @@ public final class ChildProcess: Sendable {
     private let exit = Mutex(Exit())
     /// Every child not reaped yet, and whether it leads a group of its own.
     private static let running = Mutex<[pid_t: Bool]>([:])
+    /// Set by `killEveryChild()`: the process is about to exit, and no waiter resumes any more, so
+    /// nothing a caller would do after its child's end (writing results) races the exit.
+    private static let stopping = Atomic<Bool>(false)
 
     private init(pid: pid_t, ownGroup: Bool, output: PipeReader, errors: PipeReader?) {
         (self.pid, self.ownGroup, self.output, self.errors) = (pid, ownGroup, output, errors)
@@ -160,6 +163,7 @@ public final class ChildProcess: Sendable {
         // A group outlives its leader while a member runs, and its id is not reused meanwhile.
         if ownGroup { _ = kill(-pid, SIGKILL) }
         _ = Self.running.withLock { $0.removeValue(forKey: pid) }
+        if Self.stopping.load(ordering: .acquiring) { return }
         let waiters = exit.withLock { exit in
             exit.status = status
             defer { exit.waiters = [] }
@@ -206,9 +210,11 @@ public final class ChildProcess: Sendable {
     }
 
     /// Sends SIGKILL to every child not reaped yet, to the whole group of those that lead one,
-    /// and returns how many there were: what a command does before it exits on a signal.
+    /// and returns how many there were: what a command does before it exits on a signal. From then
+    /// on no `wait()` returns, so nothing written after a child's end races that exit.
     public static func killEveryChild() -> Int {
-        running.withLock { running in
+        stopping.store(true, ordering: .releasing)
+        return running.withLock { running in
             for (pid, ownGroup) in running { _ = kill(ownGroup ? -pid : pid, SIGKILL) }
             return running.count
         }
