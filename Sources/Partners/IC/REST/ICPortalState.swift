@@ -48,6 +48,9 @@ public struct ICPortalState: Sendable {
     public var customers: [Customer]
     /// The biller's SAML SSO set-up; nil: SAML sign-in is not set up (its endpoints answer 404).
     public var saml: ICSAMLSetup?
+    /// Whether SAML validity windows are judged on the system clock (a stand-in, `serve ic`, whose
+    /// partner's identity provider signs at the time of day), not on `clock` (a scenario's).
+    public var systemClock = false
 
     public init(
         profile: SSOProfile = .aiMyMeter, ssoConnect: Bool? = nil, apiKey: String? = nil, siteName: String = "Biller",
