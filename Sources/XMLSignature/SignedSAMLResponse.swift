@@ -15,6 +15,8 @@ import Synchronization
 /// response.attributes["Email"]   // ["pat@example.com"]
 /// ```
 public struct SignedSAMLResponse: Sendable, Hashable {
+    /// The assertion's `ID`: a bearer assertion is used once (SAML profiles 4.1.4.5).
+    public var assertionID: String
     /// The Response's `Destination`, when given.
     public var destination: String?
     /// The assertion's `Issuer` (the partner's Entity ID).
@@ -117,6 +119,7 @@ public struct SignedSAMLResponse: Sendable, Hashable {
         guard Self.count(of: id, in: root) == 1 else {
             throw Refusal(description: "the ID \"\(id)\" appears more than once in the Response")
         }
+        assertionID = Self.attribute(assertion, "ID") ?? ""
         destination = Self.attribute(root, "Destination")
         status = Self.children(of: root, "Status", Self.protocolNamespace).first
             .flatMap { Self.children(of: $0, "StatusCode", Self.protocolNamespace).first }

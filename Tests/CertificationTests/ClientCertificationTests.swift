@@ -280,9 +280,9 @@ import Wire
                 entityID: "https://idp.mymeter.example/saml", certificate: try fixture("idp.pem"),
                 loginTypeMapping: ["customer": 5],
                 audience: "https://sso.invoicecloud.com/saml/c09d08fb-a969-4778-bb58-b46a8e9224e7"))
-        // A mock on the fixtures' clock (a stand-in reads the system clock, past their window).
-        let mock = ICMock(state: state)
         func certify(_ responses: [String]) throws -> CheckResult? {
+            // A mock on the fixtures' clock (a stand-in reads the system clock, past their window).
+            let mock = ICMock(state: state)
             let certification = ClientCertification.ic(mock, state: state)
             let endpoint = mock.handle.observed(by: certification)
             for name in responses {

@@ -74,6 +74,14 @@ import Wire
         #expect(Self.text(answer).contains(reason), "\(Self.text(answer))")
     }
 
+    @Test func `an assertion signs a customer in once; the same Response again is refused as replayed`() throws {
+        let mock = try Self.mock()
+        #expect(Self.post(mock, response: try Self.fixture("signed.b64")).status == 200)
+        let again = Self.post(mock, response: try Self.fixture("signed.b64"))
+        #expect(again.status == 403)
+        #expect(Self.text(again).contains("AssertionReplayed"))
+    }
+
     @Test func `the signature is checked against the configured certificate, not the one the Response carries`() throws {
         // signed.b64 carries the test IdP's certificate in its KeyInfo; configured with another, IC refuses it.
         let answer = Self.post(

@@ -29,8 +29,8 @@ extension ICMock {
     /// `POST /saml/{BillerGUID}/acs`: a form with `SAMLResponse` (base64) and `RelayState` (the link's
     /// query). Signs the customer in to the page the link names, or refuses with the reason (403):
     /// a signature that does not hold for the partner's certificate, another issuer or audience, a time
-    /// outside the validity window on the mock's clock, a missing Email or LoginType claim, or a
-    /// LoginType the claim mapping does not name.
+    /// outside the validity window on the mock's clock, a missing Email or LoginType claim, a
+    /// LoginType the claim mapping does not name, or an assertion that signed a customer in before.
     func samlAssertion(_ request: MockRequest, guid: String) -> MockResponse {
         let setup: ICSAMLSetup
         switch samlSetup(guid: guid) {
@@ -111,6 +111,18 @@ extension ICMock {
         }
         let known = portal.withLock { $0.state.customers.contains { $0.accountNumber == account } }
         guard known else { return refuse("UnknownAccount", "IC has no customer record for account \(account)", status: 404) }
+        let replayed = portal.withLock { portal -> Bool in
+            guard !portal.consumedAssertions.contains(response.assertionID) else { return true }
+            portal.consumedAssertions.append(response.assertionID)
+            if portal.consumedAssertions.count > ICPortal.limit { portal.consumedAssertions.removeFirst() }
+            return false
+        }
+        if replayed {
+            return refuse(
+                "AssertionReplayed",
+                "the assertion \(response.assertionID) signed a customer in before; a bearer assertion is used once (SAML profiles 4.1.4.5)"
+            )
+        }
         let viewMode = linked("ViewMode").flatMap(Int.init).flatMap(SSOViewMode.init(rawValue:)) ?? .redirect
         let deepLink = linked("DeepLinkID").flatMap(Int.init)
         let siteName = portal.withLock { $0.state.siteName }
