@@ -41,6 +41,13 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "Wire", dependencies: ["CLibXML2"], swiftSettings: swiftSettings),
+        // XML signatures (SAML assertions): libxml2's companion xmlsec1, with its OpenSSL engine.
+        .systemLibrary(
+            name: "CXMLSec",
+            pkgConfig: "xmlsec1",
+            providers: [.apt(["libxmlsec1-dev"])]
+        ),
+        .target(name: "XMLSignature", dependencies: ["CXMLSec"], swiftSettings: swiftSettings),
         .target(
             name: "Transport",
             dependencies: ["CCurl", .product(name: "NIOPosix", package: "swift-nio")],
@@ -60,7 +67,7 @@ let package = Package(
         .target(
             name: "Partners",
             dependencies: [
-                "Wire", "Transport", "ChildProcesses",
+                "Wire", "Transport", "ChildProcesses", "XMLSignature",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

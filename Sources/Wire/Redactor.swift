@@ -9,6 +9,8 @@ public enum Redactor {
     static let secretNames: Set<String> = [
         "password", "passwd", "secret", "token", "cookie", "setcookie", "apikey",
         "webservicekey", "remoteauthenticationtoken", "authorization", "sessionid",
+        // A signed SAML assertion is a bearer credential (SAML 2.0 profiles 4.1.4.2).
+        "samlresponse",
     ]
 
     /// Whether a member or header named `name` holds a secret.

@@ -4,6 +4,7 @@ import Foundation
 import Harness
 import Partners
 import Support
+import Synchronization
 
 /// `bifrost serve`: the mocks as standalone stand-in partners.
 struct ServeCommand: AsyncParsableCommand {
@@ -50,23 +51,27 @@ struct ServeOptions: ParsableArguments {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 (any free port) to 65535, got \(port)") }
     }
 
-    /// Serves the endpoint `make` builds (given the request log) until SIGINT or SIGTERM; with the
-    /// certification `make` gives, every exchange is judged and the report written at the stop (exit 2
-    /// if it cannot be).
+    /// Serves the endpoints `make` builds (given the request log) until SIGINT or SIGTERM, the first
+    /// on `port`, the others on `alsoPorts` in order; with the certification `make` gives, every
+    /// exchange is judged and the report written at the stop (exit 2 if it cannot be). `banner` gets
+    /// the bound ports in the same order.
     func serve(
-        port: Int, maximumBodySize: Int, banner: @escaping @Sendable (Int) -> String,
-        make: (@escaping @Sendable (String) -> Void) -> (MockEndpoint, ServeCertifyOptions.Certifying?)
+        port: Int, alsoPorts: [Int] = [], maximumBodySize: Int, banner: @escaping @Sendable ([Int]) -> String,
+        make: (@escaping @Sendable (String) -> Void) -> ([MockEndpoint], ServeCertifyOptions.Certifying?)
     ) async throws {
         let log = RequestLog()
         let quiet = self.quiet
         let (served, certifying) = make { line in if !quiet { log.append(line) } }
-        let endpoint = certifying.map { served.observed(by: $0.certification) } ?? served
+        let handlers = served.map { endpoint in
+            var handler = MockServer.Handler(
+                certifying.map { endpoint.observed(by: $0.certification) } ?? endpoint, maximumBodySize: maximumBodySize)
+            handler.readTimeout = .milliseconds(readTimeoutMs)
+            return handler
+        }
         let reportFailed = ReportFailure()
         do {
-            var handler = MockServer.Handler(endpoint, maximumBodySize: maximumBodySize)
-            handler.readTimeout = .milliseconds(readTimeoutMs)
             try await MockServer.serve(
-                handler, host: host, port: port, services: [log],
+                handlers[0], host: host, port: port, also: Array(zip(handlers.dropFirst(), alsoPorts)), services: [log],
                 onBound: { printError(banner($0)) },
                 onStop: { signal in
                     log.flush()
@@ -76,7 +81,7 @@ struct ServeOptions: ParsableArguments {
                 })
         } catch {
             log.flush()
-            printError("cannot serve on \(host):\(port): \(error)")
+            printError("cannot serve on \(host):\(([port] + alsoPorts).map(String.init).joined(separator: ", ")): \(error)")
             throw ExitCode(2)
         }
         log.flush()
@@ -113,12 +118,28 @@ struct ServeIMTCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on (0: any free port).")
     var port = 8080
 
+    @Option(
+        help: """
+            Serve the auth API on this port instead (0: any free port), as IMT's own host: the --port then serves \
+            the data and admin APIs only, and the auth URL names the host localhost when --host is 127.0.0.1, \
+            so a cookie jar keyed by host does not carry the session cookie to the data host.
+            """)
+    var authPort: Int?
+
     @Option(help: "A state file, YAML or JSON: a scenario's imt: block, with or without its imt: key.")
     var state: String?
 
     @OptionGroup var certify: ServeCertifyOptions
 
-    func validate() throws { try ServeOptions.check(port: port) }
+    func validate() throws {
+        try ServeOptions.check(port: port)
+        if let authPort {
+            guard (0...65535).contains(authPort) else {
+                throw ValidationError("--auth-port must be 0 (any free port) to 65535, got \(authPort)")
+            }
+            guard authPort == 0 || authPort != port else { throw ValidationError("--auth-port must differ from --port") }
+        }
+    }
 
     func run() async throws {
         let state = try options.initialState(state, { try IMTStandalone.state(file: $0) }, empty: IMTStandalone.demoState)
@@ -126,15 +147,27 @@ struct ServeIMTCommand: AsyncParsableCommand {
         let expected = try certify.expectedFailures(kind: "imt")
         let mock = IMTMock(state: state)
         let (auth, api, host) = (mock.authPath, mock.apiPath, options.host)
+        // The auth API's own host: another name for the loopback address, where there is one.
+        let authHost = host == "127.0.0.1" ? "localhost" : host
+        let standalone = Served<IMTStandalone>()
         try await options.serve(
-            port: port, maximumBodySize: IMTMock.maximumBodySize,
-            banner: { "mock IMT on http://\(host):\($0): auth \(auth)/, data \(api)/, admin /__admin/" },
+            port: port, alsoPorts: authPort.map { [$0] } ?? [], maximumBodySize: IMTMock.maximumBodySize,
+            banner: { ports in
+                guard ports.count > 1 else {
+                    return "mock IMT on http://\(host):\(ports[0]): auth \(auth)/, data \(api)/, admin /__admin/"
+                }
+                let authOrigin = "http://\(authHost):\(ports[1])"
+                standalone.value.withLock { $0?.authListens(at: authOrigin) }
+                return "mock IMT: data http://\(host):\(ports[0])\(api)/, admin http://\(host):\(ports[0])/__admin/, "
+                    + "auth \(authOrigin)\(auth)/"
+            },
             make: { log in
-                let standalone = IMTStandalone(state: state, log: log, deadline: deadline)
-                return (
-                    standalone.endpoint,
-                    expected.map { certify.certifying(.imt(standalone.mock, state: state, expectedFailures: $0)) }
-                )
+                let served = IMTStandalone(state: state, log: log, deadline: deadline)
+                standalone.value.withLock { $0 = served }
+                let certifying = expected.map { certify.certifying(.imt(served.mock, state: state, expectedFailures: $0)) }
+                guard authPort != nil else { return ([served.endpoint], certifying) }
+                let (data, auth) = served.endpoints
+                return ([data, auth], certifying)
             })
     }
 }
@@ -174,14 +207,19 @@ struct ServeICCommand: AsyncParsableCommand {
         try await options.serve(
             port: port, maximumBodySize: ICMock.maximumBodySize,
             banner: { [host = options.host] in
-                "mock IC on http://\(host):\($0)\(ICMock.cloudInvoicingPath) (WSDL: ?wsdl), admin /__admin/"
+                "mock IC on http://\(host):\($0[0])\(ICMock.cloudInvoicingPath) (WSDL: ?wsdl), admin /__admin/"
             },
             make: { log in
                 let standalone = ICStandalone(state: state, log: log, deadline: deadline)
                 return (
-                    standalone.endpoint,
+                    [standalone.endpoint],
                     expected.map { certify.certifying(.ic(standalone.mock, state: state, expectedFailures: $0)) }
                 )
             })
     }
+}
+
+/// What a server serves once `make` has built it, for the banner, which runs later, to reach.
+private final class Served<Value: Sendable>: Sendable {
+    let value = Mutex<Value?>(nil)
 }

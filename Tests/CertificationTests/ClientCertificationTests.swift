@@ -228,7 +228,7 @@ import Wire
     }
 
     /// The ids of the SSO checks, which a client that makes no SSO call leaves SKIP.
-    static let ssoIDs: Set<String> = ["SSO-COM-003", "SSO-AI-004", "SSO-IMT-007"]
+    static let ssoIDs: Set<String> = ["SSO-COM-003", "SSO-AI-004", "SSO-IMT-007", "SSO-SAML-001"]
 
     @Test func `a conforming IMT-side client passes every check of serve ic --certify`() {
         let ic = IC()
@@ -291,5 +291,42 @@ import Wire
             #expect(!artifact.contains(SampleState.webServiceKey))
             #expect(!artifact.contains(ClientCertificationTests.wrongKey))
         }
+    }
+
+    @Test func `serve ic --certify judges the identity provider's SAML Responses by the mock's answer`() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../PartnersTests/Fixtures/saml")
+        func fixture(_ name: String) throws -> String {
+            try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        var state = SampleState.ic()
+        state.portal = ICPortalState(
+            clock: try #require(ISO8601DateFormatter().date(from: "2024-11-18T10:01:00Z")),
+            customers: [.init(accountNumber: "0113135-0000095834")],
+            saml: ICSAMLSetup(
+                entityID: "https://idp.mymeter.example/saml", certificate: try fixture("idp.pem"),
+                loginTypeMapping: ["customer": 5],
+                audience: "https://sso.invoicecloud.com/saml/c09d08fb-a969-4778-bb58-b46a8e9224e7"))
+        func certify(_ responses: [String]) throws -> CheckResult? {
+            // A mock on the fixtures' clock (a stand-in reads the system clock, past their window).
+            let mock = ICMock(state: state)
+            let certification = ClientCertification.ic(mock, state: state)
+            let endpoint = mock.handle.observed(by: certification)
+            for name in responses {
+                let allowed = CharacterSet.alphanumerics
+                let form = "SAMLResponse=" + (try fixture(name).addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+                _ = endpoint(
+                    MockRequest(
+                        method: "POST", target: "/saml/\(SampleState.billerGUID)/acs",
+                        headers: [("Content-Type", "application/x-www-form-urlencoded")], body: Array(form.utf8)))
+            }
+            return certification.report().results.first { $0.check.id == "SSO-SAML-001" }
+        }
+        #expect(try certify([])?.verdict == .skip)
+        #expect(try certify(["signed.b64"])?.verdict == .pass)
+        let refused = try certify(["signed.b64", "expired.b64"])
+        #expect(refused?.verdict == .fail)
+        #expect(refused?.message.contains("the assertion expired at 2024-11-18T09:05:00Z") == true, "\(refused?.message ?? "")")
     }
 }

@@ -84,7 +84,7 @@ import Wire
         #expect(steps[0]["exit"] == .number("0"))
         #expect(
             steps[0]["stdout"]?.stringValue
-                == "{imt.origin}/auth/3401/api {imt.origin}/webpayments/3401/api icuser <redacted>\n"
+                == "{imt.auth-origin}/auth/3401/api {imt.origin}/webpayments/3401/api icuser <redacted>\n"
                 + "{ic.origin}/portal/webservices/CloudInvoicing.asmx 6f1c2e0a-3b4d-4e5f-8a9b-0c1d2e3f4a5b <redacted> hello <redacted>\n"
         )
         #expect(steps[0]["stderr"]?.stringValue == "2024-11-18T17:05:28Z\n")

@@ -67,4 +67,47 @@ import Wire
         #expect(paths.contains { $0.hasPrefix("/webpayments/3401/api/settings/") })
         #expect(paths.contains { $0.hasPrefix("/webpayments/3401/api/bills/") })
     }
+
+    @Test func `null in a state is refused at its line and column, never stored as the text "null"`() throws {
+        for (text, position) in [
+            ("users: {ann: null}\n", "1:14"), (#"{"users": {"ann": "x"}, "bills": {"7": null}}"#, "1:40"),
+            ("policies:\n  - {policy_number: ~}\n", "2:21"),
+        ] {
+            let refused = admin("PUT", "/__admin/state", text)
+            #expect(refused.status == 400, "\(text)")
+            let detail = try #require(JSONAPIError.errors(in: try JSONParser.parse(refused.body))?.first?.detail)
+            #expect(detail.hasPrefix("PUT /__admin/state:\(position): "), "\(detail)")
+            #expect(detail.contains("not null"), "\(detail)")
+        }
+        // Quoted, it is the text.
+        #expect(admin("PUT", "/__admin/state", #"{"users": {"ann": "null"}}"#).status == 200)
+    }
+
+    @Test func `the contract draws the state's keys, links the session to the data operations and names the auth origin`() throws
+    {
+        standalone.authListens(at: "http://localhost:8088")
+        _ = admin("PUT", "/__admin/state", "users: {ann: s}\npolicies: [{policy_number: \"7\"}]\nbills: {\"7\": \"%PDF\"}\n")
+        let document = try JSONParser.parse(admin("GET", "/__admin/openapi.json").body)
+        #expect(document["components"]?["schemas"]?["PolicyNumber"]?["enum"] == .array(["7"]))
+        #expect(document["components"]?["schemas"]?["BillPolicy"]?["enum"] == .array(["7"]))
+        #expect(document["components"]?["examples"]?["Payment"]?["value"]?["data"]?["id"] == "7")
+        let sessions = document["paths"]?["/auth/3401/api/sessions/"]
+        #expect(sessions?["servers"] == .array([.object(["url": "http://localhost:8088"])]))
+        let links = try #require(sessions?["post"]?["responses"]?["201"]?["links"]?.objectValue).map(\.key)
+        #expect(links == ["paymentsDue", "postPayment", "patchSettings", "bill", "closeSession"])
+        #expect(document["paths"]?["/webpayments/3401/api/payments/"]?["servers"] == nil)
+    }
+
+    @Test func `with the auth API on its own origin, each server answers only its API`() throws {
+        let (data, auth) = standalone.endpoints
+        let login = SampleRequest.imtLogin()
+        #expect(data(login).status == 404)
+        let session = auth(login)
+        #expect(session.status == 201)
+        let cookie = try #require(session.header("Set-Cookie")?.split(separator: ";").first.map(String.init))
+        let bill = MockRequest(method: "GET", target: "/webpayments/3401/api/bills/20240903/", headers: [("Cookie", cookie)])
+        #expect(auth(bill).status == 404)
+        #expect(data(bill).status != 404 || data(bill).header("Content-Type") == JSONAPIMediaType.value)
+        #expect(data(MockRequest(method: "GET", target: "/__admin/state")).status == 200)
+    }
 }

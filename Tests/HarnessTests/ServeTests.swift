@@ -64,7 +64,7 @@ import Wire
             group.addTask {
                 try await MockServer.serve(
                     .init(endpoint, maximumBodySize: 1024), port: 0, services: [log], stops: stops,
-                    onBound: { portContinuation.yield($0) }, onStop: { nameContinuation.yield($0) })
+                    onBound: { portContinuation.yield($0[0]) }, onStop: { nameContinuation.yield($0) })
                 return !returned.flag.load(ordering: .sequentiallyConsistent)
             }
             var portIterator = ports.makeAsyncIterator()

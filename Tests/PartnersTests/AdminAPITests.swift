@@ -41,7 +41,8 @@ import Wire
         #expect(try JSONParser.parse(call(admin, "GET", "/__admin/state").body)["users"] == .object(["icuser": "<redacted>"]))
         let put = call(admin, "PUT", "/__admin/state", "user ann")
         #expect(put.status == 200)
-        #expect(put.header("Content-Type") == JSONAPIMediaType.value)
+        // The state is not a JSON:API document: plain JSON, as the contract documents it.
+        #expect(put.header("Content-Type") == "application/json")
         #expect(try JSONParser.parse(put.body)["users"] == .object(["ann": "<redacted>"]))
         #expect(call(admin, "POST", "/__admin/reset").status == 204)
         #expect(try JSONParser.parse(call(admin, "GET", "/__admin/journal").body) == .array([]))
@@ -84,11 +85,14 @@ import Wire
         #expect(icAdmin.handle(MockRequest(method: "GET", target: "/__admin/import?date=2024-11-18")).status == 400)
     }
 
-    @Test func `an unknown admin route or method is a 404 naming it, as before`() {
+    @Test func `an unknown admin route is a 404 naming it; another method of a route is a 405 with Allow`() {
         let unknown = call(imtAdmin, "GET", "/__admin/nothing")
         #expect(unknown.status == 404)
         #expect(detail(unknown) == "GET /__admin/nothing is not an admin route; see GET /__admin/openapi.json")
-        #expect(call(imtAdmin, "PATCH", "/__admin/state").status == 404)
+        let patch = call(imtAdmin, "PATCH", "/__admin/state")
+        #expect(patch.status == 405)
+        #expect(patch.header("Allow") == "GET, PUT")
+        #expect(patch.header("Content-Type") == JSONAPIMediaType.value)
         let ic = ICMock(state: ICState()).adminAPI(
             decodeState: { _, _ in ICState() }, decodeFault: { _, o in throw Unreadable(description: o) })
         #expect(

@@ -110,6 +110,25 @@ import Wire
                 == 404)
     }
 
+    @Test func `a body that breaks the schema gets the schema's 422 before the id's 409`() throws {
+        let cookie = session()
+        // data.id is not the URL's, and paperless is not a boolean: the attribute's 422 comes first.
+        let settings = try JSONParser.parse(
+            #"{"data": {"type": "policy-settings", "id": "1", "attributes": {"paperless": "yes"}}}"#)
+        let patched = send("PATCH", "/settings/20240903/", settings, cookie: cookie)
+        #expect(patched.status == 422)
+        #expect(try code(patched) == "invalid-attribute")
+        // data.id is not the attribute id, and every other attribute is missing: the first missing one's 422.
+        let payment = try JSONParser.parse(#"{"data": {"type": "payments", "id": "1", "attributes": {"id": "20240903"}}}"#)
+        let posted = send("POST", "/payments/", payment, cookie: cookie)
+        #expect(posted.status == 422)
+        #expect(try code(posted) == "missing-attribute")
+        // A schema-valid body whose data.id differs: the id's 409.
+        var mismatched = Self.payment.document
+        mismatched = mismatched.setting("data", to: mismatched["data"]!.setting("id", to: "1"))
+        #expect(send("POST", "/payments/", mismatched, cookie: cookie).status == 409)
+    }
+
     @Test func `a bill is PDF bytes; none is a 404 error document; both need a session`() throws {
         #expect(send("GET", "/bills/20240903/", cookie: nil).status == 401)
         let cookie = session()

@@ -31,7 +31,8 @@ extension ClientCertification {
                 ("billers", state.billers.map(\.guid).joined(separator: ", ").ifEmpty("none")),
             ],
             profile: profiles.isEmpty ? "none (no biller)" : profiles.joined(separator: ", "),
-            checks: ClientCheck.ic(mock: mock, billerZone: state.timeZone) + ClientCheck.sso(profile: state.portal.profile),
+            checks: ClientCheck.ic(mock: mock, billerZone: state.timeZone) + ClientCheck.sso(profile: state.portal.profile)
+                + [ClientCheck.saml],
             secrets: state.billers.map(\.webServiceKey) + (state.portal.apiKey.map { [$0] } ?? []),
             expectedFailures: expectedFailures,
             readsSOAP: true)

@@ -30,11 +30,33 @@ extension ClientCheck {
     static let aiLoginType = definition(
         "SSO-AI-004", "each Register Accounts and Remote Authentication call sends LoginTypeID 5",
         source: .requirement("SSO-AI-004"))
+    static let samlSignIn = definition(
+        "SSO-SAML-001",
+        "each SAML Response posted to the assertion consumer signs the customer in: its signature holds for the partner's certificate, it names IC's audience, the mock's clock is inside its validity window, and it has Email and a mapped LoginType",
+        source: .requirement("SSO-SAML-003"))
 
     /// Every definition of `serve ic --certify`, in report order (one LoginTypeID check applies, by the portal's profile).
     static let icDefinitions = [
         soapEnvelope, schemaValid, credentialsAccepted, uploadedBIFs, reportWindows, ssoWorkflow, imtLoginType, aiLoginType,
+        samlSignIn,
     ]
+
+    /// The SAML check: each Response the partner's identity provider posted to `POST /saml/{BillerGUID}/acs`,
+    /// judged by the mock's answer (a sign-in page, or a refusal whose message says why).
+    static let saml = ClientCheck(samlSignIn, notSent: "the identity provider posted no SAML Response") { exchange in
+        let segments = exchange.request.path.split(separator: "/")
+        guard exchange.request.method == "POST", segments.count == 3, segments[0] == "saml", segments[2] == "acs" else {
+            return .notApplicable
+        }
+        guard exchange.response.status >= 300 else { return .conforms }
+        let page = String(decoding: exchange.response.body, as: UTF8.self)
+        let message = page.range(of: #"<p id="message">"#).flatMap { start in
+            page[start.upperBound...].range(of: "</p>").map { String(page[start.upperBound..<$0.lowerBound]) }
+        }
+        return .violates(
+            "the SAML Response was refused with \(exchange.response.status)"
+                + (message.map { ": " + $0.replacingOccurrences(of: "&apos;", with: "'") } ?? ""))
+    }
 
     /// The REST paths of the SSO workflow, in its order.
     static let ssoPaths = [

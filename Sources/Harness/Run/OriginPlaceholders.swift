@@ -13,6 +13,9 @@ struct OriginPlaceholders {
         for (name, origin) in [("imt", context.imt?.origin), ("imt2", context.imt2?.origin), ("ic", context.ic?.origin)] {
             if let origin { pairs.append((origin, "{\(name).origin}")) }
         }
+        for (name, endpoint) in [("imt", context.imt), ("imt2", context.imt2)] {
+            if let endpoint { pairs.append((endpoint.authOrigin, "{\(name).auth-origin}")) }
+        }
         self.pairs = pairs.sorted { $0.origin.count > $1.origin.count }
     }
 

@@ -10,8 +10,16 @@ public struct ScenarioContext: Sendable {
     /// A mock partner serving on loopback.
     public struct Endpoint<Mock: Sendable>: Sendable {
         public let mock: Mock
-        /// `http://127.0.0.1:<port>`.
+        /// `http://127.0.0.1:<port>`: the mock IMT's data API, or the mock IC.
         public let origin: String
+        /// The mock IMT's auth API, on a host of its own (`http://localhost:<port>`); the mock IC's `origin`.
+        public let authOrigin: String
+
+        init(mock: Mock, origin: String, authOrigin: String? = nil) {
+            self.mock = mock
+            self.origin = origin
+            self.authOrigin = authOrigin ?? origin
+        }
     }
 
     public let scenario: Scenario

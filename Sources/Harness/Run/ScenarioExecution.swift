@@ -34,24 +34,38 @@ struct ScenarioExecution {
         let ic = scenario.ic.map { ICMock(state: $0, journal: journal, ids: .derived) }
         var served: [(name: String, handler: MockServer.Handler)] = []
         let servesIMT = scenario.imt != nil || scenario.steps.contains { $0.needs.contains(.imt) }
+        // Each IMT serves its auth and data APIs on two origins, as IMT's two hosts do.
         if servesIMT {
-            served.append(("imt", .init(imt.handle, maximumBodySize: IMTMock.maximumBodySize)))
-            if let imt2 { served.append(("imt2", .init(imt2.handle, maximumBodySize: IMTMock.maximumBodySize))) }
+            for (name, mock) in [("imt", imt), ("imt2", imt2)] {
+                guard let mock else { continue }
+                served.append((name, .init(mock.handle(serving: .data), maximumBodySize: IMTMock.maximumBodySize)))
+                served.append(
+                    (name + ".auth", .init(mock.handle(serving: .auth), maximumBodySize: IMTMock.maximumBodySize)))
+            }
         }
         if let ic {
             served.append(("ic", .init(ic.handle, maximumBodySize: ICMock.maximumBodySize, oversized: ICMock.oversized)))
         }
 
         var (context, failures) = try await MockServer.withRunning(served.map(\.handler)) { ports in
-            let origins = Dictionary(uniqueKeysWithValues: zip(served.map(\.name), ports.map { "http://127.0.0.1:\($0)" }))
+            // The auth API's host is `localhost`, the data API's `127.0.0.1`: two hosts, so a cookie
+            // jar keyed by host does not carry the session cookie from one to the other.
+            let origins = Dictionary(
+                uniqueKeysWithValues: zip(
+                    served.map(\.name),
+                    zip(served, ports).map { "http://\($0.0.name.hasSuffix(".auth") ? "localhost" : "127.0.0.1"):\($0.1)" }))
             var settings = scenario.settings
             for (name, mock) in [("imt", imt), ("imt2", imt2)] {
-                if let mock, let origin = origins[name] { settings = Self.filling(settings, mock: name, origin: origin, mock) }
+                if let mock, let origin = origins[name], let authOrigin = origins[name + ".auth"] {
+                    settings = Self.filling(settings, mock: name, origin: origin, authOrigin: authOrigin, mock)
+                }
             }
             var context = ScenarioContext(
                 scenario: scenario, journal: journal,
-                imt: origins["imt"].map { .init(mock: imt, origin: $0) },
-                imt2: imt2.flatMap { mock in origins["imt2"].map { .init(mock: mock, origin: $0) } },
+                imt: origins["imt"].map { .init(mock: imt, origin: $0, authOrigin: origins["imt.auth"]) },
+                imt2: imt2.flatMap { mock in
+                    origins["imt2"].map { .init(mock: mock, origin: $0, authOrigin: origins["imt2.auth"]) }
+                },
                 ic: ic.flatMap { mock in origins["ic"].map { .init(mock: mock, origin: $0) } },
                 caller: IMTCaller(
                     settings: AdvancedSettings(settings), routing: scenario.routing,
@@ -97,11 +111,15 @@ struct ScenarioExecution {
         return client
     }
 
-    /// The settings with the placeholders of `mock` (`{imt.auth}`, `{imt.api}`, `{imt.origin}`) filled in.
-    static func filling(_ settings: [Int: String], mock name: String, origin: String, _ mock: IMTMock) -> [Int: String] {
+    /// The settings with the placeholders of `mock` filled in: `{imt.auth}` the auth API's URL on its
+    /// origin, `{imt.api}` the data API's, `{imt.origin}` the data API's origin, `{imt.auth-origin}` the auth API's.
+    static func filling(
+        _ settings: [Int: String], mock name: String, origin: String, authOrigin: String, _ mock: IMTMock
+    ) -> [Int: String] {
         settings.mapValues { value in
             guard value.utf8.contains(UInt8(ascii: "{")) else { return value }
-            return value.replacingBytes(of: "{\(name).auth}", with: origin + mock.authPath)
+            return value.replacingBytes(of: "{\(name).auth}", with: authOrigin + mock.authPath)
+                .replacingBytes(of: "{\(name).auth-origin}", with: authOrigin)
                 .replacingBytes(of: "{\(name).api}", with: origin + mock.apiPath)
                 .replacingBytes(of: "{\(name).origin}", with: origin)
         }

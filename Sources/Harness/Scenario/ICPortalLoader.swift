@@ -37,7 +37,17 @@ struct ICPortalLoader {
         .optional("site_name", .text, "The Biller DBA, the <SiteName> of the sign-out tooltip (default Biller)."),
         .optional(
             "token_lifetime", .boundedInteger(minimum: 1), "Seconds a RemoteAuthenticationToken stays valid (default 600)."),
-        .optional("customers", .list(.mapping(customerSchema)), "The customer records IC has."))
+        .optional("customers", .list(.mapping(customerSchema)), "The customer records IC has."),
+        .optional("saml", .mapping(samlSchema), "The biller's SAML SSO: the partner's identity provider and its certificate."))
+
+    static let samlSchema = MappingSchema(
+        "The SAML configuration IC holds for the biller (seed 003) and the certificate the identity provider signs with.",
+        .required("entity_id", .text, "The identity provider's Entity ID: the Issuer of its assertions."),
+        .required("certificate", .text, "The identity provider's signing certificate, PEM (-----BEGIN CERTIFICATE-----)."),
+        .optional("sso_service_url", .text, "Where the SSO redirect link sends the payer to sign in (absolute http or https)."),
+        .required("login_type_mapping", .dictionary(.integer), "LoginType claim values and the LoginTypeID each stands for."),
+        .optional(
+            "audience", .text, "IC's Entity ID the assertions name (default https://sso.invoicecloud.com/saml/<BillerGUID>)."))
 
     static let customerSchema = MappingSchema(
         "A customer record and the users registered on it.",
@@ -95,6 +105,37 @@ struct ICPortalLoader {
             }
             state.customers.append(customer)
         }
+        if let node = f["saml"] { state.saml = try saml(node) }
         return state
+    }
+
+    /// The `saml:` member: every item of the configuration, the certificate a PEM certificate.
+    func saml(_ node: Node) throws(InputError) -> ICSAMLSetup {
+        let f = try reader.mapping(node, what: "portal.saml", schema: Self.samlSchema)
+        let certificateNode = try reader.required("certificate", in: f, at: node)
+        let certificate = try reader.nonEmptyText(certificateNode, what: "certificate")
+        guard certificate.contains("-----BEGIN CERTIFICATE-----"), certificate.contains("-----END CERTIFICATE-----") else {
+            throw reader.error("certificate must be a PEM X.509 certificate (-----BEGIN CERTIFICATE----- …)", at: certificateNode)
+        }
+        var mapping: [String: Int] = [:]
+        let mappingNode = try reader.required("login_type_mapping", in: f, at: node)
+        for (key, value) in try reader.pairs(mappingNode, what: "login_type_mapping") {
+            mapping[try reader.nonEmptyText(key, what: "a LoginType claim value")] = try reader.integer(
+                value, what: "a LoginTypeID")
+        }
+        guard !mapping.isEmpty else {
+            throw reader.error("login_type_mapping must map at least one LoginType value", at: mappingNode)
+        }
+        let ssoServiceURL = try f["sso_service_url"].map { node throws(InputError) in
+            let url = try reader.nonEmptyText(node, what: "sso_service_url")
+            guard SSOURL.isWebURL(url) else {
+                throw reader.error("sso_service_url must be an absolute http or https URL", at: node)
+            }
+            return url
+        }
+        return ICSAMLSetup(
+            entityID: try reader.nonEmptyText(reader.required("entity_id", in: f, at: node), what: "entity_id"),
+            certificate: certificate, ssoServiceURL: ssoServiceURL, loginTypeMapping: mapping,
+            audience: try f["audience"].map { node throws(InputError) in try reader.nonEmptyText(node, what: "audience") })
     }
 }

@@ -20,12 +20,19 @@ public final class ICStandalone: Sendable {
     let log: @Sendable (String) -> Void
 
     /// A stand-in serving `state`, logging each request to `log`, answering 503 past `deadline`.
+    /// A stand-in judges SAML assertions' validity windows on the system clock, as IC does.
     public init(state: ICState, log: @escaping @Sendable (String) -> Void, deadline: Duration = MockEndpoint.defaultDeadline) {
+        var state = state
+        state.portal.systemClock = true
         let mock = ICMock(state: state, journal: Journal(limit: IMTStandalone.journalLimit), deadline: deadline)
         self.mock = mock
         self.log = log
         self.admin = mock.adminAPI(
-            decodeState: { text, origin in try Self.state(text: text, file: origin) },
+            decodeState: { text, origin in
+                var loaded = try Self.state(text: text, file: origin)
+                loaded.portal.systemClock = true
+                return loaded
+            },
             decodeFault: { text, origin in
                 let reader = YAMLReader(file: origin)
                 return try ICStateLoader(reader: reader).fault(try reader.root(of: text))

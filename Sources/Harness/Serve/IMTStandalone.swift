@@ -71,6 +71,18 @@ public final class IMTStandalone: Sendable {
         mock.handle.observed(by: RequestLogObserver(log)).routing(prefix: AdminAPI.prefix, to: admin.handle)
     }
 
+    /// What the two servers of `serve imt --auth-port` serve: the data API and the admin API, then the
+    /// auth API alone; the contract document names the auth API's origin once `authListens(at:)` says it.
+    public var endpoints: (data: MockEndpoint, auth: MockEndpoint) {
+        (
+            mock.handle(serving: .data).observed(by: RequestLogObserver(log)).routing(prefix: AdminAPI.prefix, to: admin.handle),
+            mock.handle(serving: .auth).observed(by: RequestLogObserver(log))
+        )
+    }
+
+    /// Records where the auth API listens, for the contract document's `servers`.
+    public func authListens(at origin: String) { mock.authListens(at: origin) }
+
     /// Answers one request as the server does, without a socket.
     public func handle(_ request: MockRequest) -> MockResponse { endpoint(request) }
 }

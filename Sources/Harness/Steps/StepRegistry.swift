@@ -23,6 +23,7 @@ public enum StepRegistry {
         SSOLoginStep.self,
         SSOConnectStep.self,
         SAMLLinkStep.self,
+        SAMLSignInStep.self,
         SAMLConfigurationStep.self,
         CloudPaymentsStep.self,
         RunStep.self,

@@ -10,7 +10,7 @@ extension AdminAPI {
     /// `GET /__admin/journal`: without a query, every entry kept as one array (as before paging);
     /// with `offset` or `limit`, one page as a JSON:API document whose `links.next` reads the next.
     func journal(_ request: MockRequest) -> MockResponse {
-        if request.query.isEmpty { return .jsonAPI(200, target.journal.json) }
+        if request.query.isEmpty { return .json(200, target.journal.json) }
         let offset: Int
         let limit: Int
         switch Self.pageParameters(request.query) {

@@ -9,12 +9,12 @@ extension AdminAPI {
         RouteTable(
             [
                 Route("GET", "state", base: "admin", contract: .openAPI(operationID: "getState")) { admin, _, _ in
-                    .jsonAPI(200, admin.target.state())
+                    .json(200, admin.target.state())
                 },
                 Route("PUT", "state", base: "admin", contract: .openAPI(operationID: "putState")) { admin, request, _ in
                     admin.reading(request) { text, origin in
                         try admin.target.load(text, origin)
-                        return .jsonAPI(200, admin.target.state())
+                        return .json(200, admin.target.state())
                     }
                 },
                 Route("GET", "journal", base: "admin", contract: .openAPI(operationID: "getJournal")) { admin, request, _ in
@@ -25,17 +25,17 @@ extension AdminAPI {
                     return MockResponse(status: 204)
                 },
                 Route("GET", "faults", base: "admin", contract: .openAPI(operationID: "getFaults")) { admin, _, _ in
-                    .jsonAPI(200, admin.target.faults.json)
+                    .json(200, admin.target.faults.json)
                 },
                 Route("POST", "faults", base: "admin", contract: .openAPI(operationID: "addFault")) { admin, request, _ in
                     admin.reading(request) { text, origin in
                         switch try admin.target.fault(text, origin) {
                         case .fault(let fault):
                             admin.target.faults.add(fault)
-                            return .jsonAPI(201, fault.json)
+                            return .json(201, fault.json)
                         case .sessionLimit(let limit):
                             admin.target.faults.expireSessions(after: limit)
-                            return .jsonAPI(201, .object(["expire_session_after": .number(String(limit))]))
+                            return .json(201, .object(["expire_session_after": .number(String(limit))]))
                         }
                     }
                 },

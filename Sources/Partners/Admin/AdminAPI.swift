@@ -12,7 +12,9 @@ public import Wire
 /// | `GET /__admin/<contract>` | the contract served: `openapi.json` (IMT), `CloudInvoicing.wsdl` (IC) |
 ///
 /// plus a mock's own rows (IC's `import`). Its routes are a table like the mocks' own. Admin calls are
-/// not journaled; a request it cannot read is a 400 JSON:API error document, an unknown route a 404.
+/// not journaled; a request it cannot read is a 400 JSON:API error document, another method of a route
+/// a 405 with `Allow`, an unknown route a 404. State, journal and faults are `application/json`; a
+/// journal page, a JSON:API document, and every error are `application/vnd.api+json`.
 /// Reading a state or a fault is the caller's (Harness reads YAML): `Target` takes the decoders as closures.
 public struct AdminAPI: Sendable {
     public typealias Route = MockRoute<AdminAPI, Void>
@@ -78,16 +80,24 @@ public struct AdminAPI: Sendable {
         request.path == prefix || request.path.hasPrefix(prefix + "/")
     }
 
-    /// Answers one admin request: the route's answer, 400 for a body it cannot read, 404 for no route.
+    /// Answers one admin request: the route's answer, 400 for a body it cannot read, 405 with `Allow`
+    /// for a route without this method (RFC 9110, 15.5.6), 404 for no route.
     public func handle(_ request: MockRequest) -> MockResponse {
         let relative = request.path.dropFirst(Self.prefix.count)
-        guard
-            case .found(let found, let parameters) = routes.lookup(method: request.method, base: "admin", relativePath: relative)
-        else {
+        switch routes.lookup(method: request.method, base: "admin", relativePath: relative) {
+        case .found(let found, let parameters):
+            return found[0].handle(self, request, RouteMatch(parameters: parameters, payload: ()))
+        case .methodNotAllowed(let allow):
+            let methods = allow.joined(separator: ", ")
+            return .error(
+                JSONAPIError(
+                    status: 405, code: "method-not-allowed", title: "Method not allowed",
+                    detail: "\(request.method) is not allowed on \(request.path); use \(methods)"),
+                headers: [("Allow", methods)])
+        case .notFound:
             return .error(
                 JSONAPIError(status: 404, code: "not-found", title: "No such admin route", detail: target.unknownRoute(request)))
         }
-        return found[0].handle(self, request, RouteMatch(parameters: parameters, payload: ()))
     }
 
     /// The answer of `body`; what it throws is a 400 error document with the error's text as detail.

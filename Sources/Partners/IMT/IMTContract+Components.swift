@@ -1,7 +1,12 @@
 extension IMTContract {
-    /// The document's `components`: the security scheme and the schemas of every body.
-    static let components = #"""
-        {
+    /// The document's `components`: the security scheme, the shared parameters and responses, the
+    /// examples and schemas that read the mock's state (`Instance`), then the schemas of every body.
+    static func components(_ instance: Instance) -> String {
+        "{" + fixedComponents + #", "examples": \#(instance.examples), "schemas": {\#(instance.schemas), \#(schemas)}}"#
+    }
+
+    /// The members of `components` that do not depend on the state.
+    static let fixedComponents = #"""
             "securitySchemes": {
               "sessionCookie": {
                 "type": "apiKey", "in": "cookie", "name": "sessionid", "description": "The cookie POST sessions/ sets."
@@ -54,8 +59,11 @@ extension IMTContract {
                 "description": "Any other status, e.g. an injected fault.",
                 "content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/ErrorDocument"}}}
               }
-            },
-            "schemas": {
+            }
+        """#
+
+    /// The members of `components.schemas` that do not depend on the state.
+    static let schemas = #"""
               "Decimal": {
                 "type": "string", "pattern": "^-?[0-9]+([.][0-9]+)?$",
                 "description": "An amount as a decimal string, never a JSON number.", "examples": ["125.00", "0"]
@@ -77,14 +85,18 @@ extension IMTContract {
                 "properties": {"errors": {"type": "array", "minItems": 1, "items": {"$ref": "#/components/schemas/ErrorObject"}}}
               },
               "SessionRequest": {
-                "type": "object", "required": ["data"],
+                "type": "object", "required": ["data"], "not": {"required": ["errors"]},
+                "x-bifrost-rules": [
+                  {"rule": "data.id, when given, equals data.attributes.username", "status": 409, "code": "id-mismatch"}
+                ],
                 "properties": {
                   "data": {
                     "type": "object", "required": ["type", "attributes"],
                     "properties": {
                       "type": {"const": "sessions"}, "id": {"type": "string", "description": "IC sends the username."},
                       "attributes": {
-                        "type": "object", "required": ["username", "password"], "additionalProperties": false,
+                        "type": "object", "required": ["username", "password"],
+                        "description": "Other attributes are ignored.",
                         "properties": {
                           "username": {"type": "string", "minLength": 1},
                           "password": {"type": "string", "minLength": 1, "writeOnly": true}
@@ -192,25 +204,58 @@ extension IMTContract {
                 }
               },
               "PaymentRequest": {
-                "type": "object", "required": ["data"], "properties": {"data": {"$ref": "#/components/schemas/PaymentResource"}}
+                "type": "object", "required": ["data"], "not": {"required": ["errors"]},
+                "description": "Checked in this order: the document (400), data.type (409), this schema (422), then x-bifrost-rules.",
+                "x-bifrost-rules": [
+                  {"rule": "data.id equals data.attributes.id", "status": 409, "code": "id-mismatch"},
+                  {"rule": "data.attributes.entity_identifier equals data.attributes.id", "status": 422, "code": "invalid-attribute"},
+                  {"rule": "bill_amount_paid is at most total_paid", "status": 422, "code": "invalid-attribute"},
+                  {"rule": "data.attributes.id is a policy of the state", "status": 422, "code": "unknown-policy"},
+                  {"rule": "transaction_id was not posted before", "status": 409, "code": "duplicate-transaction"}
+                ],
+                "properties": {
+                  "data": {
+                    "type": "object", "required": ["type", "id", "attributes"],
+                    "properties": {
+                      "type": {"const": "payments"}, "id": {"$ref": "#/components/schemas/PolicyNumber"},
+                      "attributes": {
+                        "allOf": [
+                          {"$ref": "#/components/schemas/PaymentAttributes"},
+                          {
+                            "properties": {
+                              "id": {"$ref": "#/components/schemas/PolicyNumber"},
+                              "entity_identifier": {"$ref": "#/components/schemas/PolicyNumber"}
+                            }
+                          }
+                        ]
+                      }
+                    }
+                  }
+                }
               },
               "PaymentDocument": {
                 "type": "object", "required": ["data"], "properties": {"data": {"$ref": "#/components/schemas/PaymentResource"}}
               },
               "BillMode": {"enum": ["autopay", "direct"]},
               "PolicySettingsRequest": {
-                "type": "object", "required": ["data"],
+                "type": "object", "required": ["data"], "not": {"required": ["errors"]},
+                "description": "Checked in this order: the document (400), data.type (409), this schema (422), then x-bifrost-rules.",
+                "x-bifrost-rules": [
+                  {"rule": "data.id equals the account of the URL", "status": 409, "code": "id-mismatch"},
+                  {"rule": "data.attributes.id and policy, when given, equal the account of the URL", "status": 422, "code": "invalid-attribute"}
+                ],
                 "properties": {
                   "data": {
-                    "type": "object", "required": ["type", "id", "attributes"],
+                    "type": "object", "required": ["type", "id"],
                     "properties": {
                       "type": {"const": "policy-settings"},
-                      "id": {"type": "string", "description": "Equals the account of the URL."},
+                      "id": {"$ref": "#/components/schemas/SettingsAccount", "description": "Equals the account of the URL."},
                       "attributes": {
                         "type": "object", "additionalProperties": false,
                         "description": "IC sends id, policy, sort and paperless or bill_mode; one left out stays unchanged.",
                         "properties": {
-                          "id": {"type": "string"}, "policy": {"type": "string"}, "sort": {"const": ""},
+                          "id": {"$ref": "#/components/schemas/SettingsAccount"},
+                          "policy": {"$ref": "#/components/schemas/SettingsAccount"}, "sort": {"const": ""},
                           "paperless": {"type": "boolean"}, "bill_mode": {"$ref": "#/components/schemas/BillMode"}
                         }
                       }
@@ -235,37 +280,67 @@ extension IMTContract {
                 "type": "object", "required": ["data"],
                 "properties": {"data": {"$ref": "#/components/schemas/PolicySettingsResource"}}
               },
+              "Scalar": {
+                "type": ["string", "number", "boolean"],
+                "description": "A state document is read as YAML (JSON is YAML): a scalar is read as its text, 5 as \"5\". null is refused."
+              },
               "State": {
                 "type": "object", "description": "A scenario's imt: block; PUT /__admin/state takes it as JSON or YAML.",
                 "properties": {
-                  "biller_id": {"type": "string", "minLength": 1, "default": "3401"},
+                  "biller_id": {"$ref": "#/components/schemas/Scalar", "minLength": 1, "default": "3401"},
                   "users": {
-                    "type": "object", "additionalProperties": {"type": "string", "minLength": 1},
-                    "description": "Passwords by username."
+                    "type": "object", "additionalProperties": {"$ref": "#/components/schemas/Scalar", "minLength": 1},
+                    "propertyNames": {"minLength": 1}, "description": "Passwords by username."
                   },
                   "policies": {
                     "type": "array",
                     "items": {
                       "type": "object",
-                      "description": "payments-due attributes (the seed example's types); the rest keep the example's.",
-                      "properties": {"id": {"type": "string"}}, "additionalProperties": {"type": ["string", "boolean", "array"]}
+                      "description": "payments-due attributes (the seed example's names and types); the rest keep the example's.",
+                      "propertyNames": {"enum": [
+                        "id", "cc_fee", "transaction_fee", "partial_payment", "payment_types", "redirect_url", "payment_vendor",
+                        "creation_time", "pending_payment_amount", "pending_payment_date", "allow_pay_full", "cc_fee_percent",
+                        "transaction_fee_percent", "redirect_id", "last_update_time", "policy_number", "current_due", "total_unpaid",
+                        "last_name", "first_name", "first_name_2", "last_name_2", "first_name_3", "last_name_3", "zip_code",
+                        "downpayment", "bill_date", "due_date", "company_name", "address_one", "address_two", "address_three", "city",
+                        "state", "account_number", "policy_type", "policy_type_code", "policy_status", "email", "agency", "agency_name",
+                        "transaction_type", "notice_type", "pay_plan", "bill_mode", "allow_payments"
+                      ]},
+                      "properties": {"id": {"$ref": "#/components/schemas/Scalar", "minLength": 1}},
+                      "additionalProperties": {"type": ["string", "number", "boolean", "array"]}
                     },
                     "description": "Policies without an id are numbered 41703, 41704, ..."
                   },
                   "policy_settings": {
                     "type": "array",
                     "items": {
-                      "type": "object", "required": ["policy"],
+                      "type": "object", "required": ["policy"], "additionalProperties": false,
                       "properties": {
-                        "policy": {"type": "string"}, "paperless": {"type": "boolean", "default": false},
+                        "policy": {"$ref": "#/components/schemas/Scalar", "minLength": 1},
+                        "paperless": {"type": "boolean", "default": false},
                         "bill_mode": {"$ref": "#/components/schemas/BillMode", "default": "direct"}
                       }
                     },
                     "description": "A policy without an entry is paper-billed and direct."
                   },
                   "bills": {
-                    "type": "object", "additionalProperties": {"type": "string"},
+                    "type": "object", "additionalProperties": {"$ref": "#/components/schemas/Scalar"},
+                    "propertyNames": {"minLength": 1},
                     "description": "The bill of each policy that has one: its bytes as text, by policy number."
+                  },
+                  "payments": {
+                    "type": "array", "description": "Payments already posted (so a repeated transaction_id is refused).",
+                    "items": {
+                      "type": "object", "required": ["transaction_id", "account", "total_paid", "method"],
+                      "additionalProperties": false,
+                      "properties": {
+                        "transaction_id": {"$ref": "#/components/schemas/Scalar", "minLength": 1},
+                        "account": {"$ref": "#/components/schemas/Scalar", "minLength": 1},
+                        "total_paid": {"type": ["string", "number"], "pattern": "^-?[0-9]+([.][0-9]+)?$"},
+                        "fee": {"type": ["string", "number"], "pattern": "^-?[0-9]+([.][0-9]+)?$"},
+                        "method": {"enum": ["CC", "ACH"]}
+                      }
+                    }
                   },
                   "faults": {"type": "array", "items": {"$ref": "#/components/schemas/Fault"}}
                 },
@@ -275,10 +350,7 @@ extension IMTContract {
                 "type": "object", "additionalProperties": false,
                 "description": "For `times` requests of a route (or all): one of status, body, content_type, drop; a delay.",
                 "properties": {
-                  "route": {
-                    "type": "string", "pattern": "^[A-Za-z]+ /", "description": "Method and path relative to the API's base.",
-                    "examples": ["POST /payments/"]
-                  },
+                  "route": {"$ref": "#/components/schemas/FaultRoute"},
                   "status": {
                     "type": "integer", "minimum": 100, "maximum": 599,
                     "description": "Answered with an error document; the request is not processed."
@@ -287,16 +359,31 @@ extension IMTContract {
                     "enum": ["truncated", "malformed"],
                     "description": "The normal answer with half its body, or with a body that is not JSON."
                   },
-                  "content_type": {"type": "string", "description": "The normal answer under this Content-Type."},
+                  "content_type": {"type": "string", "minLength": 1, "description": "The normal answer under this Content-Type."},
                   "drop": {"const": true, "description": "The connection is closed without an answer."},
-                  "delay_ms": {"type": "integer", "minimum": 0},
+                  "delay_ms": {"type": "integer", "minimum": 1, "maximum": 600000},
                   "expire_session_after": {
                     "type": "integer", "minimum": 0,
                     "description": "Each session serves this many authenticated requests, then expires."
                   },
                   "times": {"type": "integer", "minimum": 1}
                 },
-                "anyOf": [{"required": ["route"]}, {"required": ["expire_session_after"]}]
+                "oneOf": [
+                  {
+                    "required": ["route"], "not": {"required": ["expire_session_after"]},
+                    "anyOf": [
+                      {"required": ["status"]}, {"required": ["body"]}, {"required": ["content_type"]}, {"required": ["drop"]},
+                      {"required": ["delay_ms"]}
+                    ]
+                  },
+                  {"required": ["expire_session_after"], "maxProperties": 1}
+                ],
+                "not": {
+                  "anyOf": [
+                    {"required": ["status", "body"]}, {"required": ["status", "content_type"]}, {"required": ["status", "drop"]},
+                    {"required": ["body", "content_type"]}, {"required": ["body", "drop"]}, {"required": ["content_type", "drop"]}
+                  ]
+                }
               },
               "JournalEntry": {
                 "type": "object", "required": ["seq", "partner", "request", "response"],
@@ -329,7 +416,7 @@ extension IMTContract {
                 "properties": {
                   "data": {"type": "array", "items": {"$ref": "#/components/schemas/JournalEntry"}},
                   "meta": {
-                    "type": "object",
+                    "type": "object", "required": ["total", "recorded", "offset", "limit"],
                     "properties": {
                       "total": {"type": "integer", "description": "The entries kept."},
                       "recorded": {"type": "integer", "description": "The exchanges recorded, dropped ones included."},
@@ -337,7 +424,7 @@ extension IMTContract {
                     }
                   },
                   "links": {
-                    "type": "object",
+                    "type": "object", "required": ["self", "first", "next"],
                     "properties": {
                       "self": {"type": "string"}, "first": {"type": "string"},
                       "next": {"type": ["string", "null"], "description": "The next page; null on the last."}
@@ -347,13 +434,15 @@ extension IMTContract {
               },
               "JournalHeaders": {
                 "type": "object", "additionalProperties": {"type": "string"},
-                "description": "Content-Type, Accept, Cookie, Set-Cookie, Location and Allow; secrets read <redacted>."
+                "description": "Content-Type, Accept, SOAPAction, Authorization, Cookie, Set-Cookie, Location and Allow; secrets read <redacted>."
               },
               "JournalBody": {
                 "description": "JSON as JSON (secrets redacted), other text as a string, binary as {\"bytes\": N}, empty null."
               },
               "StateSnapshot": {
                 "type": "object", "description": "The state now: passwords redacted, bills by size.",
+                "required": ["biller_id", "users", "policies", "policy_settings", "bills", "payments", "open_sessions"],
+                "additionalProperties": false,
                 "properties": {
                   "biller_id": {"type": "string"}, "users": {"type": "object", "additionalProperties": {"const": "<redacted>"}},
                   "policies": {"type": "array", "items": {"$ref": "#/components/schemas/PaymentsDue"}},
@@ -361,14 +450,13 @@ extension IMTContract {
                   "bills": {
                     "type": "array",
                     "items": {
-                      "type": "object", "properties": {"policy_number": {"type": "string"}, "bytes": {"type": "integer"}}
+                      "type": "object", "required": ["policy_number", "bytes"],
+                      "properties": {"policy_number": {"type": "string"}, "bytes": {"type": "integer", "minimum": 0}}
                     }
                   },
                   "payments": {"type": "array", "items": {"$ref": "#/components/schemas/PaymentResource"}},
                   "open_sessions": {"type": "integer", "minimum": 0}
                 }
               }
-            }
-          }
         """#
 }

@@ -8,12 +8,23 @@ extension IMTContract {
           "security": [],
           "requestBody": {
             "required": true,
-            "content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/SessionRequest"}}}
+            "content": {
+              "application/vnd.api+json": {
+                "schema": {"$ref": "#/components/schemas/SessionRequest"},
+                "examples": {"session": {"$ref": "#/components/examples/Session"}}
+              }
+            }
           },
           "responses": {
             "201": {
               "description": "The session is open; its cookie authenticates the other calls.",
-              "headers": {"Set-Cookie": {"description": "sessionid=TOKEN; Path=/; HttpOnly", "schema": {"type": "string"}}},
+              "headers": {
+                "Set-Cookie": {
+                  "description": "sessionid=TOKEN; Path=/; HttpOnly, TOKEN 32 hexadecimal digits",
+                  "schema": {"type": "string", "pattern": "^sessionid=[0-9a-f]{32}; Path=/; HttpOnly$"}
+                }
+              },
+              "links": {},
               "content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/SessionDocument"}}}
             },
             "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
@@ -41,7 +52,8 @@ extension IMTContract {
           "parameters": [
             {
               "name": "filter[policy_number]", "in": "query", "required": true, "schema": {"type": "string"},
-              "example": "20240903"
+              "description": "A policy number; one the state does not have lists nothing.",
+              "examples": {"policy": {"$ref": "#/components/examples/PolicyNumber"}}
             }
           ],
           "responses": {
@@ -59,7 +71,12 @@ extension IMTContract {
           "tags": ["data"], "operationId": "postPayment", "summary": "Records a payment (DataPump). Never retried by IC.",
           "requestBody": {
             "required": true,
-            "content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/PaymentRequest"}}}
+            "content": {
+              "application/vnd.api+json": {
+                "schema": {"$ref": "#/components/schemas/PaymentRequest"},
+                "examples": {"payment": {"$ref": "#/components/examples/Payment"}}
+              }
+            }
           },
           "responses": {
             "201": {
@@ -79,7 +96,12 @@ extension IMTContract {
           "tags": ["data"], "operationId": "patchSettings", "summary": "Paperless or autopay enrollment (DataPump).",
           "requestBody": {
             "required": true,
-            "content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/PolicySettingsRequest"}}}
+            "content": {
+              "application/vnd.api+json": {
+                "schema": {"$ref": "#/components/schemas/PolicySettingsRequest"},
+                "examples": {"paperless": {"$ref": "#/components/examples/Paperless"}}
+              }
+            }
           },
           "responses": {
             "200": {
@@ -113,8 +135,7 @@ extension IMTContract {
             "200": {
               "description": "The state.",
               "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StateSnapshot"}}}
-            }
-          }
+            }, "default": {"$ref": "#/components/responses/Error"}}
         }
         """#,
         "putState": #"""
@@ -133,8 +154,7 @@ extension IMTContract {
               "description": "The new state.",
               "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StateSnapshot"}}}
             },
-            "400": {"$ref": "#/components/responses/BadRequest"}
-          }
+            "400": {"$ref": "#/components/responses/BadRequest"}, "default": {"$ref": "#/components/responses/Error"}}
         }
         """#,
         "getJournal": #"""
@@ -157,23 +177,23 @@ extension IMTContract {
               "description": "The journal, or one page of it.",
               "content": {
                 "application/json": {
-                  "schema": {
-                    "oneOf": [
-                      {"type": "array", "items": {"$ref": "#/components/schemas/JournalEntry"}},
-                      {"$ref": "#/components/schemas/JournalPage"}
-                    ]
-                  }
+                  "schema": {"type": "array", "items": {"$ref": "#/components/schemas/JournalEntry"}},
+                  "description": "Without a query: every entry kept."
+                },
+                "application/vnd.api+json": {
+                  "schema": {"$ref": "#/components/schemas/JournalPage"},
+                  "description": "With offset or limit: one page, a JSON:API document."
                 }
               }
             },
-            "400": {"$ref": "#/components/responses/BadRequest"}
+            "400": {"$ref": "#/components/responses/BadRequest"}, "default": {"$ref": "#/components/responses/Error"}
           }
         }
         """#,
         "reset": #"""
         {
           "tags": ["admin"], "operationId": "reset", "summary": "Back to the starting state; the journal is emptied.",
-          "security": [], "responses": {"204": {"description": "Reset."}}
+          "security": [], "responses": {"204": {"description": "Reset."}, "default": {"$ref": "#/components/responses/Error"}}
         }
         """#,
         "getFaults": #"""
@@ -186,8 +206,7 @@ extension IMTContract {
               "content": {
                 "application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Fault"}}}
               }
-            }
-          }
+            }, "default": {"$ref": "#/components/responses/Error"}}
         }
         """#,
         "addFault": #"""
@@ -201,22 +220,20 @@ extension IMTContract {
               "description": "The fault as armed.",
               "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fault"}}}
             },
-            "400": {"$ref": "#/components/responses/BadRequest"}
-          }
+            "400": {"$ref": "#/components/responses/BadRequest"}, "default": {"$ref": "#/components/responses/Error"}}
         }
         """#,
         "clearFaults": #"""
         {
           "tags": ["admin"], "operationId": "clearFaults", "summary": "Disarms every fault.", "security": [],
-          "responses": {"204": {"description": "No fault is armed."}}
+          "responses": {"204": {"description": "No fault is armed."}, "default": {"$ref": "#/components/responses/Error"}}
         }
         """#,
         "openAPI": #"""
         {
           "tags": ["admin"], "operationId": "openAPI", "summary": "This document.", "security": [],
           "responses": {
-            "200": {"description": "OpenAPI 3.1.", "content": {"application/json": {"schema": {"type": "object"}}}}
-          }
+            "200": {"description": "OpenAPI 3.1.", "content": {"application/json": {"schema": {"type": "object"}}}}, "default": {"$ref": "#/components/responses/Error"}}
         }
         """#,
     ]

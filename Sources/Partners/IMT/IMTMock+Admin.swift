@@ -1,3 +1,4 @@
+import Synchronization
 import Wire
 
 extension IMTMock {
@@ -18,12 +19,33 @@ extension IMTMock {
                 reset: { [self] in reset() },
                 contract: (
                     "openapi.json", .openAPI(operationID: "openAPI"),
-                    { _ in
-                        let document = IMTContract.openAPI(authPath: authPath, apiPath: apiPath)
+                    { [self] _ in
+                        let document = IMTContract.openAPI(
+                            authPath: authPath, apiPath: apiPath,
+                            instance: contractInstance(authOrigin: authOrigin.withLock { $0 }))
                         return MockResponse(
                             status: 200, headers: [("Content-Type", "application/json")], body: Array(document.utf8))
                     }
                 ),
                 unknownRoute: { "\($0.method) \($0.path) is not an admin route; see GET /__admin/openapi.json" }))
+    }
+}
+
+extension IMTMock {
+    /// Records that the auth API listens on an origin of its own, which the contract document names.
+    public func authListens(at origin: String) { authOrigin.withLock { $0 = origin } }
+
+    /// The contract facts of this mock's state now, its auth API at `authOrigin` when that is given.
+    public func contractInstance(authOrigin: String? = nil) -> IMTContract.Instance {
+        store.withLock { store in
+            var policies: [String] = []
+            var seen: Set<String> = []
+            for number in store.policies.compactMap(\.policyNumber) where seen.insert(number).inserted {
+                policies.append(number)
+            }
+            return IMTContract.Instance(
+                billerID: billerID, username: store.users.keys.sorted().first, policies: policies,
+                settings: store.settings.keys.sorted(), bills: store.bills.keys.sorted(), authOrigin: authOrigin)
+        }
     }
 }

@@ -3,10 +3,14 @@ import Wire
 
 /// The mock IMT JSON:API server: the calls IC makes to IMT, as seed 000 describes them.
 ///
-/// It serves two base URLs on one origin, as IMT does on two hosts:
+/// It serves two base URLs, as IMT does on two hosts (auth.imtapps.com, webpayments.imtapps.com):
 /// - the auth API `/auth/<id>/api/` (advanced setting 88): `POST sessions/`, `DELETE sessions/{username}`;
 /// - the data API `/webpayments/<id>/api/` (settings 8, 11, 14, 17, 20): `GET payments-due/`,
 ///   `POST payments/`, `PATCH settings/{policy}/`, `GET bills/{policy}/`.
+///
+/// `handle(serving:)` serves one API per origin, as scenarios and `serve imt --auth-port` do, so a
+/// client that leaves the session cookie to a cookie jar keyed by host does not send it to the data
+/// host, as in production; `handle` serves both on one origin.
 ///
 /// Its routes are one table, `IMTMock.routes` (`IMTMock+Routes.swift`): dispatch, 405 and `Allow`,
 /// the fault routes a state may name, near-miss hints and the OpenAPI document's paths read it.
@@ -69,6 +73,8 @@ public final class IMTMock: Sendable {
     /// The path of the data API, without a trailing slash.
     public let apiPath: String
     let faultInjection: FaultInjection
+    /// Where the auth API listens when it has an origin of its own (`authListens(at:)`).
+    let authOrigin = Mutex<String?>(nil)
 
     public init(
         state: IMTState, journal: Journal = Journal(), partner: String = "imt", deadline: Duration = MockEndpoint.defaultDeadline
@@ -88,11 +94,23 @@ public final class IMTMock: Sendable {
     }
 
     /// The mock as a caller uses it: `mock.handle(request)` answers and journals one request;
-    /// `MockServer` serves it, answering 503 past `deadline`.
-    public var handle: MockEndpoint {
+    /// `MockServer` serves it, answering 503 past `deadline`. Both APIs on one origin.
+    public var handle: MockEndpoint { endpoint(serving: nil) }
+
+    /// The two APIs of IMT, each on a host of its own.
+    public enum API: String, Sendable, CaseIterable {
+        case auth
+        case data
+    }
+
+    /// The mock on an origin serving only `api`: a path of the other API is a 404 naming where it is served.
+    public func handle(serving api: API) -> MockEndpoint { endpoint(serving: api) }
+
+    private func endpoint(serving api: API?) -> MockEndpoint {
         MockEndpoint(
-            core: { [self] request in answer(request) }, deadline: deadline, timedOut: MockEndpoint.timedOutJSONAPI,
-            oversized: MockServer.oversizedJSONAPI, observers: [JournalObserver(journal, partner: partner)])
+            core: { [self] request in answer(request, serving: api) }, deadline: deadline,
+            timedOut: MockEndpoint.timedOutJSONAPI, oversized: MockServer.oversizedJSONAPI,
+            observers: [JournalObserver(journal, partner: partner)])
     }
 
     /// The number of sessions open now.
@@ -110,9 +128,19 @@ public final class IMTMock: Sendable {
         journal.reset()
     }
 
-    /// The answer without the journal: faults first (a status fault replaces the answer, other faults change it), then the route.
-    func answer(_ request: MockRequest) -> MockResponse {
-        faultInjection.respond(to: request) { route($0) }
+    /// The answer without the journal: on an origin serving one API, a path of the other is a 404;
+    /// then faults (a status fault replaces the answer, other faults change it), then the route.
+    func answer(_ request: MockRequest, serving served: API? = nil) -> MockResponse {
+        if let served, let (api, _) = relativePath(of: request.path), api != served.rawValue {
+            let base = api == "auth" ? authPath : apiPath
+            return .error(
+                JSONAPIError(
+                    status: 404, code: "not-found", title: "No such resource",
+                    detail:
+                        "\(base)/ is the \(api) API, served on its own origin: IMT's auth and data APIs are two hosts, and this one serves the \(served.rawValue) API"
+                ))
+        }
+        return faultInjection.respond(to: request) { route($0) }
     }
 
     /// The base paths of the route table, by the name its routes use.

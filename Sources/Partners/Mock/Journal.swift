@@ -9,8 +9,12 @@ public import Wire
 /// has `near_miss`: the closest one and how the request differs (`RequestNearMiss`). Nothing volatile (time, ports) goes in,
 /// so a journal can be a golden file.
 public final class Journal: Sendable {
-    /// Headers worth recording; the rest (Host, User-Agent, Date, ...) vary by client.
-    public static let journaledHeaders = ["Content-Type", "Accept", "Cookie", "Set-Cookie", "Location", "Allow"]
+    /// Headers worth recording; the rest (Host, User-Agent, Date, ...) vary by client. `SOAPAction`
+    /// names a SOAP 1.1 operation; `Authorization` is journaled as `<redacted>`, so a golden file pins
+    /// that it was sent, never its value.
+    public static let journaledHeaders = [
+        "Content-Type", "Accept", "SOAPAction", "Authorization", "Cookie", "Set-Cookie", "Location", "Allow",
+    ]
 
     /// One exchange as it happened; turned into JSON only when the journal is read.
     private struct Exchange {

@@ -165,6 +165,11 @@ public struct MockResponse: Sendable {
             body: Array(document.compactText.utf8))
     }
 
+    /// A plain JSON response (`application/json`): the admin API's state, journal and faults, which are not JSON:API documents.
+    public static func json(_ status: Int, _ value: JSONValue) -> MockResponse {
+        MockResponse(status: status, headers: [("Content-Type", "application/json")], body: Array(value.compactText.utf8))
+    }
+
     /// A JSON:API error document response carrying one error object.
     public static func error(_ error: JSONAPIError, headers: [(name: String, value: String)] = []) -> MockResponse {
         jsonAPI(error.status, JSONAPIError.document([error]), headers: headers)

@@ -2,6 +2,7 @@ import Foundation
 public import Logging
 import NIOCore
 public import ServiceLifecycle
+import Synchronization
 import UnixSignals
 
 extension MockServer {
@@ -15,23 +16,34 @@ extension MockServer {
     ///
     /// ```swift
     /// try await MockServer.serve(.init(mock.handle, maximumBodySize: IMTMock.maximumBodySize), port: 8080,
-    ///     onBound: { print("listening on \($0)") }, onStop: { print("stopping on \($0)") })
+    ///     onBound: { print("listening on \($0[0])") }, onStop: { print("stopping on \($0)") })
     /// ```
     /// - Parameters:
+    ///   - also: more listeners served alongside, each its own handler on its own port (the mock
+    ///     IMT's auth API on a host of its own), stopped with the first.
     ///   - stops: names of stop requests; nil: SIGINT and SIGTERM, trapped while serving.
-    ///   - onBound: called with the bound port once the server listens.
+    ///   - onBound: called with the bound ports (the first's, then those of `also`) once every server listens.
     public static func serve(
-        _ handler: Handler, host: String = "127.0.0.1", port: Int, services: [any Service] = [],
-        gracePeriod: Duration = .seconds(1), logger: Logger = MockServer.silentLogger,
+        _ handler: Handler, host: String = "127.0.0.1", port: Int, also: [(handler: Handler, port: Int)] = [],
+        services: [any Service] = [], gracePeriod: Duration = .seconds(1), logger: Logger = MockServer.silentLogger,
         stops: AsyncStream<String>? = nil,
-        onBound: @escaping @Sendable (Int) -> Void, onStop: @escaping @Sendable (String) -> Void
+        onBound: @escaping @Sendable ([Int]) -> Void, onStop: @escaping @Sendable (String) -> Void
     ) async throws {
-        let app = application(handler, host: host, port: port, logger: logger, onBound: onBound)
+        let listeners = [(handler, port)] + also.map { ($0.handler, $0.port) }
+        let bound = Mutex([Int?](repeating: nil, count: listeners.count))
+        let apps = listeners.enumerated().map { index, listener in
+            application(listener.0, host: host, port: listener.1, logger: logger) { port in
+                let ports: [Int]? = bound.withLock { ports in
+                    ports[index] = port
+                    return ports.contains(nil) ? nil : ports.compactMap { $0 }
+                }
+                if let ports { onBound(ports) }
+            }
+        }
         let watch = StopWatch(stops: stops, onStop: onStop)
         var configuration = ServiceGroupConfiguration(
-            services: services.map { .init(service: $0) } + [
-                .init(service: app),
-                .init(service: watch, successTerminationBehavior: .gracefullyShutdownGroup),
+            services: services.map { .init(service: $0) } + apps.map { .init(service: $0) } + [
+                .init(service: watch, successTerminationBehavior: .gracefullyShutdownGroup)
             ],
             logger: logger)
         configuration.maximumGracefulShutdownDuration = gracePeriod

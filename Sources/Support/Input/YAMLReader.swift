@@ -107,11 +107,18 @@ public struct YAMLReader: Sendable {
         return Array(sequence)
     }
 
-    /// A scalar's text exactly as written: `1675.00` stays `"1675.00"`, never a float.
+    /// A scalar's text exactly as written: `1675.00` stays `"1675.00"`, never a float. A plain `null`
+    /// (or `~`, YAML's and JSON's null) is refused, never read as the text "null"; quoted, it is that text.
     public func text(_ node: Node, what: String) throws(InputError) -> String {
         guard let scalar = node.scalar else { throw error("\(what) must be a single value, not a list or mapping", at: node) }
+        if scalar.style == .plain, Self.nullSpellings.contains(scalar.string) {
+            throw error("\(what) must be a value, not null (quote it, \"\(scalar.string)\", for the text)", at: node)
+        }
         return scalar.string
     }
+
+    /// How YAML's core schema (and JSON) writes null in a plain scalar, an empty one aside.
+    static let nullSpellings: Set<String> = ["null", "Null", "NULL", "~"]
 
     /// A non-empty string value (quoted or plain).
     public func nonEmptyText(_ node: Node, what: String) throws(InputError) -> String {

@@ -98,17 +98,16 @@ public struct PaymentPost: Sendable, Hashable {
         amount == .zero ? "0" : amount.description
     }
 
-    /// Reads a request document as IMT does: every attribute present and well formed, none unknown,
-    /// `id` and `entity_identifier` equal to the resource id.
+    /// Reads a request document as IMT does: every attribute present and well formed, none unknown
+    /// (422), then the resource id equal to `id` (409), `entity_identifier` equal to `id` and
+    /// `bill_amount_paid` at most `total_paid` (422). A request that breaks the contract's schema gets
+    /// the schema's error before an id conflict, in the order `IMTContract` lists its rules.
     public init(document: JSONValue) throws(JSONAPIError) {
         var request = try JSONAPIRequest(document: document, type: Self.type)
         let account = try request.string("id", allowEmpty: false)
-        try request.requireID(account)
         self.account = account
         self.method = Method(rawValue: try request.choice("payment_method", Method.allCases.map(\.rawValue)))!
-        guard try request.string("entity_identifier") == account else {
-            throw request.invalid("entity_identifier", "must equal id \"\(account)\"")
-        }
+        let entityIdentifier = try request.string("entity_identifier")
         self.siteFee = try request.decimal("site_fee")
         self.billAmountPaid = try request.decimal("bill_amount_paid")
         self.totalPaid = try request.decimal("total_paid")
@@ -127,6 +126,10 @@ public struct PaymentPost: Sendable, Hashable {
         self.rawPayment = try request.decimal("raw_payment")
         self.sort = try request.string("sort")
         try request.rejectUnknownAttributes()
+        try request.requireID(account)
+        guard entityIdentifier == account else {
+            throw request.invalid("entity_identifier", "must equal id \"\(account)\"")
+        }
         guard billAmountPaid <= totalPaid else {
             throw request.invalid("bill_amount_paid", "\(billAmountPaid) exceeds total_paid \(totalPaid)")
         }

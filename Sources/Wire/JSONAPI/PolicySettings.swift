@@ -49,19 +49,17 @@ public struct PolicySettings: Sendable, Hashable {
     }
 
     /// Applies a PATCH document for the policy in the URL, as IMT does: attributes left out stay unchanged.
+    ///
+    /// The attributes' shapes are checked first (422), then the body's id against the URL's (409), then
+    /// `id` and `policy` against it (422): the schema's error before an id conflict.
     /// - Throws: 409 when the body's id is not the URL's, 422 for an invalid or unknown attribute.
     public func patched(by document: JSONValue) throws(JSONAPIError) -> PolicySettings {
         var request = try JSONAPIRequest(document: document, type: Self.type)
-        try request.requireID(account)
-        var result = self
-        for name in ["id", "policy"] {
-            if let value = try request.optionalString(name), value != account {
-                throw request.invalid(name, "must equal the policy \"\(account)\" of the URL, got \"\(value)\"")
-            }
-        }
+        let named = (id: try request.optionalString("id"), policy: try request.optionalString("policy"))
         if let sort = try request.optionalString("sort"), !sort.isEmpty {
             throw request.invalid("sort", "must be empty, got \"\(sort)\"")
         }
+        var result = self
         if let paperless = try request.optionalBool("paperless") { result.paperless = paperless }
         if let mode = try request.optionalString("bill_mode") {
             guard let billMode = BillMode(rawValue: mode) else {
@@ -70,6 +68,12 @@ public struct PolicySettings: Sendable, Hashable {
             result.billMode = billMode
         }
         try request.rejectUnknownAttributes()
+        try request.requireID(account)
+        for (name, value) in [("id", named.id), ("policy", named.policy)] {
+            if let value, value != account {
+                throw request.invalid(name, "must equal the policy \"\(account)\" of the URL, got \"\(value)\"")
+            }
+        }
         return result
     }
 }

@@ -5,9 +5,10 @@ GET /health               200 once it listens
 GET /balance/<account>    opens a session with IMT, asks payments-due for the account,
                           closes the session, and answers {"account", "current_due", "payment_types"}
 
-It listens on 127.0.0.1:$BIFROST_SERVICE_PORT and reaches IMT through BIFROST_IMT_*.
+It listens on 127.0.0.1:$BIFROST_SERVICE_PORT and reaches IMT through BIFROST_IMT_*. IMT's auth
+and data APIs are two hosts, so the session cookie the auth API sets is carried to the data API
+by hand: a cookie jar keyed by host would not send it there.
 """
-import http.cookiejar
 import http.server
 import json
 import os
@@ -17,27 +18,30 @@ import urllib.request
 MEDIA = "application/vnd.api+json"
 
 
-def imt(opener, method, url, body=None):
+def imt(method, url, body=None, cookie=None):
+    """One JSON:API call: the document answered (None for no body) and the session cookie it set."""
+    headers = {"Content-Type": MEDIA, "Accept": MEDIA}
+    if cookie:
+        headers["Cookie"] = cookie
     request = urllib.request.Request(
-        url, method=method, data=None if body is None else json.dumps(body).encode("utf-8"),
-        headers={"Content-Type": MEDIA, "Accept": MEDIA},
+        url, method=method, data=None if body is None else json.dumps(body).encode("utf-8"), headers=headers,
     )
-    with opener.open(request, timeout=10) as response:
+    with urllib.request.urlopen(request, timeout=10) as response:
         data = response.read()
-        return json.loads(data) if data else None
+        set_cookie = response.headers.get("Set-Cookie")
+        return (json.loads(data) if data else None), (set_cookie.split(";")[0] if set_cookie else None)
 
 
 def balance(account):
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
     auth, api, user = os.environ["BIFROST_IMT_AUTH_URL"], os.environ["BIFROST_IMT_API_URL"], os.environ["BIFROST_IMT_USERNAME"]
     session = {"data": {"id": user, "type": "sessions",
                         "attributes": {"password": os.environ["BIFROST_IMT_PASSWORD"], "username": user}}}
-    imt(opener, "POST", f"{auth}/sessions/", session)
+    _, cookie = imt("POST", f"{auth}/sessions/", session)
     try:
         query = urllib.parse.urlencode({"filter[policy_number]": account})
-        document = imt(opener, "GET", f"{api}/payments-due/?{query}")
+        document, _ = imt("GET", f"{api}/payments-due/?{query}", cookie=cookie)
     finally:
-        imt(opener, "DELETE", f"{auth}/sessions/{urllib.parse.quote(user)}")
+        imt("DELETE", f"{auth}/sessions/{urllib.parse.quote(user)}", cookie=cookie)
     due = document["data"][0]["attributes"] if document["data"] else None
     return {"account": account, "current_due": due and due["current_due"], "payment_types": due and due["payment_types"]}
 

@@ -6,7 +6,8 @@ import Partners
 ///
 /// | Variable | Value |
 /// |---|---|
-/// | `BIFROST_IMT_ORIGIN`, `BIFROST_IMT_AUTH_URL`, `BIFROST_IMT_API_URL` | the mock IMT: `http://127.0.0.1:<port>`, its auth API (`…/auth/3401/api`), its data API (`…/webpayments/3401/api`) |
+/// | `BIFROST_IMT_ORIGIN`, `BIFROST_IMT_API_URL` | the mock IMT's data host `http://127.0.0.1:<port>`, its data API (`…/webpayments/3401/api`) |
+/// | `BIFROST_IMT_AUTH_ORIGIN`, `BIFROST_IMT_AUTH_URL` | its auth host `http://localhost:<port>` (another host, as IMT's), its auth API (`…/auth/3401/api`) |
 /// | `BIFROST_IMT_USERNAME`, `BIFROST_IMT_PASSWORD` | the first user of the scenario's `imt.users`, by name |
 /// | `BIFROST_IMT2_…` | the same for the second instance (`imt2:`) |
 /// | `BIFROST_IC_ORIGIN`, `BIFROST_IC_URL` | the mock IC, its CloudInvoicing endpoint (`…/portal/webservices/CloudInvoicing.asmx`) |
@@ -26,7 +27,8 @@ enum ProgramVariables {
         ] {
             guard let endpoint else { continue }
             variables[prefix + "_ORIGIN"] = endpoint.origin
-            variables[prefix + "_AUTH_URL"] = endpoint.origin + endpoint.mock.authPath
+            variables[prefix + "_AUTH_ORIGIN"] = endpoint.authOrigin
+            variables[prefix + "_AUTH_URL"] = endpoint.authOrigin + endpoint.mock.authPath
             variables[prefix + "_API_URL"] = endpoint.origin + endpoint.mock.apiPath
             if let user = state?.users.min(by: { $0.key < $1.key }) {
                 variables[prefix + "_USERNAME"] = user.key
@@ -54,9 +56,12 @@ enum ProgramVariables {
     static func placeholders(in text: String, _ context: ScenarioContext, outputFolder: String?) -> String {
         var text = text
         if let outputFolder { text = text.replacingOccurrences(of: outputFolder, with: "{output}") }
-        for (name, origin) in [("imt", context.imt?.origin), ("imt2", context.imt2?.origin), ("ic", context.ic?.origin)] {
-            if let origin { text = text.replacingOccurrences(of: origin, with: "{\(name).origin}") }
-        }
+        let origins: [(origin: String?, placeholder: String)] = [
+            (context.imt?.origin, "{imt.origin}"), (context.imt?.authOrigin, "{imt.auth-origin}"),
+            (context.imt2?.origin, "{imt2.origin}"), (context.imt2?.authOrigin, "{imt2.auth-origin}"),
+            (context.ic?.origin, "{ic.origin}"),
+        ]
+        for case let (origin?, placeholder) in origins { text = text.replacingOccurrences(of: origin, with: placeholder) }
         for service in context.services {
             text = text.replacingOccurrences(of: "http://127.0.0.1:\(service.port)", with: "{service.\(service.name)}")
         }

@@ -4,7 +4,7 @@ import Wire
 
 extension ICMock {
     /// The REST services' rows of the route table, relative to the server's root (base `rest`):
-    /// SSO Connect's web services and page, Cloud Payments V2 and its pages (docs/sso-cpv2.md).
+    /// SSO Connect's web services and page, Cloud Payments V2 and its pages (docs/sso-cpv2.md), SAML sign-in.
     static let restRoutes: [Route] = [
         rest("GET", "api/v1/remoteauthentication/users", "retrieveUsers") { mock, request, _ in mock.retrieveUsers(request) },
         rest("POST", "api/v1/customers", "createCustomerRecord") { mock, request, _ in mock.createCustomer(request) },
@@ -21,6 +21,12 @@ extension ICMock {
         },
         rest("GET", "virtualsite/{id}", "virtualSitePage") { mock, _, match in mock.paymentPage(match["id"], virtualSite: true) },
         rest("POST", "cloudpayments/{id}/pay", "pay") { mock, request, match in mock.pay(match["id"], request) },
+        rest("GET", "saml/{guid}", "samlRedirectLink") { mock, request, match in
+            mock.samlRedirectLink(request, guid: match["guid"])
+        },
+        rest("POST", "saml/{guid}/acs", "samlAssertionConsumer") { mock, request, match in
+            mock.samlAssertion(request, guid: match["guid"])
+        },
     ]
 
     static func rest(_ method: String, _ path: String, _ operation: String, handle: @escaping Route.Handle) -> Route {

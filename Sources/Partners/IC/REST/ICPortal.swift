@@ -39,6 +39,8 @@ struct ICPortal: Sendable {
     var tokens: [Token] = []
     var pages: [PaymentPage] = []
     var payments: [Payment] = []
+    /// The IDs of the SAML assertions that signed a customer in, newest last: each is used once.
+    var consumedAssertions: [String] = []
     /// Ids issued so far: tokens, payment pages and payments are counted together.
     var issued = 0
     /// Where payment page and payment ids come from: random in a stand-in, derived in a scenario.

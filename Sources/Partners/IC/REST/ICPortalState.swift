@@ -46,10 +46,16 @@ public struct ICPortalState: Sendable {
     /// The mock's "now" when it starts: the scenario's clock.
     public var clock: Date
     public var customers: [Customer]
+    /// The biller's SAML SSO set-up; nil: SAML sign-in is not set up (its endpoints answer 404).
+    public var saml: ICSAMLSetup?
+    /// Whether SAML validity windows are judged on the system clock (a stand-in, `serve ic`, whose
+    /// partner's identity provider signs at the time of day), not on `clock` (a scenario's).
+    public var systemClock = false
 
     public init(
         profile: SSOProfile = .aiMyMeter, ssoConnect: Bool? = nil, apiKey: String? = nil, siteName: String = "Biller",
-        tokenLifetime: Duration = .seconds(600), clock: Date = Date(timeIntervalSince1970: 0), customers: [Customer] = []
+        tokenLifetime: Duration = .seconds(600), clock: Date = Date(timeIntervalSince1970: 0), customers: [Customer] = [],
+        saml: ICSAMLSetup? = nil
     ) {
         self.profile = profile
         self.ssoConnect = ssoConnect
@@ -58,6 +64,7 @@ public struct ICPortalState: Sendable {
         self.tokenLifetime = tokenLifetime
         self.clock = clock
         self.customers = customers
+        self.saml = saml
     }
 
     /// Whether SSO Connect answers: the biller's choice, else the profile's default (on for AI, off for IMT).
