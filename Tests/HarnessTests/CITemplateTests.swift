@@ -184,6 +184,25 @@ import Wire
 
     // MARK: The package templates' steps, run
 
+    @Test(arguments: packageTemplates)
+    func `a package template's job runs its steps per shard with the local package for the download`(file: String) throws {
+        let job = try TemplateJob(file: file, template: Self.template(file))
+        #expect(job.shards == ["1", "2", "3"])
+        #expect(job.steps.count >= 3, "download, install, run")
+        let folder = try TemporaryFolder("template-job")
+        defer { try? FileManager.default.removeItem(atPath: folder.path) }
+        try job.write(to: folder, packageURL: "file:///opt/bifrost-check/bifrost_9.9.9_amd64.deb")
+        let script = try String(contentsOfFile: folder.file("job.sh"), encoding: .utf8)
+        let steps = script.split(separator: "\n").filter { $0.hasPrefix("sh -e ") }
+        #expect(steps.count == job.steps.count * 3, "every step, for each shard, in order:\n\(script)")
+        for shard in job.shards {
+            let last = try String(contentsOfFile: folder.file("shard-\(shard)-step-\(job.steps.count).sh"), encoding: .utf8)
+            #expect(last.contains("export BIFROST_DEB_URL='file:///opt/bifrost-check/bifrost_9.9.9_amd64.deb'"))
+            #expect(last.contains("bifrost run \"$BIFROST_SCENARIOS\" --shard \(shard)/3 --junit report.xml --report report"))
+            #expect(script.contains("mkdir -p /job-\(shard) && cd /job-\(shard)"))
+        }
+    }
+
     /// Runs the package templates' shell steps, in order, for each shard, in a clean Debian root (ci/check-package
     /// --template), the `.deb` in .build-package/ standing in for the download. Opt-in: it needs root, a network
     /// path to Debian's archive, and `ci/package` run first; it takes a few minutes.
