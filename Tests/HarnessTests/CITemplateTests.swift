@@ -207,7 +207,7 @@ import Wire
     /// --template), the `.deb` in .build-package/ standing in for the download. Opt-in: it needs root, a network
     /// path to Debian's archive, and `ci/package` run first; it takes a few minutes.
     @Test(
-        .enabled(if: ProcessInfo.processInfo.environment["BIFROST_CHECK_TEMPLATES"] == "1"),
+        .enabled(if: ProcessInfo.processInfo.environment["BIFROST_CHECK_TEMPLATES"] == "1"), .serialized,
         arguments: packageTemplates)
     func `a package template's steps run green in a clean Debian root`(file: String) async throws {
         let packages = SourceTree.path(".build-package")
