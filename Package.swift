@@ -35,6 +35,8 @@ let package = Package(
         // libcurl through dlopen, at first use (Sources/CCurl/include/bifrost_curl.h); its headers come
         // from libcurl4-openssl-dev, which ci/setup installs.
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        // The commit `bifrost --version` prints, stamped by ci/package into the shipped binary after the build.
+        .target(name: "CBuildStamp"),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -115,7 +117,7 @@ let package = Package(
         .executableTarget(
             name: "bifrost",
             dependencies: [
-                "Harness", "Certification", "Support", "Partners", "Transport", "Wire", "ChildProcesses",
+                "Harness", "Certification", "Support", "Partners", "Transport", "Wire", "ChildProcesses", "CBuildStamp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],

@@ -9,7 +9,7 @@ struct Bifrost: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bifrost",
         abstract: "Conformance harness and mock partner for Invoice Cloud and IMT integrations.",
-        version: "0.2.0",
+        version: BuildInfo.versionLine,
         subcommands: [
             RunCommand.self, ReviewCommand.self, ServeCommand.self, RecordCommand.self, CertifyCommand.self,
             RequirementsCommand.self, ReportCommand.self,

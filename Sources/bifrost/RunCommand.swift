@@ -151,11 +151,14 @@ struct RunCommand: AsyncParsableCommand {
         if list { return try listing(suite) }
         let everything = suite
         let goldenRoot = golden ?? Suite.defaultGoldenRoot(forSuiteRoot: suite.root)
+        // Outside CI, outputs that differ wait beside the golden files, unless those cannot be written
+        // (an installed suite under /usr/share): then the run only compares.
+        let goldenReadOnly = updateMode == nil && !Environment.isCI && !Self.isWritable(goldenRoot)
         let recording: GoldenRecording =
             switch updateMode {
             case .all?: .all
             case .pending?: .pending
-            case nil: Environment.isCI ? .never : .pending
+            case nil: Environment.isCI || goldenReadOnly ? .never : .pending
             }
         await curlLoaded
         RunInterruption.install()
@@ -181,7 +184,10 @@ struct RunCommand: AsyncParsableCommand {
             for file in stray { printLine("UNREFERENCED  \(file) (no scenario produces it)") }
             failedUnreferenced = unreferenced == .fail && !stray.isEmpty
         }
-        printLine(
+        if goldenReadOnly && reports.contains(where: { $0.verdict == .failed }) {
+            printLine("\(goldenRoot) cannot be written here: no .pending file was kept (--keep-artifacts DIR keeps the outputs)")
+        }
+                printLine(
             ConsoleReporter.summary(
                 reports, rerun: RerunCommand(suiteRoot: suite.root, golden: golden, repetitions: `repeat`)))
         var unwritten = false
@@ -209,6 +215,15 @@ struct RunCommand: AsyncParsableCommand {
         if unwritten { throw ExitCode(2) }
         if reports.contains(where: { $0.verdict == .error }) { throw ExitCode(2) }
         if failedUnreferenced || reports.contains(where: { $0.verdict == .failed }) { throw ExitCode(1) }
+    }
+
+    /// Whether files can be made in `folder`, or in its nearest existing parent when it does not exist yet.
+    static func isWritable(_ folder: String) -> Bool {
+        var path = URL(fileURLWithPath: folder).standardizedFileURL
+        while !FileManager.default.fileExists(atPath: path.path) && path.path != "/" {
+            path.deleteLastPathComponent()
+        }
+        return FileManager.default.isWritableFile(atPath: path.path)
     }
 
     /// `--list`: the scenarios selected, then the files that do not load (exit 2 if any).

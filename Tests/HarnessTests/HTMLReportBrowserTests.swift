@@ -5,7 +5,7 @@ import Testing
 
 /// The HTML report loaded in a real headless Chromium: what a person opening it sees.
 @Suite struct HTMLReportBrowserTests {
-    static let missing = "chromium is not installed: run ci/setup, which installs Debian's chromium package"
+    static let missing = "chromium is not installed: run ci/setup --tests, which installs Debian's chromium package"
 
     @Test func `the HTML report shows a failing scenario's diff and its FAIL verdict in a browser, without console errors`()
         async throws

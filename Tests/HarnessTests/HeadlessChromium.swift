@@ -16,7 +16,7 @@ import Transport
 /// started and awaited on a thread of its own (`BlockingPool`), never on Swift's cooperative
 /// pool, and is killed when it outlives `timeout`.
 struct HeadlessChromium {
-    /// What `ci/setup` installs; the test fails pointing there when it is missing.
+    /// What `ci/setup --tests` installs; the test fails pointing there when it is missing.
     static let candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/snap/bin/chromium"]
 
     /// How the browser ended.

@@ -35,7 +35,7 @@ extension OpenSSHServer {
         /// Checks the tools and makes the server's folder, the chroot and the upload folder.
         private static func makeFolders(sshd: String, keygen: String) throws(StartError) -> Setup {
             for tool in [sshd, keygen] where !FileManager.default.isExecutableFile(atPath: tool) {
-                throw StartError(message: "\(tool) is missing: run ci/setup, which installs openssh-server and openssh-client")
+                throw StartError(message: "\(tool) is missing: install openssh-server and openssh-client (ci/setup does)")
             }
             let root = getuid() == 0
             // sshd refuses a chroot below a folder others may write (/tmp): as root, work under /run.
