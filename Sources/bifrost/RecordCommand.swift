@@ -16,7 +16,7 @@ struct RecordCommand: AsyncParsableCommand {
             named in the scenario's description. Exit 0 written, 1 the endpoint refused the login or did not answer \
             (nothing written), 2 a usage error or a non-empty DIR without --force.
             """,
-        subcommands: [RecordIMTCommand.self, RecordICCommand.self])
+        subcommands: [RecordIMTCommand.self, RecordICCommand.self, RecordRunCommand.self])
 }
 
 /// The options every `record` subcommand takes.
