@@ -31,7 +31,7 @@ struct ServeProcess {
     }
 
     /// The loopback port the banner names.
-    var port: Int? { text.firstMatch(of: /127\.0\.0\.1:(\d+)\//).flatMap { Int($0.1) } }
+    var port: Int? { text.firstMatch(of: /127\.0\.0\.1:(\d+)/).flatMap { Int($0.1) } }
 
     /// Sends SIGTERM, waits for the exit, reads the rest of standard error, and returns the exit status.
     mutating func stop() async -> Int32? {
