@@ -25,7 +25,9 @@ struct RecordRunCommand: AsyncParsableCommand {
     @Option(help: "IMT's auth API on a host of its own (e.g. https://auth.imtapps.com/3401/api): /auth/<id>/api goes there.")
     var imtAuthURL: String?
 
-    @Option(help: "IMT's data API on a host of its own (e.g. https://webpayments.imtapps.com/3401/api).")
+    @Option(
+        name: .customLong("imt-api-url"),
+        help: "IMT's data API on a host of its own (e.g. https://webpayments.imtapps.com/3401/api).")
     var imtAPIURL: String?
 
     @Option(help: "The biller id of the IMT URLs the program is given.")
