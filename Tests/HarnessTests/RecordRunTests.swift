@@ -88,6 +88,33 @@ import Wire
         #expect(wrong.output.contains("bill_amount_paid"), "\(wrong.output)")
     }
 
+    @Test func `a recorded run of an IC client against serve ic replays and passes, with no trace of the key`() async throws {
+        let folder = try TemporaryFolder("record-run-ic")
+        defer { folder.remove() }
+        let output = folder.file("suite")
+        let key = "0b9d5c3e-7a2f-4e1d-9c8b-6a5f4e3d2c1b"
+        var server = try await ServeProcess(
+            ["serve", "ic", "--port", "0", "--quiet", "--state", SourceTree.path("Tools/ic-state.yaml")])
+        let port = try #require(server.port)
+        let recorded = try await BifrostExecutable.run(
+            [
+                "record", "run", "--ic-proxy-to", "http://127.0.0.1:\(port)", "--ic-biller-guid",
+                "6f1c2e0a-3b4d-4e5f-8a9b-0c1d2e3f4a5b", "--ic-key-env", "REAL_IC_KEY", "--env",
+                "REPORT_FROM=2024-09-03T00:00:00Z", "--env", "REPORT_TO=2024-09-04T00:00:00Z", "--env", "REPORT_WINDOW_HOURS=8",
+                "--name", "upload", "--output", output, "--", "programs/upload_and_report.py", "programs/hourly.bif",
+            ], environment: ["REAL_IC_KEY": key], in: SourceTree.path("Scenarios/examples/external"))
+        _ = await server.stop()
+        #expect(recorded.status == 0, "\(recorded.output)")
+        #expect(recorded.output.contains("UploadInvoiceFile (POST /portal/webservices/CloudInvoicing.asmx): the mock answers it"))
+        let files = texts(output)
+        for (file, text) in files { #expect(!text.contains(key), "\(file) holds the key") }
+        let scenario = try #require(files["Scenarios/upload.yaml"])
+        #expect(scenario.contains("key: \"recorded-web-service-key\""))
+        #expect(scenario.contains("\"id\": \"P1\", \"account\": \"20240903\""))
+        let replay = try await BifrostExecutable.run(["run", "Scenarios"], in: output)
+        #expect(replay.status == 0, "\(replay.output)")
+    }
+
     @Test func `a program that cannot start, a missing partner and a secret in --env write nothing`() async throws {
         let folder = try TemporaryFolder("record-run-refused")
         defer { folder.remove() }
