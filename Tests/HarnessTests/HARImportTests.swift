@@ -48,6 +48,25 @@ import Testing
         #expect(run.status == 0, "\(run.output)")
     }
 
+    @Test func `a SOAP client's upload and reports captured by mitmproxy import for the mock IC, the key replaced`() async throws
+    {
+        let folder = try TemporaryFolder("har-ic", create: false)
+        defer { folder.remove() }
+        let options = HARImporter.Options(file: Self.fixture("mitmproxy-ic-report.har"), partner: .ic, output: folder.path)
+        let lines = try await HARImporter(options).importFile()
+        let description = lines.joined(separator: "\n")
+        #expect(description.contains("3 of 3 entries, with the ic partner at http://ic.partner.test"))
+        #expect(description.contains("UploadInvoiceFile (POST /portal/webservices/CloudInvoicing.asmx): the mock answers it"))
+        let files = texts(folder.path)
+        for (file, text) in files { #expect(!text.contains("captured-key"), "\(file) holds the captured key") }
+        let scenario = try #require(files["Scenarios/mitmproxy-ic-report.yaml"])
+        #expect(scenario.contains("{guid: \"6f1c2e0a-3b4d-4e5f-8a9b-0c1d2e3f4a5b\", key: \"recorded-web-service-key\""))
+        #expect(scenario.contains("\"id\": \"P6\""))
+        #expect(scenario.contains("partner: ic"))
+        let run = try await BifrostExecutable.run(["run", "Scenarios"], in: folder.path)
+        #expect(run.status == 0, "\(run.output)")
+    }
+
     @Test func `a HAR written after the specification's examples: two hosts, base64 content, and the entries left out named`()
         async throws
     {

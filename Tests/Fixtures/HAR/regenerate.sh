@@ -3,7 +3,8 @@
 # --set hardump=FILE in reverse mode in front of `bifrost serve imt`) and the requests_har
 # package's response hook, each capturing IC's RTDR read (rtdr_client.py). The files are then
 # scrubbed (scrub_har.py) for committing. spec-example-rtdr.har is written by hand, after the
-# HAR 1.2 specification's examples, and is not regenerated.
+# HAR 1.2 specification's examples, and is not regenerated. mitmproxy-ic-report.har is the
+# example SOAP client (upload_and_report.py) in front of `bifrost serve ic`.
 #
 # Needs python3 (a venv is made in $HAR_VENV, default .build/har-venv, from PyPI) and a built
 # bifrost (swift build). Run from anywhere: ./Tests/Fixtures/HAR/regenerate.sh
@@ -65,5 +66,29 @@ wait "$mitm" || true
   --har "$work/requests-har-rtdr.har"
 "$venv/bin/python" "$here/scrub_har.py" "$work/requests-har-rtdr.har" "$mock"
 
-cp "$work/mitmproxy-rtdr.har" "$work/requests-har-rtdr.har" "$here/"
-echo "wrote $here/mitmproxy-rtdr.har and $here/requests-har-rtdr.har"
+# mitmproxy in front of `serve ic`: the example SOAP client uploads a BIF and polls PaymentReportingSOAP.
+export IC_KEY=0b9d5c3e-7a2f-4e1d-9c8b-6a5f4e3d2c1b
+ic_port=$(free_port)
+"$bifrost" serve ic --quiet --port "$ic_port" --state "$root/Tools/ic-state.yaml" 2>/dev/null &
+pids="$pids $!"
+wait_port "$ic_port"
+ic=http://127.0.0.1:$ic_port
+ic_proxy_port=$(free_port)
+"$venv/bin/mitmdump" -q --mode "reverse:$ic" --listen-host 127.0.0.1 --listen-port "$ic_proxy_port" \
+  --set hardump="$work/mitmproxy-ic-report.har" &
+mitm=$!
+pids="$pids $mitm"
+wait_port "$ic_proxy_port"
+mkdir "$work/out"
+(cd "$root/Scenarios/examples/external" &&
+  BIFROST_IC_URL=http://127.0.0.1:$ic_proxy_port/portal/webservices/CloudInvoicing.asmx \
+  BIFROST_IC_BILLER_GUID=6f1c2e0a-3b4d-4e5f-8a9b-0c1d2e3f4a5b BIFROST_IC_WEB_SERVICE_KEY=$IC_KEY \
+  BIFROST_OUTPUT_DIR=$work/out REPORT_FROM=2024-09-03T00:00:00Z REPORT_TO=2024-09-04T00:00:00Z REPORT_WINDOW_HOURS=12 \
+  "$venv/bin/python" programs/upload_and_report.py programs/hourly.bif)
+kill -INT "$mitm"
+wait "$mitm" || true
+"$venv/bin/python" "$here/scrub_har.py" "$work/mitmproxy-ic-report.har" "$ic" ic
+"$venv/bin/python" "$here/scrub_har.py" "$work/mitmproxy-ic-report.har" "http://127.0.0.1:$ic_proxy_port" ic
+
+cp "$work/mitmproxy-rtdr.har" "$work/requests-har-rtdr.har" "$work/mitmproxy-ic-report.har" "$here/"
+echo "wrote $here/mitmproxy-rtdr.har, $here/requests-har-rtdr.har and $here/mitmproxy-ic-report.har"

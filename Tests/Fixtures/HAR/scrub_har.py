@@ -1,8 +1,9 @@
-"""Scrubs a captured HAR file for committing: the password (given as the environment variable
-IMT_PASSWORD) becomes captured-password, cookie values <redacted>, and the stand-in partner's
-loopback origin (argument 2) http://imt.partner.test, so that fixtures regenerate without noise.
+"""Scrubs a captured HAR file for committing: the IMT password and IC web service key (the
+environment variables IMT_PASSWORD and IC_KEY) become captured-password and captured-key, cookie
+values <redacted>, and the stand-in partner's loopback origin (argument 2) http://<partner>.partner.test
+(argument 3, default imt), so that fixtures regenerate without noise.
 
-Usage: scrub_har.py FILE ORIGIN
+Usage: scrub_har.py FILE ORIGIN [PARTNER]
 """
 
 import json
@@ -11,7 +12,7 @@ import re
 import sys
 
 
-def scrub(value, password, origin):
+def scrub(value, secrets, origin):
     if isinstance(value, dict):
         out = {}
         for key, item in value.items():
@@ -24,25 +25,32 @@ def scrub(value, password, origin):
             ):
                 out[key] = re.sub(r"=([^;]*)", "=<redacted>", item, count=1)
             else:
-                out[key] = scrub(item, password, origin)
+                out[key] = scrub(item, secrets, origin)
         return out
     if isinstance(value, list):
-        return [scrub(item, password, origin) for item in value]
+        return [scrub(item, secrets, origin) for item in value]
     if isinstance(value, str):
-        return value.replace(password, "captured-password").replace(origin, "http://imt.partner.test")
+        for secret, stand_in in secrets:
+            value = value.replace(secret, stand_in)
+        return value.replace(origin[0], origin[1])
     return value
 
 
-def main(path, origin):
-    password = os.environ["IMT_PASSWORD"]
+def main(path, origin, partner="imt"):
+    secrets = [
+        (os.environ[name], stand_in)
+        for name, stand_in in (("IMT_PASSWORD", "captured-password"), ("IC_KEY", "captured-key"))
+        if os.environ.get(name)
+    ]
     with open(path, encoding="utf-8") as handle:
         document = json.load(handle)
-    document = scrub(document, password, origin)
+    document = scrub(document, secrets, (origin, f"http://{partner}.partner.test"))
     text = json.dumps(document, indent=2, sort_keys=False) + "\n"
-    assert password not in text
+    for secret, _ in secrets:
+        assert secret not in text
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(text)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:4])
