@@ -1,6 +1,7 @@
 import BifrostTesting
 import Foundation
 import Harness
+import Support
 import Testing
 
 /// `bifrost import har`: HAR files written by independent writers (mitmproxy's HAR dump in front of
@@ -113,5 +114,30 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output))
         let cli = try await BifrostExecutable.run(["import", "har", notJSON, "--partner", "imt", "--output", output])
         #expect(cli.status == 2)
+    }
+
+    @Test func `a replay step's request without a path from the mock's origin is an input error at its line`() throws {
+        let folder = try TemporaryFolder("har-replay-load")
+        defer { folder.remove() }
+        let file = try folder.write(
+            """
+            name: a replay
+            profile: imt-mips-apps
+            clock: 2024-11-18T17:05:28Z
+            imt: {users: {icuser: pw}}
+            steps:
+              - replay:
+                  partner: imt
+                  requests:
+                    - {method: GET, target: "webpayments/3401/api/payments-due/"}
+            expect:
+              golden: [journal]
+
+            """, to: "replay.yaml")
+        let errors = #expect(throws: InputErrors.self) { try ScenarioLoader.load(file: file, suiteRoot: folder.path) }
+        let error = errors?.errors.first
+        #expect(errors?.errors.count == 1)
+        #expect(error?.line == 9)
+        #expect(error?.message.contains("target is a path from the mock's origin") == true, "\(error?.message ?? "")")
     }
 }

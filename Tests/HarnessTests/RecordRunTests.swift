@@ -88,6 +88,26 @@ import Wire
         #expect(wrong.output.contains("bill_amount_paid"), "\(wrong.output)")
     }
 
+    @Test func `--imt-auth-url and --imt-api-url send the program's two APIs to hosts of their own`() async throws {
+        let folder = try TemporaryFolder("record-run-rewrites")
+        defer { folder.remove() }
+        let output = folder.file("suite")
+        let (status, printed) = try await withPartner(in: folder) { origin in
+            // Nothing listens on port 9: every request must go to the two API URLs instead.
+            try await BifrostExecutable.run(
+                [
+                    "record", "run", "--imt-proxy-to", "http://127.0.0.1:9", "--imt-auth-url", origin + "/auth/3401/api",
+                    "--imt-api-url", origin + "/webpayments/3401/api/", "--imt-username", "icuser", "--imt-password-env",
+                    "REAL_IMT_PASSWORD", "--env", "PAYMENT_ACCOUNT=20240903", "--env", "PAYMENT_AMOUNT=10.00", "--env",
+                    "PAYMENT_FEE=0.50", "--env", "PAYMENT_TRANSACTION=77", "--output", output, "--",
+                    Self.programs + "/post-payment.sh",
+                ], environment: ["REAL_IMT_PASSWORD": Self.password])
+        }
+        #expect(status == 0, "\(printed)")
+        let replay = try await BifrostExecutable.run(["run", "Scenarios"], in: output)
+        #expect(replay.status == 0, "\(replay.output)")
+    }
+
     @Test func `a recorded run of an IC client against serve ic replays and passes, with no trace of the key`() async throws {
         let folder = try TemporaryFolder("record-run-ic")
         defer { folder.remove() }
