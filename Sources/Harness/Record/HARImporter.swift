@@ -68,32 +68,7 @@ public struct HARImporter: Sendable {
         try RecordedSuite.checkOutput(options.output, force: options.force)
         try IMTRecorder.check(name: options.name)
         let entries = try read()
-        var notes: [String] = []
-        var kept: [(entry: Entry, target: String)] = []
-        let partnerOrigins =
-            options.origins.isEmpty
-            ? Set(entries.compactMap { mockTarget(of: $0.url) == nil ? nil : origin(of: $0.url) })
-            : Set(options.origins.map(IMTRecorder.origin))
-        for entry in entries {
-            let label = "entry \(entry.index + 1) (\(entry.method) \(entry.url.prefix(120)))"
-            guard partnerOrigins.contains(origin(of: entry.url)) else {
-                notes.append("\(label): another origin than the partner's; left out.")
-                continue
-            }
-            guard let target = mockTarget(of: entry.url) else {
-                notes.append("\(label): not a call of the \(options.partner.rawValue) partner's API; left out.")
-                continue
-            }
-            guard entry.response != nil else {
-                notes.append("\(label): no answer was captured (an aborted or failed request); left out.")
-                continue
-            }
-            if let body = entry.body, String(validating: body, as: UTF8.self) == nil {
-                notes.append("\(label): its body is binary, which a scenario's replay cannot send; left out.")
-                continue
-            }
-            kept.append((entry, target))
-        }
+        let (kept, partnerOrigins, notes) = partnerEntries(entries)
         guard !kept.isEmpty else {
             throw RecordError(
                 "\(options.file) holds no exchange with the \(options.partner.rawValue) partner"
@@ -104,7 +79,7 @@ public struct HARImporter: Sendable {
                 request: ClientRequest(
                     method: item.entry.method, url: RecordingProxy.recordedOrigin + item.target, headers: item.entry.headers,
                     body: item.entry.body),
-                result: .success(item.entry.response!))
+                result: .success(item.response))
         }
         let derived: PartnerDerivation
         switch options.partner {
@@ -132,7 +107,7 @@ public struct HARImporter: Sendable {
             }
             if let body, !body.isEmpty { request.append(.init("body", .string(body))) }
             requests.append(.object(request))
-            let response = item.entry.response!
+            let response = item.response
             journal.record(
                 MockRequest(
                     method: item.entry.method, target: item.target, headers: item.entry.headers.map { ($0.name, $0.value) },
@@ -171,6 +146,40 @@ public struct HARImporter: Sendable {
         let suite = RecordedSuite(output: options.output, name: options.name, force: options.force)
         return try await suite.write(
             .init(scenario: yaml, journal: recorded, expected: [.journal: recorded], notes: allNotes, secrets: derived.secrets))
+    }
+
+    /// An entry kept: its target in the mock's layout and its captured answer.
+    typealias Kept = (entry: Entry, target: String, response: ClientResponse)
+
+    /// The entries with the partner, the partner's origins, and a note for each entry left out.
+    func partnerEntries(_ entries: [Entry]) -> (kept: [Kept], origins: Set<String>, notes: [String]) {
+        var notes: [String] = []
+        var kept: [Kept] = []
+        let partnerOrigins =
+            options.origins.isEmpty
+            ? Set(entries.compactMap { mockTarget(of: $0.url) == nil ? nil : origin(of: $0.url) })
+            : Set(options.origins.map(IMTRecorder.origin))
+        for entry in entries {
+            let label = "entry \(entry.index + 1) (\(entry.method) \(entry.url.prefix(120)))"
+            guard partnerOrigins.contains(origin(of: entry.url)) else {
+                notes.append("\(label): another origin than the partner's; left out.")
+                continue
+            }
+            guard let target = mockTarget(of: entry.url) else {
+                notes.append("\(label): not a call of the \(options.partner.rawValue) partner's API; left out.")
+                continue
+            }
+            guard let response = entry.response else {
+                notes.append("\(label): no answer was captured (an aborted or failed request); left out.")
+                continue
+            }
+            if let body = entry.body, String(validating: body, as: UTF8.self) == nil {
+                notes.append("\(label): its body is binary, which a scenario's replay cannot send; left out.")
+                continue
+            }
+            kept.append((entry, target, response))
+        }
+        return (kept, partnerOrigins, notes)
     }
 
     /// A request body with its secret replaced by the mock's placeholder: a JSON:API session's
