@@ -2,6 +2,7 @@ import BifrostTesting
 import Foundation
 import Harness
 import Partners
+import Synchronization
 import Testing
 import Transport
 import Wire
@@ -199,5 +200,30 @@ import Wire
         let journal = try JSONParser.parse(try #require(files["imt.journal.json"]))
         #expect(journal.arrayValue?.count == 2)
         #expect(journal.arrayValue?.first?["request"]?["path"]?.stringValue == "/auth/3401/api/sessions/")
+    }
+
+    @Test
+    func `the proxy forwards the target undecoded and hands the client the partner's session cookie without Domain and Secure`()
+        async throws
+    {
+        let seen = Mutex<[String]>([])
+        let partner = Partners.MockEndpoint(core: { request in
+            seen.withLock { $0.append((request.rawTarget ?? "") + " " + (request.header("X-Trace") ?? "-")) }
+            return MockResponse(
+                status: 201, headers: [("Set-Cookie", "sessionid=abc; Domain=imt.example; Path=/; Secure; HttpOnly")],
+                body: Array("{}".utf8))
+        })
+        let journal = Journal()
+        let response = try await MockHarness.withMock(.init(partner, maximumBodySize: 1 << 20)) { mock in
+            let proxy = RecordingProxy(partner: "imt", base: mock.baseURL + "/", client: HTTPClient(), journal: journal)
+            let request = MockRequest(
+                method: "GET", target: "/webpayments/3401/api/payments-due/?filter%5Bpolicy_number%5D=1",
+                headers: [("Host", "127.0.0.1:1"), ("X-Trace", "t1"), ("Accept-Encoding", "gzip")])
+            return await BlockingPool.run { proxy.forward(request) }
+        }
+        #expect(seen.withLock { $0 } == ["/webpayments/3401/api/payments-due/?filter%5Bpolicy_number%5D=1 t1"])
+        #expect(response.status == 201)
+        #expect(response.headers.first { $0.name == "Set-Cookie" }?.value == "sessionid=abc; Path=/; HttpOnly")
+        #expect(journal.count == 1)
     }
 }

@@ -15,7 +15,8 @@ import Wire
 /// The request's target is appended to `base` as it arrived (undecoded); its headers go as they
 /// came, but for the hop-by-hop ones, `Host` and `Content-Length` (the transfer sets its own) and
 /// `Accept-Encoding` (a recording must read the answers, so it asks for them uncompressed). The
-/// answer keeps its status, headers (hop-by-hop and framing ones aside) and body. A partner that
+/// answer keeps its status, headers (hop-by-hop and framing ones aside; a cookie's `Domain` and
+/// `Secure` attributes dropped, see `forProxy(setCookie:)`) and body. A partner that
 /// does not answer gets the client a 502 in the partner's protocol (a JSON:API error document or
 /// a SOAP Fault) naming the transport error.
 ///
@@ -113,7 +114,7 @@ public struct RecordingProxy: Sendable {
             let answer = MockResponse(
                 status: response.status,
                 headers: response.headers.filter { !Self.droppedResponseHeaders.contains($0.name.lowercased()) }.map {
-                    ($0.name, $0.value)
+                    ($0.name, $0.name.lowercased() == "set-cookie" ? Self.forProxy(setCookie: $0.value) : $0.value)
                 },
                 body: response.body)
             journal.record(request, answer, partner: partner)
@@ -122,6 +123,16 @@ public struct RecordingProxy: Sendable {
             journal.record(request, unansweredBecause: error.description, partner: partner)
             return Self.unanswered(request, because: "\(RecordingProxy.origin(base)) did not answer: \(error)")
         }
+    }
+
+    /// A `Set-Cookie` value as the client of a loopback proxy keeps it: without `Domain` (the partner's
+    /// host, which the proxy's is not) and `Secure` (the proxy speaks plain HTTP), else the client
+    /// would drop the session cookie or never send it back. The recording keeps the partner's own.
+    static func forProxy(setCookie value: String) -> String {
+        value.split(separator: ";", omittingEmptySubsequences: false).enumerated().filter { index, attribute in
+            let name = attribute.trimmingCharacters(in: .whitespaces).lowercased()
+            return index == 0 || !(name == "secure" || name.hasPrefix("domain="))
+        }.map { String($0.element) }.joined(separator: ";")
     }
 
     /// A 502 in the request's protocol: a SOAP Fault for a SOAP request, a JSON:API error document otherwise.
