@@ -31,8 +31,10 @@ import Wire
     }
 
     /// Runs `body` with `bifrost serve imt` serving the partner's state, given its origin.
-    func withPartner<T>(in folder: TemporaryFolder, _ body: (String) async throws -> T) async throws -> T {
-        let state = try folder.write(Self.partnerState, to: "partner-state.yaml")
+    func withPartner<T>(
+        in folder: TemporaryFolder, state text: String = partnerState, _ body: (String) async throws -> T
+    ) async throws -> T {
+        let state = try folder.write(text, to: "partner-state.yaml")
         var server = try await ServeProcess(["serve", "imt", "--port", "0", "--quiet", "--state", state])
         let port = try #require(server.port)
         do {
@@ -87,6 +89,37 @@ import Wire
         let wrong = try await BifrostExecutable.run(["run", "Scenarios"], in: output)
         #expect(wrong.status == 1)
         #expect(wrong.output.contains("bill_amount_paid"), "\(wrong.output)")
+    }
+
+    @Test func `a payment the partner refuses becomes a one-time status fault, and the program's failure is replayed`()
+        async throws
+    {
+        let folder = try TemporaryFolder("record-run-refused-payment")
+        defer { folder.remove() }
+        let output = folder.file("suite")
+        let posted =
+            Self.partnerState + """
+
+                payments: [{transaction_id: "2984", account: "20240903", total_paid: "102.95", method: CC}]
+                """
+        let (status, printed) = try await withPartner(in: folder, state: posted) { origin in
+            try await BifrostExecutable.run(
+                [
+                    "record", "run", "--imt-proxy-to", origin, "--imt-username", "icuser", "--imt-password-env",
+                    "REAL_IMT_PASSWORD", "--env", "PAYMENT_ACCOUNT=20240903", "--env", "PAYMENT_AMOUNT=128.95", "--env",
+                    "PAYMENT_FEE=3.95", "--env", "PAYMENT_TRANSACTION=2984", "--output", output, "--",
+                    Self.programs + "/post-payment.sh",
+                ], environment: ["REAL_IMT_PASSWORD": Self.password])
+        }
+        #expect(status == 0, "\(printed)")
+        #expect(printed.contains("post-payment.sh exited with status 1."))
+        #expect(printed.contains("POST payments/ answered HTTP 409; replayed as an injected answer of that status."))
+        let scenario = try String(contentsOfFile: output + "/Scenarios/post-payment.yaml", encoding: .utf8)
+        #expect(scenario.contains("{\"route\": \"POST /payments/\", \"status\": 409, \"times\": 1}"))
+        let result = try String(contentsOfFile: output + "/Golden/post-payment/result.json", encoding: .utf8)
+        #expect(result.contains("\"exit\": 1"))
+        let replay = try await BifrostExecutable.run(["run", "Scenarios"], in: output)
+        #expect(replay.status == 0, "\(replay.output)")
     }
 
     @Test func `--imt-auth-url and --imt-api-url send the program's two APIs to hosts of their own`() async throws {
