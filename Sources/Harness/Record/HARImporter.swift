@@ -67,7 +67,7 @@ public struct HARImporter: Sendable {
     public func importFile() async throws(RecordError) -> [String] {
         try RecordedSuite.checkOutput(options.output, force: options.force)
         try IMTRecorder.check(name: options.name)
-        let entries = try read()
+        let entries = try await read()
         let (kept, partnerOrigins, notes) = partnerEntries(entries)
         guard !kept.isEmpty else {
             throw RecordError(
@@ -199,13 +199,17 @@ public struct HARImporter: Sendable {
     }
 
     /// The entries of the file, in the order written.
-    func read() throws(RecordError) -> [Entry] {
-        let bytes: [UInt8]
-        do {
-            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: options.file)))
-        } catch {
-            throw RecordError("\(options.file) cannot be read: \(error.localizedDescription)", exitCode: 2)
+    func read() async throws(RecordError) -> [Entry] {
+        // A capture may be large: read on the blocking pool.
+        let file = options.file
+        let loaded = await BlockingPool.run { () -> Result<[UInt8], RecordError> in
+            do {
+                return .success(Array(try Data(contentsOf: URL(fileURLWithPath: file))))
+            } catch {
+                return .failure(RecordError("\(file) cannot be read: \(error.localizedDescription)", exitCode: 2))
+            }
         }
+        let bytes = try loaded.get()
         let document: JSONValue
         do {
             document = try JSONParser.parse(bytes)
