@@ -36,8 +36,8 @@ import Wire
     ) async throws -> T {
         let state = try folder.write(text, to: "partner-state.yaml")
         var server = try await ServeProcess(["serve", "imt", "--port", "0", "--quiet", "--state", state])
-        let port = try #require(server.port)
         do {
+            let port = try #require(server.port)
             let result = try await body("http://127.0.0.1:\(port)")
             _ = await server.stop()
             return result
@@ -149,7 +149,11 @@ import Wire
         let key = "0b9d5c3e-7a2f-4e1d-9c8b-6a5f4e3d2c1b"
         var server = try await ServeProcess(
             ["serve", "ic", "--port", "0", "--quiet", "--state", SourceTree.path("Tools/ic-state.yaml")])
-        let port = try #require(server.port)
+        guard let port = server.port else {
+            _ = await server.stop()
+            Issue.record("serve ic named no port: \(server.text)")
+            return
+        }
         let recorded = try await BifrostExecutable.run(
             [
                 "record", "run", "--ic-proxy-to", "http://127.0.0.1:\(port)", "--ic-biller-guid",
@@ -201,26 +205,31 @@ import Wire
         try await withPartner(in: folder) { origin in
             var proxy = try await ServeProcess(
                 ["serve", "imt", "--port", "0", "--proxy-to", origin, "--record", record], ready: "recording proxy")
-            let port = try #require(proxy.port)
-            let base = "http://127.0.0.1:\(port)"
-            let client = HTTPClient()
-            let media = [
-                HTTPHeader("Content-Type", "application/vnd.api+json"), HTTPHeader("Accept", "application/vnd.api+json"),
-            ]
-            let login = try await client.send(
-                ClientRequest(
-                    method: "POST", url: base + "/auth/3401/api/sessions/", headers: media,
-                    body: Array(
-                        #"{"data":{"id":"icuser","type":"sessions","attributes":{"username":"icuser","password":"\#(Self.password)"}}}"#
-                            .utf8)))
-            #expect(login.status == 201)
-            let cookie = try #require(login.headers.first(named: "Set-Cookie")?.split(separator: ";").first.map(String.init))
-            let due = try await client.send(
-                ClientRequest(
-                    method: "GET", url: base + "/webpayments/3401/api/payments-due/?filter%5Bpolicy_number%5D=20240903",
-                    headers: media + [HTTPHeader("Cookie", cookie)]))
-            #expect(due.status == 200)
-            #expect(String(decoding: due.body, as: UTF8.self).contains("1675.00"))
+            do {
+                let port = try #require(proxy.port)
+                let base = "http://127.0.0.1:\(port)"
+                let client = HTTPClient()
+                let media = [
+                    HTTPHeader("Content-Type", "application/vnd.api+json"), HTTPHeader("Accept", "application/vnd.api+json"),
+                ]
+                let login = try await client.send(
+                    ClientRequest(
+                        method: "POST", url: base + "/auth/3401/api/sessions/", headers: media,
+                        body: Array(
+                            #"{"data":{"id":"icuser","type":"sessions","attributes":{"username":"icuser","password":"\#(Self.password)"}}}"#
+                                .utf8)))
+                #expect(login.status == 201)
+                let cookie = try #require(login.headers.first(named: "Set-Cookie")?.split(separator: ";").first.map(String.init))
+                let due = try await client.send(
+                    ClientRequest(
+                        method: "GET", url: base + "/webpayments/3401/api/payments-due/?filter%5Bpolicy_number%5D=20240903",
+                        headers: media + [HTTPHeader("Cookie", cookie)]))
+                #expect(due.status == 200)
+                #expect(String(decoding: due.body, as: UTF8.self).contains("1675.00"))
+            } catch {
+                _ = await proxy.stop()
+                throw error
+            }
             let status = await proxy.stop()
             #expect(status == 0, "\(proxy.text)")
         }
