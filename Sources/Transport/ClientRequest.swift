@@ -42,6 +42,14 @@ public struct ClientResponse: Sendable {
     public var body: [UInt8]
     public var timings: Timings
 
+    /// A response from elsewhere than a transfer (a captured one, read from a HAR file): no timings.
+    public init(status: Int, headers: [HTTPHeader], body: [UInt8], timings: Timings = .zero) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.timings = timings
+    }
+
     /// Times from the start of the request to the end of each phase, as libcurl measures them.
     public struct Timings: Sendable, Hashable {
         public var nameLookup: Duration
@@ -49,5 +57,8 @@ public struct ClientResponse: Sendable {
         public var tlsHandshake: Duration
         public var firstByte: Duration
         public var total: Duration
+
+        /// No time at all: a response that no transfer measured.
+        public static let zero = Timings(nameLookup: .zero, connect: .zero, tlsHandshake: .zero, firstByte: .zero, total: .zero)
     }
 }

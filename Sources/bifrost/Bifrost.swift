@@ -11,7 +11,7 @@ struct Bifrost: AsyncParsableCommand {
         abstract: "Conformance harness and mock partner for Invoice Cloud and IMT integrations.",
         version: BuildInfo.versionLine,
         subcommands: [
-            RunCommand.self, ReviewCommand.self, ServeCommand.self, RecordCommand.self, CertifyCommand.self,
+            RunCommand.self, ReviewCommand.self, ServeCommand.self, RecordCommand.self, ImportCommand.self, CertifyCommand.self,
             RequirementsCommand.self, ReportCommand.self,
             BIFCommand.self,
             SchemaCommand.self,

@@ -18,7 +18,7 @@ struct RecordCommand: AsyncParsableCommand {
             succeeded, 1 a flow failed (written) or the endpoint refused the login or did not answer (nothing \
             written), 2 a usage error or a non-empty DIR without --force.
             """,
-        subcommands: [RecordIMTCommand.self, RecordICCommand.self])
+        subcommands: [RecordIMTCommand.self, RecordICCommand.self, RecordRunCommand.self])
 }
 
 /// The options every `record` subcommand takes.

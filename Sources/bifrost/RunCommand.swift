@@ -187,7 +187,7 @@ struct RunCommand: AsyncParsableCommand {
         if goldenReadOnly && reports.contains(where: { $0.verdict == .failed }) {
             printLine("\(goldenRoot) cannot be written here: no .pending file was kept (--keep-artifacts DIR keeps the outputs)")
         }
-                printLine(
+        printLine(
             ConsoleReporter.summary(
                 reports, rerun: RerunCommand(suiteRoot: suite.root, golden: golden, repetitions: `repeat`)))
         var unwritten = false

@@ -5,6 +5,7 @@ import Harness
 import Partners
 import Support
 import Synchronization
+import Transport
 
 /// `bifrost serve`: the mocks as standalone stand-in partners.
 struct ServeCommand: AsyncParsableCommand {
@@ -57,7 +58,8 @@ struct ServeOptions: ParsableArguments {
     /// the bound ports in the same order.
     func serve(
         port: Int, alsoPorts: [Int] = [], maximumBodySize: Int, banner: @escaping @Sendable ([Int]) -> String,
-        make: (@escaping @Sendable (String) -> Void) -> ([MockEndpoint], ServeCertifyOptions.Certifying?)
+        make: (@escaping @Sendable (String) -> Void) -> ([MockEndpoint], ServeCertifyOptions.Certifying?),
+        atStop: @escaping @Sendable () -> Bool = { true }
     ) async throws {
         let log = RequestLog()
         let quiet = self.quiet
@@ -77,6 +79,7 @@ struct ServeOptions: ParsableArguments {
                     log.flush()
                     printError("stopping on \(signal)")
                     if let certifying, !certifying.finish() { reportFailed.record() }
+                    if !atStop() { reportFailed.record() }
                     Self.exitAfter(Self.stopBound, status: reportFailed.happened ? 2 : 0)
                 })
         } catch {
@@ -86,6 +89,32 @@ struct ServeOptions: ParsableArguments {
         }
         log.flush()
         if reportFailed.happened { throw ExitCode(2) }
+    }
+
+    /// A recording proxy to `proxyTo` in place of the mock, when given: `serve … --proxy-to URL --record DIR`.
+    static func proxy(
+        partner: String, proxyTo: String?, record: String?, transport: TransportOptions
+    ) throws -> RecordingProxy? {
+        guard let proxyTo else {
+            if record != nil { throw ValidationError("--record needs --proxy-to") }
+            return nil
+        }
+        guard proxyTo.hasPrefix("http://") || proxyTo.hasPrefix("https://") else {
+            throw ValidationError("--proxy-to must be an http:// or https:// URL")
+        }
+        return RecordingProxy(partner: partner, base: proxyTo, client: HTTPClient(configuration: try transport.configuration()))
+    }
+
+    /// Writes a proxy's recording into `folder` at the stop; false (exit 2) when it cannot.
+    static func writeRecording(_ proxy: RecordingProxy?, to folder: String?) -> Bool {
+        guard let proxy, let folder else { return true }
+        do {
+            for line in try proxy.writeRecording(to: folder) { printError("recorded: \(line)") }
+            return true
+        } catch {
+            printError("cannot write the recording into \(folder): \(error)")
+            return false
+        }
     }
 
     /// Ends the process with `status` after `bound`, should the graceful stop not have ended it by then.
@@ -131,6 +160,8 @@ struct ServeIMTCommand: AsyncParsableCommand {
 
     @OptionGroup var certify: ServeCertifyOptions
 
+    @OptionGroup var recording: ServeRecordOptions
+
     func validate() throws {
         try ServeOptions.check(port: port)
         if let authPort {
@@ -142,6 +173,12 @@ struct ServeIMTCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let proxy = try ServeOptions.proxy(
+            partner: "imt", proxyTo: recording.proxyTo, record: recording.record, transport: recording.transport)
+        {
+            if certify.certify || state != nil { throw ValidationError("--proxy-to serves no mock: drop --certify and --state") }
+            return try await recording.serve(proxy, options: options, port: port, maximumBodySize: IMTMock.maximumBodySize)
+        }
         let state = try options.initialState(state, { try IMTStandalone.state(file: $0) }, empty: IMTStandalone.demoState)
         let deadline = Duration.milliseconds(options.deadlineMs)
         let expected = try certify.expectedFailures(kind: "imt")
@@ -198,9 +235,17 @@ struct ServeICCommand: AsyncParsableCommand {
 
     @OptionGroup var certify: ServeCertifyOptions
 
+    @OptionGroup var recording: ServeRecordOptions
+
     func validate() throws { try ServeOptions.check(port: port) }
 
     func run() async throws {
+        if let proxy = try ServeOptions.proxy(
+            partner: "ic", proxyTo: recording.proxyTo, record: recording.record, transport: recording.transport)
+        {
+            if certify.certify || state != nil { throw ValidationError("--proxy-to serves no mock: drop --certify and --state") }
+            return try await recording.serve(proxy, options: options, port: port, maximumBodySize: ICMock.maximumBodySize)
+        }
         let state = try options.initialState(state, { try ICStandalone.state(file: $0) }, empty: ICState())
         let deadline = Duration.milliseconds(options.deadlineMs)
         let expected = try certify.expectedFailures(kind: "ic")

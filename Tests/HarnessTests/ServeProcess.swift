@@ -10,8 +10,8 @@ struct ServeProcess {
     /// Standard error read so far: the banner once started, everything once stopped.
     private(set) var text = ""
 
-    /// Starts `bifrost` with `arguments` and waits for the banner's admin line.
-    init(_ arguments: [String]) async throws {
+    /// Starts `bifrost` with `arguments` and waits for the banner's line holding `ready` (default its admin line).
+    init(_ arguments: [String], ready: String = "admin /__admin/") async throws {
         process.executableURL = URL(fileURLWithPath: try #require(ServeTests.bifrost))
         process.arguments = arguments
         let stderr = Pipe()
@@ -27,11 +27,11 @@ struct ServeProcess {
         self.exits = exits.makeAsyncIterator()
         self.chunks = chunks.makeAsyncIterator()
         try process.run()
-        while !text.contains("admin /__admin/"), let next = await self.chunks.next() { text += next }
+        while !text.contains(ready), let next = await self.chunks.next() { text += next }
     }
 
     /// The loopback port the banner names.
-    var port: Int? { text.firstMatch(of: /127\.0\.0\.1:(\d+)\//).flatMap { Int($0.1) } }
+    var port: Int? { text.firstMatch(of: /127\.0\.0\.1:(\d+)/).flatMap { Int($0.1) } }
 
     /// Sends SIGTERM, waits for the exit, reads the rest of standard error, and returns the exit status.
     mutating func stop() async -> Int32? {

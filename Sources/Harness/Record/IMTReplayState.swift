@@ -20,6 +20,7 @@ struct IMTReplayState {
         self.billerID = Self.billerID(sessionsURL: sessionsURL, apiURL: apiURL)
         self.username = username
         self.password = password
+        var paidAccounts: [String] = []
         for exchange in exchanges {
             guard let response = exchange.response else { continue }
             let url = exchange.request.url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
@@ -32,8 +33,39 @@ struct IMTReplayState {
                 let rest = url.dropFirst((apiURL + "bills/").count)
                 let account = rest.split(separator: "/").first.map { $0.removingPercentEncoding ?? String($0) } ?? ""
                 bill(response, account: account)
+            } else if method == "POST", url == apiURL + "payments/" {
+                payment(exchange.request, response, accepted: &paidAccounts)
+            } else {
+                let path = ClientJournal.target(of: url)
+                notes.append(
+                    "\(method) \(path) answered HTTP \(response.status): the mock answers it from its own state, "
+                        + "which is not derived from this answer.")
             }
         }
+        let known = Set(policies.compactMap { $0["policy_number"]?.stringValue })
+        for account in paidAccounts where !known.contains(account) {
+            policies.append(.object([.init("policy_number", .string(account))]))
+            notes.append(
+                "policy \(account) is known only from a payment the partner accepted; the mock's policy holds the seed "
+                    + "example's other attributes.")
+        }
+    }
+
+    /// A payment post: the policy it names must exist for the mock to accept it; another answer than
+    /// 2xx is replayed as a `status` fault.
+    private mutating func payment(_ request: ClientRequest, _ response: ClientResponse, accepted: inout [String]) {
+        guard (200..<300).contains(response.status) else {
+            fault("POST /payments/", ("status", .number(String(response.status))))
+            notes.append("POST payments/ answered HTTP \(response.status); replayed as an injected answer of that status.")
+            return
+        }
+        let document = try? JSONParser.parse(request.body ?? [])
+        let attributes = document?["data"]?["attributes"]
+        guard let account = attributes?["entity_identifier"]?.stringValue ?? document?["data"]?["id"]?.stringValue else {
+            notes.append("POST payments/ was accepted, but its body names no entity_identifier; the mock will refuse it.")
+            return
+        }
+        if !accepted.contains(account) { accepted.append(account) }
     }
 
     /// The segment before `api` in the auth or data URL's path (`…/3401/api/`), else the mock's default.

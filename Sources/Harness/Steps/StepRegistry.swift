@@ -27,6 +27,7 @@ public enum StepRegistry {
         SAMLConfigurationStep.self,
         CloudPaymentsStep.self,
         RunStep.self,
+        ReplayStep.self,
     ]
 
     /// The keys of every kind.

@@ -10,6 +10,9 @@ public struct MockRequest: Sendable {
     public var query: [(name: String, value: String)]
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
+    /// The target as it arrived (`/a/b/?filter%5Bx%5D=1`), undecoded: what a recording proxy forwards.
+    /// Nil for a request built from decoded parts.
+    public var rawTarget: String?
 
     public init(
         method: String, path: String, query: [(name: String, value: String)] = [],
@@ -31,6 +34,7 @@ public struct MockRequest: Sendable {
             path: Self.percentDecoded(rawPath[...], plusIsSpace: false),
             query: parts.count > 1 ? Self.decodeQuery(String(parts[1])) : [],
             headers: headers, body: body)
+        rawTarget = target
     }
 
     /// A request from the parts of an HTTP target: a raw path and query, decoded here.
@@ -38,6 +42,7 @@ public struct MockRequest: Sendable {
         self.init(
             method: method, path: Self.percentDecoded(path[...], plusIsSpace: false),
             query: query.map(Self.decodeQuery) ?? [], headers: headers, body: body)
+        rawTarget = query.map { path + "?" + $0 } ?? path
     }
 
     /// The first value of header `name`, compared case-insensitively.

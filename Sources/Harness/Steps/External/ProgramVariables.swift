@@ -26,27 +26,49 @@ enum ProgramVariables {
             ("BIFROST_IMT", context.imt, context.scenario.imt), ("BIFROST_IMT2", context.imt2, context.scenario.imt2),
         ] {
             guard let endpoint else { continue }
-            variables[prefix + "_ORIGIN"] = endpoint.origin
-            variables[prefix + "_AUTH_ORIGIN"] = endpoint.authOrigin
-            variables[prefix + "_AUTH_URL"] = endpoint.authOrigin + endpoint.mock.authPath
-            variables[prefix + "_API_URL"] = endpoint.origin + endpoint.mock.apiPath
-            if let user = state?.users.min(by: { $0.key < $1.key }) {
-                variables[prefix + "_USERNAME"] = user.key
-                variables[prefix + "_PASSWORD"] = user.value
-            }
+            let user = state?.users.min(by: { $0.key < $1.key })
+            variables.merge(
+                Self.imt(
+                    prefix: prefix, origin: endpoint.origin, authOrigin: endpoint.authOrigin,
+                    authPath: endpoint.mock.authPath, apiPath: endpoint.mock.apiPath, user: user.map { ($0.key, $0.value) })
+            ) { $1 }
         }
         if let ic = context.ic {
-            variables["BIFROST_IC_ORIGIN"] = ic.origin
-            variables["BIFROST_IC_URL"] = ic.origin + ICMock.cloudInvoicingPath
-            if let biller = context.scenario.ic?.billers.first {
-                variables["BIFROST_IC_BILLER_GUID"] = biller.guid
-                variables["BIFROST_IC_WEB_SERVICE_KEY"] = biller.webServiceKey
-            }
+            let biller = context.scenario.ic?.billers.first
+            variables.merge(Self.ic(origin: ic.origin, biller: biller.map { ($0.guid, $0.webServiceKey) })) { $1 }
         }
         for service in context.services {
             let name = "BIFROST_SERVICE_" + service.name.uppercased().replacingOccurrences(of: "-", with: "_")
             variables[name + "_URL"] = "http://127.0.0.1:\(service.port)"
             variables[name + "_PORT"] = "\(service.port)"
+        }
+        return variables
+    }
+
+    /// The variables of an IMT whose data API is at `origin` and auth API at `authOrigin` (the same
+    /// host unless given), `BIFROST_IMT_…` or `BIFROST_IMT2_…` by `prefix`, and its user if any.
+    static func imt(
+        prefix: String = "BIFROST_IMT", origin: String, authOrigin: String? = nil, authPath: String, apiPath: String,
+        user: (name: String, password: String)?
+    ) -> [String: String] {
+        let authOrigin = authOrigin ?? origin
+        var variables = [
+            prefix + "_ORIGIN": origin, prefix + "_AUTH_ORIGIN": authOrigin, prefix + "_AUTH_URL": authOrigin + authPath,
+            prefix + "_API_URL": origin + apiPath,
+        ]
+        if let user {
+            variables[prefix + "_USERNAME"] = user.name
+            variables[prefix + "_PASSWORD"] = user.password
+        }
+        return variables
+    }
+
+    /// The variables of an IC at `origin`, and its biller if any.
+    static func ic(origin: String, biller: (guid: String, key: String)?) -> [String: String] {
+        var variables = ["BIFROST_IC_ORIGIN": origin, "BIFROST_IC_URL": origin + ICMock.cloudInvoicingPath]
+        if let biller {
+            variables["BIFROST_IC_BILLER_GUID"] = biller.guid
+            variables["BIFROST_IC_WEB_SERVICE_KEY"] = biller.key
         }
         return variables
     }
