@@ -14,7 +14,8 @@ public enum VerdictSource: Sendable, Hashable, CustomStringConvertible {
     /// The public specifications a clause may come from, as a source names them first.
     public static let specifications = [
         "JSON:API 1.1", "SOAP 1.1", "SOAP 1.2", "RFC 9110", "RFC 8259", "RFC 4648", "RFC 3986", "RFC 6265", "XML 1.0",
-        "XML Schema 1.1 Part 2", "WSDL 1.1", "WS-I Basic Profile 1.1",
+        "XML Schema 1.1 Part 2", "WSDL 1.1", "WS-I Basic Profile 1.1", "SAML 2.0 Core", "SAML 2.0 Bindings",
+        "SAML 2.0 Profiles",
     ]
 
     /// `IMT-SESS-001`, or the clause as written.

@@ -3,7 +3,8 @@ import Wire
 extension ICMock {
     /// Every refusal of the mock IC (CloudInvoicing SOAP, the SSO and Cloud Payments REST services and pages)
     /// and of the SOAP readers it uses, each with its sources (`MockRefusal`).
-    public static let refusals: [MockRefusal] = soapRefusals + restRefusals + ssoRefusals + paymentRefusals
+    public static let refusals: [MockRefusal] =
+        soapRefusals + restRefusals + ssoRefusals + paymentRefusals + samlRefusals
 
     private static func ic(
         _ file: String, _ status: Int, _ code: String, written: String? = nil, _ rule: String, _ sources: VerdictSource...
@@ -200,4 +201,59 @@ extension ICMock {
             "ICMock+CloudPayments.swift", 409, "AlreadyPaid", "a page paid a second time",
             .http("15.5.10", "409 Conflict: a conflict with the current state of the target resource")),
     ]
+
+    /// The SAML sign-in: the redirect link and the assertion consumer.
+    static let samlRefusals = [
+        ic("ICMock+SAML.swift", 404, "BillerNotFound", "a link or assertion for a biller IC does not have", notFound),
+        ic(
+            "ICMock+SAML.swift", 404, "SAMLNotSetUp", "a biller without a SAML configuration", notFound,
+            .requirement("SSO-SAML-003")),
+        ic(
+            "ICMock+SAML.swift", 415, "MalformedRequest", "an assertion not posted as a form",
+            samlPostForm, .http("15.5.16", "415 Unsupported Media Type")),
+        ic("ICMock+SAML.swift", 400, "MalformedRequest", "a form without a base64 SAMLResponse", samlPostForm, badRequest),
+        ic(
+            "ICMock+SAML.swift", 403, "InvalidSignature",
+            "an assertion whose signature does not hold for the partner's certificate",
+            .specification(
+                "SAML 2.0 Profiles §4.1.3.5: if the HTTP POST binding is used to deliver the <Response>, each assertion MUST be protected by a digital signature"
+            )),
+        ic(
+            "ICMock+SAML.swift", 403, "NotSuccess", "a Response whose status is not Success",
+            .specification("SAML 2.0 Core §3.2.2.2: urn:oasis:names:tc:SAML:2.0:status:Success, the request succeeded")),
+        ic(
+            "ICMock+SAML.swift", 403, "WrongIssuer", "an assertion issued by another identity provider",
+            .specification(
+                "SAML 2.0 Profiles §4.1.4.2: the <Issuer> element MUST be present and MUST contain the unique identifier of the issuing identity provider"
+            ), .requirement("SSO-SAML-003")),
+        ic(
+            "ICMock+SAML.swift", 403, "WrongAudience", "an assertion for another service provider",
+            .specification(
+                "SAML 2.0 Profiles §4.1.4.2: an <AudienceRestriction> element including the service provider's unique identifier as an <Audience>"
+            )),
+        ic(
+            "ICMock+SAML.swift", 403, "OutsideValidity", "an assertion before NotBefore or at or after NotOnOrAfter",
+            .specification(
+                "SAML 2.0 Core §2.5.1.2: NotBefore is the earliest time instant at which the assertion is valid; NotOnOrAfter the instant at which it has expired"
+            )),
+        ic(
+            "ICMock+SAML.swift", 403, "MissingClaim", "an assertion without Email, LoginType, or an account to sign in to",
+            .requirement("SSO-SAML-003")),
+        ic(
+            "ICMock+SAML.swift", 403, "UnknownLoginType", "a LoginType claim the claim mapping does not name",
+            .requirement("SSO-SAML-003")),
+        ic(
+            "ICMock+SAML.swift", 403, "WrongLoginType", "a LoginType mapped to another LoginTypeID than the profile's",
+            .requirement("SSO-SAML-003"), .requirement("SSO-AI-004"), .requirement("SSO-IMT-007")),
+        ic("ICMock+SAML.swift", 404, "UnknownAccount", "an account IC has no customer record for", notFound),
+        ic(
+            "ICMock+SAML.swift", 403, "AssertionReplayed", "an assertion that signed a customer in before",
+            .specification(
+                "SAML 2.0 Profiles §4.1.4.5: the service provider MUST ensure that bearer assertions are not replayed"
+            )),
+    ]
+
+    static let samlPostForm = VerdictSource.specification(
+        "SAML 2.0 Bindings §3.5.4: the message is base64-encoded and placed in a hidden form control named SAMLResponse, sent as an HTML form"
+    )
 }

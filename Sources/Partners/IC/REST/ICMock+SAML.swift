@@ -37,14 +37,13 @@ extension ICMock {
         case .failure(let box): return box.response
         case .success(let found): setup = found
         }
-        func refuse(_ code: String, _ message: String, status: Int = 403) -> MockResponse {
+        func refuse(_ status: Int, _ code: String, _ message: String) -> MockResponse {
             PortalPage.error(status: status, code: code, message: message)
         }
         guard request.header("Content-Type")?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
             return refuse(
-                "MalformedRequest",
-                "the SAML HTTP-POST binding sends an application/x-www-form-urlencoded form (SAML bindings 3.5.4)",
-                status: 415)
+                415, "MalformedRequest",
+                "the SAML HTTP-POST binding sends an application/x-www-form-urlencoded form (SAML bindings 3.5.4)")
         }
         let form = MockRequest.decodeQuery(String(decoding: request.body, as: UTF8.self))
         func field(_ name: String) -> String? { form.first { $0.name == name }?.value }
@@ -52,52 +51,53 @@ extension ICMock {
         guard let encoded = field("SAMLResponse")?.replacingOccurrences(of: " ", with: "+"), !encoded.isEmpty,
             let xml = Data(base64Encoded: encoded, options: .ignoreUnknownCharacters)
         else {
-            return refuse("MalformedRequest", "the form has no SAMLResponse field in base64 (SAML bindings 3.5.4)", status: 400)
+            return refuse(400, "MalformedRequest", "the form has no SAMLResponse field in base64 (SAML bindings 3.5.4)")
         }
         let response: SignedSAMLResponse
         do {
             response = try SignedSAMLResponse(xml: Array(xml), certificatePEM: setup.certificate)
         } catch {
-            return refuse("InvalidSignature", error.description)
+            return refuse(403, "InvalidSignature", error.description)
         }
         let successStatus = "urn:oasis:names:tc:SAML:2.0:status:Success"
         guard response.status == successStatus else {
             return refuse(
-                "NotSuccess", "the Response's status is \(response.status ?? "missing"), not Success (SAML core 3.2.2.2)")
+                403, "NotSuccess", "the Response's status is \(response.status ?? "missing"), not Success (SAML core 3.2.2.2)")
         }
         guard response.issuer == setup.entityID else {
             return refuse(
-                "WrongIssuer",
+                403, "WrongIssuer",
                 "the assertion's Issuer is \(response.issuer.map { "'\($0)'" } ?? "missing"), not the partner's Entity ID '\(setup.entityID)'"
             )
         }
         let audience = setup.audience(billerGUID: guid)
         guard response.audiences.contains(audience) else {
             return refuse(
-                "WrongAudience",
+                403, "WrongAudience",
                 "the assertion is for \(response.audiences.isEmpty ? "no audience" : response.audiences.map { "'\($0)'" }.joined(separator: ", ")), not IC's '\(audience)' (SAML profiles 4.1.4.2)"
             )
         }
         let now = portal.withLock { $0.state.systemClock ? Date() : $0.now }
-        if let problem = Self.windowProblem(response, now: now) { return refuse("OutsideValidity", problem) }
+        if let problem = Self.windowProblem(response, now: now) { return refuse(403, "OutsideValidity", problem) }
         guard let email = response.attributes["Email"]?.first, !email.isEmpty else {
             return refuse(
-                "MissingClaim", "the assertion has no Email claim (seed 003: claims Email, LoginType, Account Number optional)")
+                403, "MissingClaim",
+                "the assertion has no Email claim (seed 003: claims Email, LoginType, Account Number optional)")
         }
         guard let loginType = response.attributes["LoginType"]?.first, !loginType.isEmpty else {
             return refuse(
-                "MissingClaim",
+                403, "MissingClaim",
                 "the assertion has no LoginType claim (seed 003: claims Email, LoginType, Account Number optional)")
         }
         let profile = portal.withLock { $0.state.profile }
         guard let loginTypeID = setup.loginTypeMapping[loginType] else {
             let known = setup.loginTypeMapping.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
             return refuse(
-                "UnknownLoginType", "the LoginType claim '\(loginType)' is not in the LoginType claim mapping (\(known))")
+                403, "UnknownLoginType", "the LoginType claim '\(loginType)' is not in the LoginType claim mapping (\(known))")
         }
         guard loginTypeID == profile.loginTypeID else {
             return refuse(
-                "WrongLoginType",
+                403, "WrongLoginType",
                 "the LoginType claim '\(loginType)' maps to LoginTypeID \(loginTypeID); profile \(profile.id) signs in with \(profile.loginTypeID)"
             )
         }
@@ -107,10 +107,10 @@ extension ICMock {
         }
         guard let account = response.attributes["AccountNumber"]?.first ?? linked("account") else {
             return refuse(
-                "MissingClaim", "neither the AccountNumber claim nor the link's account names the account to sign in to")
+                403, "MissingClaim", "neither the AccountNumber claim nor the link's account names the account to sign in to")
         }
         let known = portal.withLock { $0.state.customers.contains { $0.accountNumber == account } }
-        guard known else { return refuse("UnknownAccount", "IC has no customer record for account \(account)", status: 404) }
+        guard known else { return refuse(404, "UnknownAccount", "IC has no customer record for account \(account)") }
         let replayed = portal.withLock { portal -> Bool in
             guard !portal.consumedAssertions.contains(response.assertionID) else { return true }
             portal.consumedAssertions.append(response.assertionID)
@@ -119,7 +119,7 @@ extension ICMock {
         }
         if replayed {
             return refuse(
-                "AssertionReplayed",
+                403, "AssertionReplayed",
                 "the assertion \(response.assertionID) signed a customer in before; a bearer assertion is used once (SAML profiles 4.1.4.5)"
             )
         }
