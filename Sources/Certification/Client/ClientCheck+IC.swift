@@ -24,10 +24,19 @@ extension ClientCheck {
     static let imtLoginType = definition(
         "SSO-IMT-007", "each Register Accounts and Remote Authentication call sends LoginTypeID 1")
     static let aiLoginType = definition("SSO-AI-004", "each Register Accounts and Remote Authentication call sends LoginTypeID 5")
+    static let imtViewMode = definition(
+        "SSO-IMT-008", "each SSOConnect redirect and Cloud Payments V2 request sends ViewMode 0 (Redirect)")
+    static let aiViewMode = definition(
+        "SSO-AI-002", "each SSOConnect redirect and Cloud Payments V2 request sends ViewMode 1 (iFrame)")
+    static let imtRedirect = definition(
+        "SSO-IMT-009", "each SSOConnect redirect sends a RedirectID of IMT's list (1, 2, 3, 5, 9, 10, 11)")
+    static let aiRedirect = definition("SSO-AI-003", "each SSOConnect redirect sends a RedirectID of AI's list (1, 2, 3, 5, 9)")
 
-    /// Every definition of `serve ic --certify`, in report order (one LoginTypeID check applies, by the portal's profile).
+    /// Every definition of `serve ic --certify`, in report order (one LoginTypeID, ViewMode and RedirectID
+    /// check applies each, by the portal's profile: IC takes its full lists, the profile's are the partner's rules).
     static let icDefinitions = [
         soapEnvelope, schemaValid, credentialsAccepted, uploadedBIFs, reportWindows, ssoWorkflow, imtLoginType, aiLoginType,
+        imtViewMode, aiViewMode, imtRedirect, aiRedirect,
     ]
 
     /// The REST paths of the SSO workflow, in its order.
@@ -66,6 +75,36 @@ extension ClientCheck {
                     : .violates(
                         "\(exchange.request.path) sent LoginTypeID \(sent); profile \(profile.id) signs in with \(profile.loginTypeID)"
                     )
+            },
+            ClientCheck(
+                profile.loginTypeID == 5 ? aiViewMode : imtViewMode,
+                notSent: "the client sent no SSOConnect redirect or Cloud Payments V2 request"
+            ) { exchange in
+                let sent: String?
+                switch (exchange.request.method, exchange.request.path) {
+                case ("GET", ssoPaths[4]): sent = exchange.request.query.first { $0.name.lowercased() == "viewmode" }?.value
+                case ("POST", "/cloudpaymentsapi/v2"):
+                    switch (try? JSONParser.parse(exchange.request.body))?["ViewMode"] {
+                    case .number(let text)?, .string(let text)?: sent = text
+                    default: sent = nil
+                    }
+                default: return .notApplicable
+                }
+                guard let sent, let mode = Int(sent) else {
+                    return .violates("\(exchange.request.path) sent no ViewMode as a whole number")
+                }
+                if let refusal = profile.refusal(viewMode: mode) { return .violates("\(exchange.request.path): \(refusal)") }
+                return .conforms
+            },
+            ClientCheck(
+                profile.loginTypeID == 5 ? aiRedirect : imtRedirect, notSent: "the client sent no SSOConnect redirect"
+            ) { exchange in
+                guard exchange.request.method == "GET", exchange.request.path == ssoPaths[4] else { return .notApplicable }
+                guard let sent = exchange.request.query.first(where: { $0.name.lowercased() == "redirectid" })?.value,
+                    let id = Int(sent)
+                else { return .violates("\(exchange.request.path) sent no RedirectID as a whole number") }
+                if let refusal = profile.refusal(redirectID: id) { return .violates("\(exchange.request.path): \(refusal)") }
+                return .conforms
             },
         ]
     }

@@ -25,6 +25,7 @@ public enum StepRegistry {
         SAMLLinkStep.self,
         SAMLConfigurationStep.self,
         CloudPaymentsStep.self,
+        VirtualSiteStep.self,
         RunStep.self,
     ]
 
