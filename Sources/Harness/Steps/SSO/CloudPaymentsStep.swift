@@ -15,7 +15,8 @@ struct CloudPaymentsStep: StepKind, Hashable {
             "customers", .list(.mapping(CloudPaymentsCustomers.customerSchema)), "The Customers, each with its AccountNumber."),
         .optional(
             "token", .choice(["session", "none"]),
-            "session (default): the RemoteAuthenticationToken the last sso-login stored; none: an unregistered payer."),
+            "session (default): the RemoteAuthenticationToken the last sso-login stored; none: no token (IC refuses it unless the biller option cpv2_unregistered_payers)."
+        ),
         .optional("view_mode", .integer, "The ViewMode (default the profile's)."),
         .optional("biller_reference", .text, "BillerReference."),
         .optional("css_url", .text, "CssUrl."),
