@@ -228,14 +228,19 @@ import Wire
     }
 
     /// The ids of the SSO checks, which a client that makes no SSO call leaves SKIP.
-    static let ssoIDs: Set<String> = ["SSO-COM-003", "SSO-AI-004", "SSO-IMT-007", "SSO-SAML-001"]
+    static let ssoIDs: Set<String> = [
+        "SSO-COM-003", "SSO-AI-004", "SSO-IMT-007", "SSO-AI-002", "SSO-IMT-008", "SSO-AI-003", "SSO-IMT-009",
+        "SSO-SAML-001",
+    ]
+    /// The SSO checks of the IMT profiles, which a portal of profile ai-mymeter does not run.
+    static let imtSSOIDs: Set<String> = ["SSO-IMT-007", "SSO-IMT-008", "SSO-IMT-009"]
 
     @Test func `a conforming IMT-side client passes every check of serve ic --certify`() {
         let ic = IC()
         ic.conformingRun()
         let report = ic.certification.report()
-        // The portal's profile is ai-mymeter: its LoginTypeID check, not IMT's.
-        #expect(report.results.map(\.check.id) == ClientCheck.icCheckIDs.filter { $0 != "SSO-IMT-007" })
+        // The portal's profile is ai-mymeter: its LoginTypeID, ViewMode and RedirectID checks, not IMT's.
+        #expect(report.results.map(\.check.id) == ClientCheck.icCheckIDs.filter { !Self.imtSSOIDs.contains($0) })
         #expect(
             report.results.filter { !Self.ssoIDs.contains($0.check.id) }.allSatisfy { $0.verdict == .pass },
             "\(CertificationText.lines(report))")
@@ -267,6 +272,35 @@ import Wire
         for artifact in [CertificationHTML.page(report), CertificationJSON.text(report), CertificationJUnit.xml(report)] {
             #expect(!artifact.contains("3f8c2a91-5b7e-4d60-a1c2-9e8f7d6b5a43"))
         }
+    }
+
+    @Test func `a ViewMode or RedirectID outside the portal's profile is taken by the mock and fails the partner's check`()
+        throws
+    {
+        var state = SampleState.ic()
+        state.portal = ICPortalState(
+            profile: .aiMyMeter, apiKey: "3f8c2a91-5b7e-4d60-a1c2-9e8f7d6b5a43",
+            customers: [.init(accountNumber: "20240903", users: [.init(emailAddress: "pat@example.com", loginTypeID: 5)])])
+        let standalone = ICStandalone(state: state, log: { _ in })
+        let certification = ClientCertification.ic(standalone.mock, state: state)
+        let endpoint = standalone.endpoint.observed(by: certification)
+        let basic = "Basic " + Data("3f8c2a91-5b7e-4d60-a1c2-9e8f7d6b5a43".utf8).base64EncodedString()
+        let authenticate = #"{"AccountNumber": "20240903", "EmailAddress": "pat@example.com", "LoginTypeID": 5}"#
+        let answer = endpoint(
+            MockRequest(
+                method: "POST", target: "/api/v1/remoteauthentication",
+                headers: [("Content-Type", "application/json"), ("Authorization", basic)], body: Array(authenticate.utf8)))
+        let token = try #require(try JSONParser.parse(answer.body)["Data"]?["RemoteAuthenticationToken"]?.stringValue)
+        // IMT's Pay by Text page in IMT's Redirect view: IC shows it, AI's rules do not allow it.
+        let page = endpoint(
+            MockRequest(method: "GET", target: "/cloudsso/connect?RemoteAuthenticationToken=\(token)&ViewMode=0&RedirectID=11"))
+        #expect(page.status == 200)
+        let byID = Dictionary(uniqueKeysWithValues: certification.report().results.map { ($0.check.id, $0) })
+        #expect(byID["SSO-COM-003"]?.verdict == .pass)
+        #expect(byID["SSO-AI-002"]?.verdict == .fail)
+        #expect(byID["SSO-AI-002"]?.message.contains("ViewMode 0 is not one profile ai-mymeter uses") == true)
+        #expect(byID["SSO-AI-003"]?.verdict == .fail)
+        #expect(byID["SSO-AI-003"]?.message.contains("RedirectID 11 is not one profile ai-mymeter uses") == true)
     }
 
     @Test func `each deviation of an IMT-side client fails its check`() throws {

@@ -43,6 +43,31 @@ import Wire
         }
     }
 
+    @Test func `MIPS/APPS can turn neither multiuser on nor the Spectrum payment service, each refused at its position`() {
+        let multiuser = """
+            name: example
+            profile: imt-mips-apps
+            clock: 2024-11-18T17:05:28Z
+            ic:
+              billers: [{guid: g, key: k, profile: imt-mips-apps}]
+              portal: {sso_connect: true, api_key: a, multiuser: true}
+            steps:
+              - sso-login: {account: "1", email: a@example.com}
+
+            """
+        let refused = position(of: multiuser)
+        #expect(refused?.line == 6)
+        #expect(refused?.message.contains("Co-Owner Registration Not Supported") == true)
+        let service = Self.valid.replacingOccurrences(
+            of: "  - rtdr: {account: \"1\"}",
+            with:
+                "  - datapump-payment: {payment_id: P, account: \"1\", method: CC, amount: \"1.00\", message: M, customer_name: A B, spectrum_payment_service: online-receipt}"
+        )
+        let found = position(of: service)
+        #expect(found?.line == 10)
+        #expect(found?.message.contains("spectrum_payment_service is an IMT Spectrum option") == true)
+    }
+
     @Test func `a valid scenario loads, money as written and never as a float`() throws {
         let scenario = try load(Self.valid)
         #expect(scenario.relativePath == "case")

@@ -88,7 +88,9 @@ import Wire
                 #"{"AccountNumber":"\#(Self.account)","EmailAddress":"\#(Self.email)","LoginTypeID":5}"#)
             tokens.append(try #require(token["Data"]?["RemoteAuthenticationToken"]?.stringValue))
             let page = try Self.post(
-                ic, "/cloudpaymentsapi/v2", #"{"ViewMode":"1","Customers":[{"AccountNumber":"\#(Self.account)"}]}"#)
+                ic, "/cloudpaymentsapi/v2",
+                #"{"ViewMode":"1","RemoteAuthenticationToken":"\#(tokens.last ?? "")","Customers":[{"AccountNumber":"\#(Self.account)"}]}"#
+            )
             let url = try #require(page["Data"]?["CloudPaymentURL"]?.stringValue)
             pages.append(String(try #require(url.split(separator: "/").last)))
         }

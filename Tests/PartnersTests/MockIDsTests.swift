@@ -5,17 +5,20 @@ import Wire
 
 /// The ids a mock issues in a scenario run: derived, the same on every run; secrets random all the same.
 @Suite struct MockIDsTests {
-    /// Opens `count` payment pages and asks for `count` tokens; their ids in order.
+    /// Asks for `count` tokens and opens a payment page with each; their ids in order.
     func issue(_ mock: ICMock, _ count: Int) throws -> (pages: [String], tokens: [String]) {
         var pages: [String] = []
         var tokens: [String] = []
         for _ in 0..<count {
+            let token = try ICRESTTests.token(mock)
             let page = try ICRESTTests.json(
                 ICRESTTests.send(
                     mock, "POST", "/cloudpaymentsapi/v2",
-                    json: #"{"ViewMode":"1","Customers":[{"AccountNumber":"\#(ICRESTTests.account)"}]}"#))
+                    json:
+                        #"{"ViewMode":"1","RemoteAuthenticationToken":"\#(token)","Customers":[{"AccountNumber":"\#(ICRESTTests.account)"}]}"#
+                ))
             pages.append(String(try #require(page["Data"]?["CloudPaymentURL"]?.stringValue?.split(separator: "/").last)))
-            tokens.append(try ICRESTTests.token(mock))
+            tokens.append(token)
         }
         return (pages, tokens)
     }
@@ -30,7 +33,8 @@ import Wire
         #expect(Set(first.pages).count == 5)
         for (a, b) in zip(first.pages, first.pages.dropFirst()) { #expect(a.commonPrefix(with: b).count < 8) }
         // Derived from the scenario's clock, the kind and the count, as the golden files were written.
-        let name = "page|\(Date(timeIntervalSince1970: 1_727_700_000).timeIntervalSince1970)|1"
+        // The first page is the second id issued: the token before it counts.
+        let name = "page|\(Date(timeIntervalSince1970: 1_727_700_000).timeIntervalSince1970)|2"
         #expect(first.pages.first == MockIDs.guid(Array(SHA256.hash(SHA256.hash(Array(name.utf8))).prefix(16))))
         // Tokens are secrets: random even in a scenario, and they leave the ids after them as they were.
         #expect(Set(first.tokens + second.tokens).count == 10)

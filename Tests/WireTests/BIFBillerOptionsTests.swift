@@ -31,4 +31,16 @@ struct BIFBillerOptionsTests {
         let wrongMinimum = Self.bytes(account: "20240903", header: "1675.00|1|252|100.00||0|0")
         #expect(Self.rules(wrongMinimum, questionnaire) == ["BIF-MIPS-007"])
     }
+
+    @Test func `a MIPS InvoiceTypeID other than 252 is a finding unless the biller lists it for its environments`() {
+        let type253 = Self.bytes(account: "20240903", header: "1675.00|1|253|1675.00|0|0|0")
+        #expect(Self.rules(type253) == ["BIF-MIPS-003"])
+        let multiEnvironment = BIFBillerOptions(invoiceTypeIDs: ["252", "253"])
+        #expect(Self.rules(type253, multiEnvironment).isEmpty)
+        #expect(Self.rules(Self.bytes(account: "20240903"), multiEnvironment).isEmpty)
+        let type251 = Self.bytes(account: "20240903", header: "1675.00|1|251|1675.00|0|0|0")
+        let finding = BIFValidator(profile: .imtMipsApps, options: multiEnvironment).findings(in: type251)
+        #expect(finding.map(\.rule.id) == ["BIF-MIPS-003"])
+        #expect(finding.first?.expected == "252 or 253")
+    }
 }

@@ -34,11 +34,24 @@ extension ClientCheck {
         "SSO-SAML-001",
         "each SAML Response posted to the assertion consumer signs the customer in: its signature holds for the partner's certificate, it names IC's audience, the mock's clock is inside its validity window, and it has Email and a mapped LoginType",
         source: .requirement("SSO-SAML-003"))
+    static let imtViewMode = definition(
+        "SSO-IMT-008", "each SSOConnect redirect and Cloud Payments V2 request sends ViewMode 0 (Redirect)",
+        source: .requirement("SSO-IMT-008"))
+    static let aiViewMode = definition(
+        "SSO-AI-002", "each SSOConnect redirect and Cloud Payments V2 request sends ViewMode 1 (iFrame)",
+        source: .requirement("SSO-AI-002"))
+    static let imtRedirect = definition(
+        "SSO-IMT-009", "each SSOConnect redirect sends a RedirectID of IMT's list (1, 2, 3, 5, 9, 10, 11)",
+        source: .requirement("SSO-IMT-009"))
+    static let aiRedirect = definition(
+        "SSO-AI-003", "each SSOConnect redirect sends a RedirectID of AI's list (1, 2, 3, 5, 9)",
+        source: .requirement("SSO-AI-003"))
 
-    /// Every definition of `serve ic --certify`, in report order (one LoginTypeID check applies, by the portal's profile).
+    /// Every definition of `serve ic --certify`, in report order (one LoginTypeID, ViewMode and RedirectID
+    /// check applies each, by the portal's profile: IC takes its full lists, the profile's are the partner's rules).
     static let icDefinitions = [
         soapEnvelope, schemaValid, credentialsAccepted, uploadedBIFs, reportWindows, ssoWorkflow, imtLoginType, aiLoginType,
-        samlSignIn,
+        samlSignIn, imtViewMode, aiViewMode, imtRedirect, aiRedirect,
     ]
 
     /// The SAML check: each Response the partner's identity provider posted to `POST /saml/{BillerGUID}/acs`,
@@ -94,6 +107,36 @@ extension ClientCheck {
                     : .violates(
                         "\(exchange.request.path) sent LoginTypeID \(sent); profile \(profile.id) signs in with \(profile.loginTypeID)"
                     )
+            },
+            ClientCheck(
+                profile.loginTypeID == 5 ? aiViewMode : imtViewMode,
+                notSent: "the client sent no SSOConnect redirect or Cloud Payments V2 request"
+            ) { exchange in
+                let sent: String?
+                switch (exchange.request.method, exchange.request.path) {
+                case ("GET", ssoPaths[4]): sent = exchange.request.query.first { $0.name.lowercased() == "viewmode" }?.value
+                case ("POST", "/cloudpaymentsapi/v2"):
+                    switch (try? JSONParser.parse(exchange.request.body))?["ViewMode"] {
+                    case .number(let text)?, .string(let text)?: sent = text
+                    default: sent = nil
+                    }
+                default: return .notApplicable
+                }
+                guard let sent, let mode = Int(sent) else {
+                    return .violates("\(exchange.request.path) sent no ViewMode as a whole number")
+                }
+                if let refusal = profile.refusal(viewMode: mode) { return .violates("\(exchange.request.path): \(refusal)") }
+                return .conforms
+            },
+            ClientCheck(
+                profile.loginTypeID == 5 ? aiRedirect : imtRedirect, notSent: "the client sent no SSOConnect redirect"
+            ) { exchange in
+                guard exchange.request.method == "GET", exchange.request.path == ssoPaths[4] else { return .notApplicable }
+                guard let sent = exchange.request.query.first(where: { $0.name.lowercased() == "redirectid" })?.value,
+                    let id = Int(sent)
+                else { return .violates("\(exchange.request.path) sent no RedirectID as a whole number") }
+                if let refusal = profile.refusal(redirectID: id) { return .violates("\(exchange.request.path): \(refusal)") }
+                return .conforms
             },
         ]
     }

@@ -19,11 +19,12 @@ public struct DataPump: Sendable {
         public var reference: String
     }
 
-    /// `POST payments/` (settings 11-13).
-    public func post(_ payment: ICPayment) async -> IMTCallResult<Accepted> {
+    /// `POST payments/` (settings 11-13), or the `online-receipts/` resource of a Spectrum biller whose
+    /// IMT takes payments through its 'OnlineReceipt' service (`service`).
+    public func post(_ payment: ICPayment, service: PaymentService = .payments) async -> IMTCallResult<Accepted> {
         let post = payment.post
         return await caller.call(.payments, account: payment.accountNumber, invoiceTypeID: payment.invoiceTypeID) { session in
-            await Self.send(session, .payment, "POST", "payments/", post.document, reference: post.transactionID)
+            await Self.send(session, .payment, "POST", service.path, post.document, reference: post.transactionID)
         }
     }
 

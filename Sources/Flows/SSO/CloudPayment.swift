@@ -16,13 +16,28 @@ public struct CloudPayment: Sendable {
 
     /// What the payer types on the payment page.
     public struct Payment: Sendable, Hashable {
+        /// A card, or a bank account for ACH.
+        public enum Method: Sendable, Hashable {
+            case card(number: String)
+            case ach(routingNumber: String, accountNumber: String)
+        }
+
         /// nil: the amount the page proposes.
         public var amount: Money?
-        public var cardNumber: String
+        public var method: Method
 
-        public init(amount: Money? = nil, cardNumber: String) {
+        public init(amount: Money? = nil, method: Method) {
             self.amount = amount
-            self.cardNumber = cardNumber
+            self.method = method
+        }
+
+        /// The pay form's fields besides the amount.
+        var fields: [(String, String)] {
+            switch method {
+            case .card(let number): [("PaymentMethod", "CC"), ("CardNumber", number)]
+            case .ach(let routing, let account):
+                [("PaymentMethod", "ACH"), ("RoutingNumber", routing), ("BankAccountNumber", account)]
+            }
         }
     }
 
@@ -43,6 +58,23 @@ public struct CloudPayment: Sendable {
         result.cloudPaymentURL = url
         result.virtualSite = url.contains("/virtualsite/")
         result.calls.append(result.virtualSite == true ? "Virtual Site" : "Payment Page")
+        return await self.pay(opening: url, pay, into: result)
+    }
+
+    /// The payer's browser at the Virtual Site (seed 003: "AI will redirect Payer to InvoiceCloud Virtual
+    /// Site"): opens `origin/virtualsite?BillerGUID=&AccountNumber=` for a one-time payment and, when asked, pays.
+    public func virtualSite(billerGUID: String, account: String, pay: Payment?) async -> CloudPaymentResult {
+        var result = CloudPaymentResult()
+        let url = rest.origin + "/virtualsite?" + SSOURL.query([("BillerGUID", billerGUID), ("AccountNumber", account)])
+        result.cloudPaymentURL = url
+        result.virtualSite = true
+        result.calls.append("Virtual Site")
+        return await self.pay(opening: url, pay, into: result)
+    }
+
+    /// Opens the page at `url` and, with `pay`, fills in and submits its pay form.
+    private func pay(opening url: String, _ pay: Payment?, into result: CloudPaymentResult) async -> CloudPaymentResult {
+        var result = result
         guard let page = await record(rest.open(url), into: &result) else { return result }
         result.page = SSOPortalPage(html: page.text)
         result.status = "opened"
@@ -57,13 +89,14 @@ public struct CloudPayment: Sendable {
         let target = rest.origin + action
         guard
             let receipt = await record(
-                rest.submit(target, form: [("Amount", amount.description), ("CardNumber", pay.cardNumber)]), into: &result)
+                rest.submit(target, form: [("Amount", amount.description)] + pay.fields), into: &result)
         else { return result }
         let read = SSOPortalPage(html: receipt.text)
         result.receipt = .init(
             result: read.name, payment: SSOPortalPage.text(ofID: "payment", in: receipt.text),
             amount: SSOPortalPage.text(ofID: "amount", in: receipt.text),
-            postback: SSOPortalPage.text(ofID: "postback", in: receipt.text))
+            fee: SSOPortalPage.text(ofID: "fee", in: receipt.text),
+            postback: SSOPortalPage.text(ofID: "postback", in: receipt.text), options: read.options)
         result.status = read.name == "Approved" ? "paid" : "declined"
         return result
     }

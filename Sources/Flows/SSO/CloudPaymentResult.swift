@@ -15,9 +15,13 @@ public struct CloudPaymentResult: Sendable, Encodable {
         /// Approved or Declined.
         public var result: String?
         public var payment: String?
+        /// What was charged: the amount and the service fee.
         public var amount: String?
+        public var fee: String?
         /// What IC's postback to `PostBackURL` got.
         public var postback: String?
+        /// The Page User Result options the receipt shows (`AllowRegisterAccount`, `InvoiceOptions`).
+        public var options: [String]?
     }
 
     /// `paid`, `declined`, `opened` (the page, no payment asked), `refused` (not sent) or `failed`.

@@ -26,6 +26,11 @@ public struct SSOConnectLink: Sendable, Hashable {
         /// The view mode sent: the one given, or the profile's first.
         public func viewMode(for profile: SSOProfile) -> Int { viewMode ?? profile.viewModes[0].rawValue }
 
+        /// The profile's rules these parameters break: a ViewMode or RedirectID outside its lists.
+        public func findings(for profile: SSOProfile) -> [String] {
+            [profile.refusal(viewMode: viewMode(for: profile)), profile.refusal(redirectID: redirectID)].compactMap { $0 }
+        }
+
         /// Why the profile cannot send these parameters, naming its lists; nil when it can.
         public func refusal(for profile: SSOProfile) -> String? {
             if let refusal = profile.refusal(viewMode: viewMode(for: profile)) { return refusal }

@@ -45,6 +45,7 @@ public struct SSOLogin: Sendable {
             return result
         }
         let loginType = payer.loginTypeID ?? profile.loginTypeID
+        if let finding = profile.refusal(loginTypeID: loginType) { result.findings = [finding] }
         guard
             let found = await call(
                 "Retrieve Users", &result,

@@ -31,10 +31,13 @@ public struct SSOLoginResult: Sendable, Encodable {
     public var token: String?
     public var redirectURL: String?
     public var page: SSOPortalPage?
+    /// The profile's rules for the partner that what was sent breaks (a LoginTypeID, ViewMode or
+    /// RedirectID outside the profile's lists): IC takes its full lists, so these are findings, not refusals.
+    public var findings: [String]?
 
     public init(profile: String) { self.profile = profile }
 
     enum CodingKeys: String, CodingKey {
-        case profile, status, message, branch, calls, role, failure, token, redirectURL = "redirect_url", page
+        case profile, status, message, branch, calls, role, failure, token, redirectURL = "redirect_url", page, findings
     }
 }

@@ -11,9 +11,18 @@ public struct SSOPortalPage: Sendable, Hashable, Encodable {
     public var signOut: String?
     /// An error page's message.
     public var message: String?
+    /// What the first sign-in through SSO Connect did (matched by email address, password set); nil otherwise.
+    public var signIn: String?
+    /// The page's stylesheet: the CSSUrl SSOConnect or Remote Authentication gave.
+    public var stylesheet: String?
+    /// The signed-in login's enrollment a settings page shows (Paperless, AutoPay, Pay by Text).
+    public var enrollment: String?
+    /// What each setting or option the page names did to it, `Option: effect` (elements with `data-option`).
+    public var options: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case name, viewMode = "view_mode", account, signOut = "sign_out", message
+        case name, viewMode = "view_mode", account, signOut = "sign_out", message, signIn = "sign_in", stylesheet, enrollment,
+            options
     }
 
     public init(html: String) {
@@ -22,6 +31,31 @@ public struct SSOPortalPage: Sendable, Hashable, Encodable {
         account = Self.text(ofID: "account", in: html)
         signOut = Self.attribute("title", ofID: "sign-out", in: html)
         message = Self.text(ofID: "message", in: html)
+        signIn = Self.text(ofID: "sign-in", in: html)
+        enrollment = Self.text(ofID: "enrollment", in: html)
+        stylesheet = Self.stylesheet(in: html)
+        let options = Self.options(in: html)
+        self.options = options.isEmpty ? nil : options
+    }
+
+    /// The `href` of the page's `<link rel="stylesheet">`, if it has one.
+    static func stylesheet(in html: String) -> String? {
+        guard let link = html.range(of: "<link rel=\"stylesheet\" href=\"") else { return nil }
+        return decoded(String(html[link.upperBound...].prefix { $0 != "\"" }))
+    }
+
+    /// `Option: text` for each element with a `data-option` attribute, in page order.
+    static func options(in html: String) -> [String] {
+        var found: [String] = []
+        var rest = html[...]
+        while let start = rest.range(of: "data-option=\"") {
+            let name = rest[start.upperBound...].prefix { $0 != "\"" }
+            guard let open = rest[start.upperBound...].firstIndex(of: ">") else { break }
+            let text = rest[rest.index(after: open)...].prefix { $0 != "<" }
+            found.append("\(decoded(String(name))): \(decoded(String(text)))")
+            rest = rest[rest.index(after: open)...]
+        }
+        return found
     }
 
     /// The text of the element with `id`, up to its first tag, entities decoded.

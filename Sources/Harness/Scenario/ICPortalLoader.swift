@@ -13,6 +13,8 @@ import Yams
 ///   api_key: 3f8c…               # REST and Cloud Payments V2 key (a secret)
 ///   site_name: City of Boulder   # the Biller DBA of the sign-out tooltip
 ///   token_lifetime: 600          # seconds a RemoteAuthenticationToken stays valid
+///   cpv2_unregistered_payers: false   # biller option: token-less Cloud Payments V2 opens the Virtual Site
+///   multiuser: true              # biller option (Spectrum): a second user on an account (default the profile's)
 ///   customers:
 ///     - {account: "0113135-0000095834", name: Pat Lee, email: pat@example.com,
 ///        users: [{email: pat@example.com, login_type_id: 5}]}
@@ -37,6 +39,14 @@ struct ICPortalLoader {
         .optional("site_name", .text, "The Biller DBA, the <SiteName> of the sign-out tooltip (default Biller)."),
         .optional(
             "token_lifetime", .boundedInteger(minimum: 1), "Seconds a RemoteAuthenticationToken stays valid (default 600)."),
+        .optional(
+            "cpv2_unregistered_payers", .boolean,
+            "Biller option: Cloud Payments V2 takes a request without a RemoteAuthenticationToken and opens the Virtual Site for it; default false (seed 003: the CPV2 page is for registered users, unregistered payers are redirected to the Virtual Site)."
+        ),
+        .optional(
+            "multiuser", .boolean,
+            "Biller option: a second user may register on an account as a co-owner; default true for imt-spectrum (seed 000: preferred, not required) and ai-mymeter (seed 003), false and not allowed for imt-mips-apps (seed 001)."
+        ),
         .optional("customers", .list(.mapping(customerSchema)), "The customer records IC has."),
         .optional("saml", .mapping(samlSchema), "The biller's SAML SSO: the partner's identity provider and its certificate."))
 
@@ -60,7 +70,19 @@ struct ICPortalLoader {
         "A user registered on an account.",
         .required("email", .text, "The user's email address."),
         .required("login_type_id", .integer, "The LoginTypeID the user registered with."),
-        .optional("role", .choice(["Owner", "CoOwner"]), "Owner (default for the first user) or CoOwner."))
+        .optional("role", .choice(["Owner", "CoOwner"]), "Owner (default for the first user) or CoOwner."),
+        .optional(
+            "signed_in", .boolean,
+            "Whether the user has signed in through SSO Connect before (default true); false: the first sign-in matches it by email address."
+        ),
+        .optional("autopay", .boolean, "The login is enrolled in AutoPay (default false)."),
+        .optional("paperless", .boolean, "The login is enrolled in Paperless (default false)."),
+        .optional("pay_by_text", .boolean, "The login is enrolled in Pay by Text (default false)."))
+
+    /// The boolean member `name` of a mapping, if given.
+    func flag(_ name: String, in fields: [String: Node]) throws(InputError) -> Bool? {
+        try fields[name].map { node throws(InputError) in try reader.bool(node, what: name) }
+    }
 
     func load(_ node: Node) throws(InputError) -> ICPortalState {
         let f = try reader.mapping(node, what: "ic.portal", schema: Self.schema)
@@ -81,6 +103,14 @@ struct ICPortalLoader {
             guard seconds > 0 else { throw reader.error("token_lifetime must be a number of seconds above 0", at: node) }
             state.tokenLifetime = .seconds(seconds)
         }
+        if let node = f["cpv2_unregistered_payers"] {
+            state.unregisteredCloudPayments = try reader.bool(node, what: "cpv2_unregistered_payers")
+        }
+        if let node = f["multiuser"] {
+            let multiuser = try reader.bool(node, what: "multiuser")
+            if multiuser, let refusal = state.profile.multiuserRefusal { throw reader.error("multiuser: \(refusal)", at: node) }
+            state.multiuser = multiuser
+        }
         for element in try ICStateLoader(reader: reader).list(f["customers"], "portal.customers") {
             let c = try reader.mapping(element, what: "a customer", schema: Self.customerSchema)
             var customer = ICPortalState.Customer(
@@ -98,7 +128,9 @@ struct ICPortalLoader {
                         emailAddress: try reader.nonEmptyText(reader.required("email", in: u, at: userNode), what: "email"),
                         loginTypeID: try reader.integer(
                             reader.required("login_type_id", in: u, at: userNode), what: "login_type_id"),
-                        role: role ?? (customer.users.isEmpty ? "Owner" : "CoOwner")))
+                        role: role ?? (customer.users.isEmpty ? "Owner" : "CoOwner"),
+                        signedIn: try flag("signed_in", in: u) ?? true, autoPay: try flag("autopay", in: u) ?? false,
+                        paperless: try flag("paperless", in: u) ?? false, payByText: try flag("pay_by_text", in: u) ?? false))
             }
             guard !state.customers.contains(where: { $0.accountNumber == customer.accountNumber }) else {
                 throw reader.error("account \(customer.accountNumber) is listed twice", at: element)

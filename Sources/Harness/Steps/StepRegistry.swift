@@ -26,6 +26,7 @@ public enum StepRegistry {
         SAMLSignInStep.self,
         SAMLConfigurationStep.self,
         CloudPaymentsStep.self,
+        VirtualSiteStep.self,
         RunStep.self,
         ReplayStep.self,
     ]

@@ -36,6 +36,9 @@ extension ICMock {
                     // The seeds' defaults are left out, so that a state shows only the options a biller changed.
                     if biller.options.alphanumericAccounts { members.append(.init("alphanumeric_accounts", .bool(true))) }
                     if !biller.options.paymentOptionsInFile { members.append(.init("payment_options_in_bif", .bool(false))) }
+                    if biller.options.invoiceTypeIDs != BIFBillerOptions.standardInvoiceTypeIDs {
+                        members.append(.init("invoice_type_ids", .array(biller.options.invoiceTypeIDs.map { .string($0) })))
+                    }
                     return .object(members)
                 }),
             "time_zone": .string(state.timeZone.identifier),

@@ -93,7 +93,7 @@ extension IMTContract {
                   "data": {
                     "type": "object", "required": ["type", "attributes"],
                     "properties": {
-                      "type": {"const": "sessions"}, "id": {"type": "string", "description": "IC sends the username."},
+                      "type": {"const": "sessions"}, "id": {"type": "string", "description": "Not read: IC sends the username; seed 000's own example sends \"string\"."},
                       "attributes": {
                         "type": "object", "required": ["username", "password"],
                         "description": "Other attributes are ignored.",

@@ -91,6 +91,27 @@ extension IMTContract {
           }
         }
         """#,
+        "postOnlineReceipt": #"""
+        {
+          "tags": ["data"], "operationId": "postOnlineReceipt",
+          "summary": "Records a payment (DataPump) through the 'OnlineReceipt' service a Spectrum biller may use instead of payments/ (seed 002); the same document as postPayment.",
+          "requestBody": {
+            "required": true,
+            "content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/PaymentRequest"}}}
+          },
+          "responses": {
+            "201": {
+              "description": "The stored payment.",
+              "content": {"application/vnd.api+json": {"schema": {"$ref": "#/components/schemas/PaymentDocument"}}}
+            },
+            "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"},
+            "406": {"$ref": "#/components/responses/NotAcceptable"}, "409": {"$ref": "#/components/responses/Conflict"},
+            "413": {"$ref": "#/components/responses/TooLarge"},
+            "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
+            "422": {"$ref": "#/components/responses/Unprocessable"}, "default": {"$ref": "#/components/responses/Error"}
+          }
+        }
+        """#,
         "patchSettings": #"""
         {
           "tags": ["data"], "operationId": "patchSettings", "summary": "Paperless or autopay enrollment (DataPump).",

@@ -21,6 +21,9 @@ extension IMTMock {
         Route("POST", "payments/", base: "data", contract: .openAPI(operationID: "postPayment")) { mock, request, _ in
             mock.postPayment(request)
         },
+        Route("POST", "online-receipts/", base: "data", contract: .openAPI(operationID: "postOnlineReceipt")) {
+            mock, request, _ in mock.postPayment(request)
+        },
         Route("PATCH", "settings/{account}/", base: "data", contract: .openAPI(operationID: "patchSettings")) {
             mock, request, match in mock.patchSettings(request, account: match["account"])
         },

@@ -4,8 +4,8 @@ import Wire
 
 extension IMTMock {
     /// `POST sessions/`: 201 and a session cookie (128 random bits as 32 hex digits) for a known user
-    /// and password, 401 otherwise; 409 when the resource's `id` is given and is not the username
-    /// (IC sends the username).
+    /// and password, 401 otherwise. The resource's `id` is not read: seed 000's own request body
+    /// sends `"id": "string"` (IMT-SESS-008), so any id, or none, opens the session.
     func openSession(_ request: MockRequest) -> MockResponse {
         if let rejected = rejectUnknownParameters(request, allowed: []) { return rejected }
         let document: JSONValue
@@ -18,13 +18,6 @@ extension IMTMock {
             credentials = try SessionRequest(document: document)
         } catch {
             return refused(error, request, type: SessionRequest.type)
-        }
-        if let id = document["data"]?["id"], id.stringValue != credentials.username {
-            return .error(
-                JSONAPIError(
-                    status: 409, code: "id-mismatch", title: "Resource id does not match",
-                    detail: "data.id must be the username \"\(credentials.username)\", got \(id.compactText)",
-                    source: .pointer("/data/id")))
         }
         // 128 random bits whoever runs the mock: a client cannot guess another's session, and no
         // output shows it (journals redact the cookie), so a scenario stays the same without a derived id.

@@ -8,12 +8,23 @@
 ///   the file; seed 000's BIF customizations say "MinimumAmountDue N/A" and "AllowPartialPayments
 ///   on biller questionnaire". Default true (seed 001); false lets the two fields be empty, and a
 ///   value that is given still follows seed 001.
+/// - `invoiceTypeIDs` (IMT MIPS/APPS): seed 000's field mapping fixes InvoiceTypeID at "IC Value -
+///   ‘252’" (BIF-MIPS-003), while its advanced setting 81 posts a MULTIENVIRONMENT biller's data "to
+///   two endpoints (based on InvoiceTypeID)". Default ["252"]; a multi-environment biller lists
+///   each environment's InvoiceTypeID (e.g. 252 and 253).
 public struct BIFBillerOptions: Sendable, Hashable {
     public var alphanumericAccounts: Bool
     public var paymentOptionsInFile: Bool
+    public var invoiceTypeIDs: [String]
 
-    public init(alphanumericAccounts: Bool = false, paymentOptionsInFile: Bool = true) {
+    /// Seed 000's only InvoiceTypeID for MIPS/APPS.
+    public static let standardInvoiceTypeIDs = ["252"]
+
+    public init(
+        alphanumericAccounts: Bool = false, paymentOptionsInFile: Bool = true, invoiceTypeIDs: [String] = standardInvoiceTypeIDs
+    ) {
         (self.alphanumericAccounts, self.paymentOptionsInFile) = (alphanumericAccounts, paymentOptionsInFile)
+        self.invoiceTypeIDs = invoiceTypeIDs
     }
 
     /// The seeds' defaults.

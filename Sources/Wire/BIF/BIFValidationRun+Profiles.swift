@@ -41,8 +41,9 @@ extension BIFValidationRun {
         if BIFFieldFormat.boolean(row[fields.balanceForward.position]) != true {
             flag(.mipsBalanceForward, fields.balanceForward, expected: "1", line, row)
         }
-        if !row[fields.invoiceTypeID.position].elementsEqual("252".utf8) {
-            flag(.mipsInvoiceType, fields.invoiceTypeID, expected: "252", line, row)
+        let invoiceType = row[fields.invoiceTypeID.position]
+        if !invoiceTypeIDs.contains(where: { invoiceType.elementsEqual($0) }) {
+            flag(.mipsInvoiceType, fields.invoiceTypeID, expected: invoiceTypesExpected, line, row)
         }
         let partial = row[fields.allowPartialPayments.position]
         if (paymentOptionsInFile || !partial.isEmpty) && BIFFieldFormat.boolean(partial) != false {

@@ -7,6 +7,9 @@ struct BIFValidationRun {
     let profile: BIFProfile
     /// MIPS/APPS: whether AllowPartialPayments and MinimumAmountDue must be in the file.
     let paymentOptionsInFile: Bool
+    /// MIPS/APPS: the InvoiceTypeIDs the biller uses (252 unless multi-environment), as bytes and as the finding's text.
+    let invoiceTypeIDs: [[UInt8]]
+    let invoiceTypesExpected: String
     let maxLineLength: Int
     let report: (BIFFinding) -> Void
     let splitter = BIFFieldSplitter()
@@ -32,10 +35,12 @@ struct BIFValidationRun {
 
     init(
         layout: BIFLayout, profile: BIFProfile, maxLineLength: Int, report: @escaping (BIFFinding) -> Void,
-        paymentOptionsInFile: Bool = true
+        paymentOptionsInFile: Bool = true, invoiceTypeIDs: [String] = BIFBillerOptions.standardInvoiceTypeIDs
     ) {
         self.profile = profile
         self.paymentOptionsInFile = paymentOptionsInFile
+        self.invoiceTypeIDs = invoiceTypeIDs.map { Array($0.utf8) }
+        self.invoiceTypesExpected = invoiceTypeIDs.joined(separator: " or ")
         self.maxLineLength = maxLineLength
         self.report = report
         fileHeader = BIFRowPlan(layout.row(.fileHeader))

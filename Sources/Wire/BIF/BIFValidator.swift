@@ -35,7 +35,7 @@ public struct BIFValidator: Sendable {
         return try withoutActuallyEscaping(report) { report in
             var run = BIFValidationRun(
                 layout: layout, profile: profile, maxLineLength: maxLineLength, report: report,
-                paymentOptionsInFile: options.paymentOptionsInFile)
+                paymentOptionsInFile: options.paymentOptionsInFile, invoiceTypeIDs: options.invoiceTypeIDs)
             while let line = try scanner.next() { run.check(line) }
             run.finish()
             return run.summary

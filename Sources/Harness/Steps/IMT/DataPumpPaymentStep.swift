@@ -9,7 +9,7 @@ struct DataPumpPaymentStep: StepKind, Hashable {
     static let key = "datapump-payment"
     /// The payment fields a step may give.
     static let schema = MappingSchema(
-        "DataPump posts a payment to IMT (POST payments/, settings 11-13).",
+        "DataPump posts a payment to IMT (POST payments/ or, for a Spectrum biller, online-receipts/; settings 11-13).",
         .optional("biller_id", .text, "IC's BillerID (default 2984, the seed's sample biller)."),
         .required("payment_id", .text, "IC's payment id."),
         .required("account", .text, "The policy number."),
@@ -26,11 +26,16 @@ struct DataPumpPaymentStep: StepKind, Hashable {
         .optional("state", .text, "The payer's state."),
         .optional("zip", .text, "The payer's ZIP code."),
         .optional("phone", .text, "The payer's phone number."),
-        .optional("email", .text, "The payer's email address."))
+        .optional("email", .text, "The payer's email address."),
+        .optional(
+            "spectrum_payment_service", .choice(of: PaymentService.self),
+            "Biller option, imt-spectrum: payments (default: seed 000's payments/) or online-receipt (seed 002's 'OnlineReceipt' web services, posted to online-receipts/)."
+        ))
     /// The IC biller id a payment step uses when it names none: the seed's sample biller, BID 2984.
     static let defaultBillerID = "2984"
 
     var payment: ICPayment
+    var service = PaymentService.payments
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let reader = loading.reader
@@ -58,13 +63,21 @@ struct DataPumpPaymentStep: StepKind, Hashable {
             customerName: try text("customer_name"), address1: try text("address_1"), address2: try text("address_2"),
             city: try text("city"), state: try text("state"), zip: try text("zip"), phone: try text("phone"),
             email: try text("email"))
+        if let node = fields["spectrum_payment_service"] {
+            service = try reader.choice(node, what: "spectrum_payment_service", of: PaymentService.self)
+            if service != .payments, loading.profile.rawValue != "imt-spectrum" {
+                throw reader.error(
+                    "spectrum_payment_service is an IMT Spectrum option; profile \(loading.profile.rawValue) posts to payments/ (seed 001: \"IMT ‘DataPump Payments’ web services\")",
+                    at: node)
+            }
+        }
     }
 
     var needs: StepNeeds { [.imt] }
     var flow: IntegrationFlow? { .dataPumpPayment }
 
     func run(in context: inout ScenarioContext) async -> IMTCallOutput<Posted> {
-        IMTCallOutput(step: Self.key, await DataPump(context.caller).post(payment)) { accepted in
+        IMTCallOutput(step: Self.key, await DataPump(context.caller).post(payment, service: service)) { accepted in
             Posted(httpStatus: accepted.status, transactionID: accepted.reference)
         }
     }

@@ -15,7 +15,8 @@ struct CloudPaymentsStep: StepKind, Hashable {
             "customers", .list(.mapping(CloudPaymentsCustomers.customerSchema)), "The Customers, each with its AccountNumber."),
         .optional(
             "token", .choice(["session", "none"]),
-            "session (default): the RemoteAuthenticationToken the last sso-login stored; none: an unregistered payer."),
+            "session (default): the RemoteAuthenticationToken the last sso-login stored; none: no token (IC refuses it unless the biller option cpv2_unregistered_payers)."
+        ),
         .optional("view_mode", .integer, "The ViewMode (default the profile's)."),
         .optional("biller_reference", .text, "BillerReference."),
         .optional("css_url", .text, "CssUrl."),
@@ -27,12 +28,38 @@ struct CloudPaymentsStep: StepKind, Hashable {
         .optional(
             "key_encoding", .choice(of: ICRESTClient.KeyEncoding.self),
             "Basic of the key alone (key, default) or of key: (key-colon)."),
+        .optional("wait", .integer, "Seconds the mock IC's clock moves on first (a token expires on it)."),
         .optional("pay", .mapping(payerSchema), "Press the pay button: the card and the amount."))
 
     static let payerSchema = MappingSchema(
-        "What the payer types on the payment page.",
-        .required("card", .text, "The card number: 4111111111111111 approved, 4000000000000002 declined."),
+        "What the payer types on the payment page: a card, or a routing and bank account number for ACH.",
+        .optional("card", .text, "The card number: 4111111111111111 approved, 4000000000000002 declined."),
+        .optional("routing", .text, "ACH: the routing number (9 digits, ABA check digit), e.g. 011000015."),
+        .optional("bank_account", .text, "ACH: the bank account number: 1234567890 approved, 0000000002 declined."),
         .optional("amount", .formatted(.money), "The amount, decimal text (default the page's)."))
+
+    /// The payment a `pay:` mapping describes.
+    static func payment(_ node: Node, _ reader: YAMLReader) throws(InputError) -> CloudPayment.Payment {
+        let p = try reader.mapping(node, what: "pay", schema: payerSchema)
+        var amount: Money?
+        if let node = p["amount"] {
+            let text = try reader.text(node, what: "amount")
+            guard let money = Money(parsing: text) else {
+                throw reader.error("amount must be decimal text, e.g. \"41.25\"", at: node)
+            }
+            amount = money
+        }
+        let card = try p["card"].map { node throws(InputError) in try reader.text(node, what: "card") }
+        let routing = try p["routing"].map { node throws(InputError) in try reader.text(node, what: "routing") }
+        let account = try p["bank_account"].map { node throws(InputError) in try reader.text(node, what: "bank_account") }
+        switch (card, routing, account) {
+        case (let card?, nil, nil): return .init(amount: amount, method: .card(number: card))
+        case (nil, let routing?, let account?):
+            return .init(amount: amount, method: .ach(routingNumber: routing, accountNumber: account))
+        default:
+            throw reader.error("pay needs either card, or routing and bank_account (ACH)", at: node)
+        }
+    }
 
     var request: CloudPaymentsRequest
     var usesSessionToken: Bool
@@ -41,6 +68,7 @@ struct CloudPaymentsStep: StepKind, Hashable {
     var apiKey: String?
     var encoding: ICRESTClient.KeyEncoding
     var payment: CloudPayment.Payment?
+    var wait: Int
 
     init(from node: Node, loading: inout StepLoading) throws(InputError) {
         let reader = loading.reader
@@ -64,18 +92,9 @@ struct CloudPaymentsStep: StepKind, Hashable {
             try f["key_encoding"].map { node throws(InputError) in
                 try reader.choice(node, what: "key_encoding", of: ICRESTClient.KeyEncoding.self)
             } ?? .key
-        if let node = f["pay"] {
-            let p = try reader.mapping(node, what: "pay", schema: Self.payerSchema)
-            var amount: Money?
-            if let node = p["amount"] {
-                let text = try reader.text(node, what: "amount")
-                guard let money = Money(parsing: text) else {
-                    throw reader.error("amount must be decimal text, e.g. \"41.25\"", at: node)
-                }
-                amount = money
-            }
-            payment = .init(amount: amount, cardNumber: try reader.text(reader.required("card", in: p, at: node), what: "card"))
-        }
+        wait = try f["wait"].map { node throws(InputError) in try reader.integer(node, what: "wait") } ?? 0
+        if wait < 0, let node = f["wait"] { throw reader.error("wait must be 0 or more seconds", at: node) }
+        if let node = f["pay"] { payment = try Self.payment(node, reader) }
     }
 
     var needs: StepNeeds { [.ic] }
@@ -86,6 +105,7 @@ struct CloudPaymentsStep: StepKind, Hashable {
         guard let rest = context.icREST(apiKey: apiKey, encoding: encoding) else {
             return .failed(StepFailure(Self.key, SSOConnectStep.noKey))
         }
+        if wait > 0 { context.ic?.mock.advanceClock(seconds: wait) }
         let profile = context.ssoProfile
         var request = request
         if request.viewMode < 0 { request.viewMode = profile.viewModes[0].rawValue }
@@ -117,10 +137,11 @@ struct CloudPaymentsStep: StepKind, Hashable {
     /// The flow's result under the step's name.
     struct Output: Encodable, Sendable {
         var result: CloudPaymentResult
+        var key = CloudPaymentsStep.key
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: StepKey.self)
-            try container.encode(CloudPaymentsStep.key, forKey: .step)
+            try container.encode(key, forKey: .step)
             try result.encode(to: encoder)
         }
     }

@@ -5,8 +5,9 @@ import Wire
 import Yams
 
 /// `sso-connect: {redirect, view_mode, wait, ...}`: the payer's browser opening Cloud SSO Connect
-/// with the token the last `sso-login` stored, sent as given (no profile check: it pins IC's answer),
-/// after the mock IC's clock moved on `wait` seconds.
+/// with the token the last `sso-login` stored, sent as given (it pins IC's answer), after the mock IC's
+/// clock moved on `wait` seconds. A ViewMode or RedirectID outside the profile's lists is a finding
+/// of the result (the partner's rule), while IC takes its full lists.
 struct SSOConnectStep: StepKind, Hashable {
     static let key = "sso-connect"
     static let schema = MappingSchema(
@@ -47,6 +48,8 @@ struct SSOConnectStep: StepKind, Hashable {
         let profile = context.ssoProfile
         var result = SSOLoginResult(profile: profile.id)
         let link = SSOConnectLink(origin: rest.origin, token: token, parameters: parameters, profile: profile)
+        let findings = parameters.findings(for: profile)
+        if !findings.isEmpty { result.findings = findings }
         result.redirectURL = link.url
         await SSOConnect(rest: rest).open(link.url, into: &result)
         return .done(SSOLoginStep.Output(result: result, key: Self.key))

@@ -19,6 +19,7 @@ extension ICMock {
         rest("GET", "cloudpayments/{id}", "cloudPaymentPage") { mock, _, match in
             mock.paymentPage(match["id"], virtualSite: false)
         },
+        rest("GET", "virtualsite", "virtualSite") { mock, request, _ in mock.virtualSite(request) },
         rest("GET", "virtualsite/{id}", "virtualSitePage") { mock, _, match in mock.paymentPage(match["id"], virtualSite: true) },
         rest("POST", "cloudpayments/{id}/pay", "pay") { mock, request, match in mock.pay(match["id"], request) },
         rest("GET", "saml/{guid}", "samlRedirectLink") { mock, request, match in

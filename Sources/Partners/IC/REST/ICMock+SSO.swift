@@ -99,30 +99,40 @@ extension ICMock {
         guard accounts.count == list.count else {
             return RESTAnswer.error(400, "MalformedRequest", "AccountNumbers must list texts", field: "AccountNumbers")
         }
-        let profile = portal.withLock { $0.state.profile }
-        if let refusal = profile.refusal(loginTypeID: loginType) {
+        if let refusal = SSOProfile.icRefusal(loginTypeID: loginType) {
             return RESTAnswer.error(400, "WrongLoginType", refusal, field: "LoginTypeID")
         }
         let result = portal.withLock { portal -> Result<[JSONValue], MockResponseBox> in
+            // Registered on a copy and stored at the end: a refused account leaves every account as it was.
+            var customers = portal.state.customers
             var registered: [JSONValue] = []
             for account in accounts {
-                guard let index = portal.state.customers.firstIndex(where: { $0.accountNumber == account }) else {
+                guard let index = customers.firstIndex(where: { $0.accountNumber == account }) else {
                     return .failure(
                         MockResponseBox(
                             RESTAnswer.error(
                                 404, "CustomerNotFound", "account \(account) has no customer record; create it first",
                                 field: "AccountNumbers")))
                 }
-                var customer = portal.state.customers[index]
+                var customer = customers[index]
                 if let user = customer.users.first(where: { $0.emailAddress.lowercased() == email.lowercased() }) {
                     registered.append(.object(["AccountNumber": .string(account), "Role": .string(user.role)]))
                     continue
                 }
+                if !customer.users.isEmpty, let refusal = Self.secondUserRefusal(portal.state) {
+                    return .failure(
+                        MockResponseBox(
+                            RESTAnswer.error(
+                                409, refusal.code, "account \(account) has a registered user; \(refusal.message)",
+                                field: "AccountNumbers")))
+                }
                 let role = customer.users.isEmpty ? "Owner" : "CoOwner"
-                customer.users.append(.init(emailAddress: email, loginTypeID: loginType, role: role))
-                portal.state.customers[index] = customer
+                customer.users.append(
+                    .init(emailAddress: email, loginTypeID: loginType, role: role, signedIn: false, newLogin: true))
+                customers[index] = customer
                 registered.append(.object(["AccountNumber": .string(account), "Role": .string(role)]))
             }
+            portal.state.customers = customers
             return .success(registered)
         }
         switch result {
@@ -135,8 +145,33 @@ extension ICMock {
         }
     }
 
+    /// What a user's first sign-in through SSO Connect does, by its LoginTypeID: for 1 (IMT) SSO Connect
+    /// matches the user by email address and sets a tokenized password (seed 000, SSO-IMT-004); for 5
+    /// on an account without a LoginTypeID 1 login, IC's standard sign-in is used (seed 003, SSO-AI-015).
+    static func firstSignIn(_ user: ICPortalState.User, on customer: ICPortalState.Customer) -> String {
+        switch user.loginTypeID {
+        case 1 where user.newLogin: "First sign-in: new login \(user.emailAddress); tokenized password set (LoginTypeID 1)"
+        case 1: "First sign-in: \(user.emailAddress) matched by email address; tokenized password set (LoginTypeID 1)"
+        case 5 where !customer.users.contains(where: { $0.loginTypeID == 1 }):
+            "First sign-in: \(user.emailAddress) with LoginTypeID 5 and no LoginTypeID 1 login on the account: standard IC sign-in"
+        default: "First sign-in: \(user.emailAddress) with LoginTypeID \(user.loginTypeID)"
+        }
+    }
+
+    /// Why a second user may not register on an account: the profile's seed (MIPS/APPS, seed 001), or the
+    /// biller's `multiuser: false` (Spectrum, seed 000: "it is not a requirement to have this turned on").
+    static func secondUserRefusal(_ state: ICPortalState) -> (code: String, message: String)? {
+        if let refusal = state.profile.multiuserRefusal { return ("CoOwnerNotSupported", refusal) }
+        guard !state.multiuserActive else { return nil }
+        return (
+            "MultiUserOff",
+            "the biller has multiuser off (seed 000_65f71bf3b937da3c.txt: \"if a biller is not interested in using .Multiuser functionality, it is not a requirement to have this turned on\")"
+        )
+    }
+
     /// `POST …/remoteauthentication`: a RemoteAuthenticationToken for a registered user, valid for
-    /// `tokenLifetime` on the mock's clock and for one SSOConnect session.
+    /// `tokenLifetime` on the mock's clock, for every SSOConnect redirect and Cloud Payments V2
+    /// request of the payer's session until then.
     func remoteAuthentication(_ request: MockRequest) -> MockResponse {
         let body: [JSONValue.Member]
         switch gatedBody(request) {
@@ -157,20 +192,27 @@ extension ICMock {
             return RESTAnswer.error(400, "MalformedRequest", "CSSUrl must be an absolute http or https URL", field: "CSSUrl")
         }
         let answer = portal.withLock { portal -> MockResponse in
-            if let refusal = portal.state.profile.refusal(loginTypeID: loginType) {
+            if let refusal = SSOProfile.icRefusal(loginTypeID: loginType) {
                 return RESTAnswer.error(400, "WrongLoginType", refusal, field: "LoginTypeID")
             }
             guard let customer = portal.customer(account) else {
                 return RESTAnswer.error(
                     404, "CustomerNotFound", "account \(account) has no customer record", field: "AccountNumber")
             }
-            guard customer.users.contains(where: { $0.emailAddress.lowercased() == email.lowercased() }) else {
+            guard let userIndex = customer.users.firstIndex(where: { $0.emailAddress.lowercased() == email.lowercased() })
+            else {
                 return RESTAnswer.error(
                     403, "NotRegistered", "\(email) is not registered on account \(account); call Register Accounts first",
                     field: "EmailAddress")
             }
+            let user = customer.users[userIndex]
+            let firstSignIn = user.signedIn ? nil : Self.firstSignIn(user, on: customer)
+            if firstSignIn != nil, let index = portal.state.customers.firstIndex(where: { $0.accountNumber == account }) {
+                portal.state.customers[index].users[userIndex].signedIn = true
+            }
             let token = ICPortal.Token(
-                value: portal.nextSecret(), accountNumber: account, emailAddress: email, issued: portal.now, cssURL: css)
+                value: portal.nextSecret(), accountNumber: account, emailAddress: user.emailAddress,
+                issued: portal.now, cssURL: css, firstSignIn: firstSignIn)
             portal.tokens.append(token)
             if portal.tokens.count > ICPortal.limit { portal.tokens.removeFirst() }
             let expires = portal.now.addingTimeInterval(Double(portal.state.tokenLifetime.components.seconds))
@@ -183,7 +225,8 @@ extension ICMock {
     }
 
     /// `GET /cloudsso/connect?RemoteAuthenticationToken=&ViewMode=&RedirectID=[&CSSUrl][&ReturnUrl][&CustomReturnSiteName]`:
-    /// opens the session (the token is used up) and answers the portal page it shows, or an error page.
+    /// answers the portal page the token's session shows (any number of times until the token
+    /// expires), or an error page.
     func ssoConnect(_ request: MockRequest) -> MockResponse {
         func value(_ name: String) -> String? {
             request.query.first { $0.name.lowercased() == name.lowercased() }.flatMap { $0.value.isEmpty ? nil : $0.value }
@@ -201,11 +244,11 @@ extension ICMock {
         guard let modeText = value("ViewMode"), let mode = Int(modeText) else {
             return refuse(400, "MissingParameter", "ViewMode is required, a whole number")
         }
-        if let refusal = state.profile.refusal(viewMode: mode) { return refuse(400, "WrongViewMode", refusal) }
+        if let refusal = SSOProfile.icRefusal(viewMode: mode) { return refuse(400, "WrongViewMode", refusal) }
         guard let redirectText = value("RedirectID"), let redirectID = Int(redirectText) else {
             return refuse(400, "MissingParameter", "RedirectID is required, a whole number")
         }
-        if let refusal = state.profile.refusal(redirectID: redirectID) { return refuse(400, "WrongRedirectID", refusal) }
+        if let refusal = SSOProfile.icRefusal(redirectID: redirectID) { return refuse(400, "WrongRedirectID", refusal) }
         for name in ["CSSUrl", "ReturnUrl"] {
             if let url = value(name), !SSOURL.isWebURL(url) {
                 return refuse(400, "MalformedRequest", "\(name) must be an absolute http or https URL")
@@ -218,9 +261,10 @@ extension ICMock {
             if let problem = portal.tokenProblem(token) {
                 return .failure(MockResponseBox(refuse(401, problem.code, problem.message)))
             }
-            let index = portal.tokens.firstIndex { $0.value == token }!
-            portal.tokens[index].used = true
-            return .success(portal.tokens[index])
+            guard let session = portal.tokens.first(where: { $0.value == token }) else {
+                return .failure(MockResponseBox(refuse(401, "InvalidToken", "the RemoteAuthenticationToken is unknown")))
+            }
+            return .success(session)
         }
         switch opened {
         case .failure(let box): return box.response
@@ -228,11 +272,16 @@ extension ICMock {
             guard let redirect = SSORedirect(rawValue: redirectID), let viewMode = SSOViewMode(rawValue: mode) else {
                 return refuse(400, "WrongRedirectID", "RedirectID \(redirectID) or ViewMode \(mode) names no page")
             }
+            let user = portal.withLock { portal in
+                portal.customer(session.accountNumber)?.users.first {
+                    $0.emailAddress.lowercased() == session.emailAddress.lowercased()
+                }
+            }
             let page = PortalPage(
                 page: redirect, viewMode: viewMode,
                 accountNumber: session.accountNumber, emailAddress: session.emailAddress,
                 cssURL: value("CSSUrl") ?? session.cssURL, returnURL: returnURL,
-                siteName: value("CustomReturnSiteName") ?? state.siteName)
+                siteName: value("CustomReturnSiteName") ?? state.siteName, firstSignIn: session.firstSignIn, user: user)
             return siteNameAlone
                 ? page.response.warned(
                     "site-name-without-return-url",

@@ -4,22 +4,25 @@ import Wire
 /// The REST services' mutable part: the state loaded, the tokens issued, the payment pages opened,
 /// the payments made and the postbacks sent, and the clock.
 struct ICPortal: Sendable {
-    /// A RemoteAuthenticationToken as issued: whose, when, and whether a session used it.
+    /// A RemoteAuthenticationToken as issued: whose and when.
     struct Token: Sendable {
         var value: String
         var accountNumber: String
         var emailAddress: String
         var issued: Date
         var cssURL: String?
-        var used = false
+        /// What the user's first sign-in through SSO Connect did, when this Remote Authentication was it.
+        var firstSignIn: String?
     }
 
     /// A payment page Cloud Payments V2 opened.
     struct PaymentPage: Sendable {
         var id: String
         var request: CloudPaymentsRequest
-        /// Opened with `CreateCustomerRecord` and no token: the Virtual Site's one-time payment.
+        /// Opened without a token: the Virtual Site's one-time payment.
         var virtualSite: Bool
+        /// The accounts whose customer record `CreateCustomerRecord` created for it.
+        var createdRecords: [String] = []
         var paid = false
     }
 
@@ -73,13 +76,12 @@ struct ICPortal: Sendable {
         state.customers.first { $0.accountNumber == account }
     }
 
-    /// Why `value` cannot open a session now; nil when it can.
+    /// Why `value` cannot serve a request now; nil when it can. A token serves its session's
+    /// SSOConnect redirects and Cloud Payments V2 requests until it expires (seed 003, SSO-AI-006:
+    /// "AI stores Remote Authentication Token (per session) for use in CloudSSO Redirect").
     func tokenProblem(_ value: String) -> (code: String, message: String)? {
         guard let token = tokens.first(where: { $0.value == value }) else {
             return ("InvalidToken", "the RemoteAuthenticationToken was not issued by Remote Authentication")
-        }
-        if token.used {
-            return ("TokenUsed", "the RemoteAuthenticationToken already opened a session; call Remote Authentication again")
         }
         let expires = token.issued.addingTimeInterval(Double(state.tokenLifetime.components.seconds))
         if now >= expires {

@@ -19,17 +19,37 @@ public struct ICPortalState: Sendable {
         }
     }
 
-    /// A user registered on an account, with the LoginTypeID it registered with.
+    /// A user registered on an account, with the LoginTypeID it registered with, whether it has
+    /// signed in through SSO Connect yet, and the settings that belong to its login.
     public struct User: Sendable, Hashable {
         public var emailAddress: String
         public var loginTypeID: Int
         /// `Owner` for the first user of an account, `CoOwner` for the others (seed 003).
         public var role: String
+        /// False until the first Remote Authentication: then SSO Connect matches the user by email
+        /// address and sets its tokenized password (seed 000, SSO-IMT-004).
+        public var signedIn: Bool
+        /// Registered through Register Accounts by the partner (a new login), not an IC registration
+        /// that SSO Connect takes over by its email address.
+        public var newLogin: Bool
+        /// The login's enrollments; a new login starts with none (seed 000, SSO-IMT-005: "all settings
+        /// autopay/paperless/pay by text will have to be re-entered").
+        public var autoPay: Bool
+        public var paperless: Bool
+        public var payByText: Bool
 
-        public init(emailAddress: String, loginTypeID: Int, role: String = "Owner") {
+        public init(
+            emailAddress: String, loginTypeID: Int, role: String = "Owner", signedIn: Bool = true, autoPay: Bool = false,
+            paperless: Bool = false, payByText: Bool = false, newLogin: Bool = false
+        ) {
+            self.newLogin = newLogin
             self.emailAddress = emailAddress
             self.loginTypeID = loginTypeID
             self.role = role
+            self.signedIn = signedIn
+            self.autoPay = autoPay
+            self.paperless = paperless
+            self.payByText = payByText
         }
     }
 
@@ -51,6 +71,14 @@ public struct ICPortalState: Sendable {
     /// Whether SAML validity windows are judged on the system clock (a stand-in, `serve ic`, whose
     /// partner's identity provider signs at the time of day), not on `clock` (a scenario's).
     public var systemClock = false
+    /// Biller option `cpv2_unregistered_payers`: whether Cloud Payments V2 takes a request without a
+    /// RemoteAuthenticationToken and opens the Virtual Site's one-time payment for it. Default false:
+    /// seed 003 (IC-CPV2-001) "City of Boulder is only using the CPV2 payment page for registered
+    /// user", and an unregistered payer is redirected to the Virtual Site (IC-CPV2-012).
+    public var unregisteredCloudPayments = false
+    /// Biller option `multiuser`: whether a second user may register on an account (a co-owner).
+    /// nil: the profile's default, `SSOProfile.multiuserByDefault`.
+    public var multiuser: Bool?
 
     public init(
         profile: SSOProfile = .aiMyMeter, ssoConnect: Bool? = nil, apiKey: String? = nil, siteName: String = "Biller",
@@ -69,4 +97,7 @@ public struct ICPortalState: Sendable {
 
     /// Whether SSO Connect answers: the biller's choice, else the profile's default (on for AI, off for IMT).
     public var ssoActive: Bool { ssoConnect ?? profile.onByDefault }
+
+    /// Whether an account takes a second user: the biller's choice, else the profile's default.
+    public var multiuserActive: Bool { multiuser ?? profile.multiuserByDefault }
 }

@@ -10,12 +10,30 @@ struct PortalPage {
     var cssURL: String?
     var returnURL: String?
     var siteName: String
+    /// What the user's first sign-in did, when the token's session began with it.
+    var firstSignIn: String?
+    /// The signed-in user, whose enrollments the settings pages show.
+    var user: ICPortalState.User?
 
     /// "Sign out and Return to <SiteName>" when a ReturnUrl is given (seed 003), else IC's plain "Sign out".
     var signOutTooltip: String { returnURL == nil ? "Sign out" : "Sign out and Return to \(siteName)" }
 
+    /// The user's enrollment the page is about (Paperless, AutoPay, Pay by Text); nil on the other pages.
+    var enrollment: String? {
+        guard let user else { return nil }
+        func state(_ on: Bool) -> String { on ? "enrolled" : "not enrolled" }
+        switch page {
+        case .paperless: return "Paperless: \(state(user.paperless))"
+        case .autoPay: return "AutoPay: \(state(user.autoPay))"
+        case .payByText: return "Pay by Text: \(state(user.payByText))"
+        default: return nil
+        }
+    }
+
     var response: MockResponse {
         let e = XMLText.escaped
+        let signIn = firstSignIn.map { "<p id=\"sign-in\">\(e($0))</p>" } ?? ""
+        let enrolled = enrollment.map { "<p id=\"enrollment\">\(e($0))</p>" } ?? ""
         let css = cssURL.map { "<link rel=\"stylesheet\" href=\"\(e($0))\">" } ?? ""
         let body = """
             <!DOCTYPE html>
@@ -23,7 +41,7 @@ struct PortalPage {
             <body data-redirect-id="\(page.rawValue)" data-view-mode="\(viewMode.rawValue)">
             <h1 id="page">\(e(page.page))</h1>
             <p>View mode: <span id="view-mode">\(viewMode.name)</span></p>
-            <p>Account: <span id="account">\(e(accountNumber))</span>, signed in as <span id="user">\(e(emailAddress))</span></p>
+            <p>Account: <span id="account">\(e(accountNumber))</span>, signed in as <span id="user">\(e(emailAddress))</span></p>\(signIn)\(enrolled)
             <a id="sign-out" href="\(e(returnURL ?? "/cloudsso/signout"))" title="\(e(signOutTooltip))">Sign out</a>
             </body></html>
 
