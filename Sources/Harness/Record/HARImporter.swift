@@ -145,7 +145,8 @@ public struct HARImporter: Sendable {
         }
         let suite = RecordedSuite(output: options.output, name: options.name, force: options.force)
         return try await suite.write(
-            .init(scenario: yaml, journal: recorded, expected: [.journal: recorded], notes: allNotes, secrets: derived.secrets))
+            .init(scenario: yaml, journal: recorded, expected: [.journal: recorded], notes: allNotes, secrets: derived.secrets)
+        ).lines
     }
 
     /// An entry kept: its target in the mock's layout and its captured answer.

@@ -150,7 +150,8 @@ public struct ProgramRecorder: Sendable {
         let yaml = { (description: String) in self.yaml(title: title, description: description, clock: clock, blocks: blocks) }
         let suite = RecordedSuite(output: options.output, name: options.name, force: options.force)
         return try await suite.write(
-            .init(scenario: yaml, journal: recorded, expected: [.journal: recorded], notes: notes, secrets: secrets))
+            .init(scenario: yaml, journal: recorded, expected: [.journal: recorded], notes: notes, secrets: secrets)
+        ).lines
     }
 
     /// The variables a `run:` step gives besides the partners'.
