@@ -151,19 +151,19 @@ extension ICMock {
             badRequest, .specification("RFC 3986 §4.3: absolute-URI")),
         ic(
             "ICMock+SSO.swift", 400, "WrongLoginType",
-            "a LoginTypeID other than the portal profile's (to be withdrawn: IC accepts its full list; the profile's is a rule for the partner)",
+            "a LoginTypeID IC does not take: neither 1 (IMT) nor 5 (AI); the profile's own value is a rule for the partner, judged by serve ic --certify",
             .requirement("SSO-AI-004"), .requirement("SSO-IMT-007")),
         ic(
             "ICMock+SSO.swift", 400, "WrongViewMode",
-            "a ViewMode other than the portal profile's (to be withdrawn, as WrongLoginType)",
+            "a ViewMode IC does not take: neither 0 (Redirect) nor 1 (iFrame); the profile's own is judged as WrongLoginType's",
             .requirement("SSO-AI-002"), .requirement("SSO-IMT-008")),
         ic(
             "ICMock+SSO.swift", 400, "WrongRedirectID",
-            "a RedirectID outside the portal profile's list, or naming no page (the list's part to be withdrawn, as WrongLoginType)",
+            "a RedirectID no seed names, or one naming no page in the ViewMode; the profile's list is judged as WrongLoginType's",
             .requirement("SSO-AI-003"), .requirement("SSO-IMT-009")),
         ic(
-            "ICMock+SSO.swift", 401, "InvalidToken, TokenUsed, TokenExpired", written: "problem.code",
-            "a RemoteAuthenticationToken not issued by Remote Authentication, already used, or expired (single use to be withdrawn: seed 003 keeps a token per session)",
+            "ICMock+SSO.swift", 401, "InvalidToken, TokenExpired", written: "problem.code",
+            "a RemoteAuthenticationToken not issued by Remote Authentication, or expired (it serves its session until then)",
             .requirement("SSO-COM-006"), .requirement("SSO-AI-006")),
         MockRefusal(
             "ic", "ICMock+SSO.swift", 200, "site-name-without-return-url",
@@ -182,8 +182,8 @@ extension ICMock {
             "ICMock+CloudPayments.swift", 400, "WrongViewMode", "a ViewMode other than the portal profile's",
             .requirement("IC-CPV2-003"), .requirement("SSO-AI-002")),
         ic(
-            "ICMock+CloudPayments.swift", 401, "InvalidToken, TokenUsed, TokenExpired", written: "problem.code",
-            "a RemoteAuthenticationToken not issued, already used or expired (single use to be withdrawn: seed 003 keeps a token per session)",
+            "ICMock+CloudPayments.swift", 401, "InvalidToken, TokenExpired", written: "problem.code",
+            "a RemoteAuthenticationToken not issued, or expired",
             .requirement("SSO-COM-006"), .requirement("SSO-AI-006")),
         ic(
             "ICMock+CloudPayments.swift", 404, "CustomerNotFound",

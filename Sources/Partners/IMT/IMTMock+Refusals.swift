@@ -48,12 +48,6 @@ extension IMTMock {
     /// `sessions/`: the login and the close, and the cookie every other call needs.
     static let sessions = [
         imt(
-            "IMTMock+Sessions.swift", 409, "id-mismatch",
-            "a sessions document whose data.id is given and is not the username (to be withdrawn: seed 000's own body has \"id\": \"string\")",
-            .specification(
-                "JSON:API 1.1, Creating Resources, Client-Generated IDs: a server MUST return 403 Forbidden in response to an unsupported request to create a resource with a client-generated ID"
-            )),
-        imt(
             "IMTMock+Sessions.swift", 401, "invalid-credentials", "an unknown username or a wrong password",
             .requirement("IMT-SESS-001")),
         imt(
