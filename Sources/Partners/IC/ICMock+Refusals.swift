@@ -165,6 +165,13 @@ extension ICMock {
             "ICMock+SSO.swift", 401, "InvalidToken, TokenExpired", written: "problem.code",
             "a RemoteAuthenticationToken not issued by Remote Authentication, or expired (it serves its session until then)",
             .requirement("SSO-COM-006"), .requirement("SSO-AI-006")),
+        ic(
+            "ICMock+SSO.swift", 401, "InvalidToken", "a RemoteAuthenticationToken Remote Authentication did not issue",
+            .requirement("SSO-COM-006")),
+        ic(
+            "ICMock+SSO.swift", 409, "CoOwnerNotSupported, MultiUserOff", written: "refusal.code",
+            "a second user on an account: MIPS/APPS supports no co-owner (seed 001); a Spectrum biller may turn multiuser off (biller option multiuser)",
+            .requirement("PROF-MIPS-009"), .requirement("SSO-IMT-016")),
         MockRefusal(
             "ic", "ICMock+SSO.swift", 200, "site-name-without-return-url",
             rule:
@@ -190,6 +197,33 @@ extension ICMock {
             "a customer IC does not have, unless the request creates it (CreateCustomerRecord, no token)",
             .requirement("IC-CPV2-001"), .requirement("SSO-AI-014")),
         ic("ICMock+CloudPayments.swift", 404, "PageNotFound", "a payment page id the mock did not open", notFound),
+        ic(
+            "ICMock+CloudPayments.swift", 403, "RegisteredPayersOnly",
+            "a CPV2 request without a RemoteAuthenticationToken (an unregistered payer) unless the biller option cpv2_unregistered_payers is on",
+            .requirement("IC-CPV2-001"), .requirement("IC-CPV2-012")),
+        ic(
+            "ICMock+CloudPayments.swift", 400, "MissingParameter", "the Virtual Site's link without BillerGUID or AccountNumber",
+            .requirement("IC-CPV2-012"), badRequest),
+        ic("ICMock+CloudPayments.swift", 404, "BillerNotFound", "the Virtual Site of a biller IC does not have", notFound),
+        ic(
+            "ICMock+CloudPayments.swift", 400, "InvalidPaymentMethod",
+            "the stand-in page's pay form with a PaymentMethod other than CC or ACH (the payer's entry)", badRequest),
+        ic(
+            "ICMock+CloudPayments.swift", 400, "InvalidRoutingNumber",
+            "the stand-in page's ACH form with a routing number that is not 9 digits with the ABA check digit (the payer's entry)",
+            badRequest),
+        ic(
+            "ICMock+CloudPayments.swift", 400, "InvalidBankAccount",
+            "the stand-in page's ACH form without a bank account number it can read (the payer's entry)", badRequest),
+        ic(
+            "PaymentTerms.swift", 403, "PaymentMethodNotAllowed",
+            "a card or ACH payment on a page whose AllowCCPayment or AllowACHPayment is false", .requirement("IC-CPV2-008")),
+        ic(
+            "PaymentTerms.swift", 400, "PartialPaymentNotAllowed",
+            "less than the balance due on a page whose AllowPartialPayments is false", .requirement("IC-CPV2-007")),
+        ic(
+            "PaymentTerms.swift", 400, "BelowMinimumAmountDue", "less than the invoices' MinimumAmountDue",
+            .requirement("IC-CPV2-007")),
         ic(
             "ICMock+CloudPayments.swift", 400, "InvalidCard",
             "the stand-in page's pay form without a card number it can read (the payer's entry, not the partner's request)",
