@@ -1,5 +1,5 @@
+import ChildProcesses
 public import Foundation
-import Transport
 
 /// The `bifrost` executable of the checkout's debug build, for tests of the command line.
 public enum BifrostExecutable {
@@ -21,44 +21,26 @@ public enum BifrostExecutable {
     public static func run(
         _ arguments: [String], environment: [String: String] = [:], in folder: String? = nil
     ) async throws -> (status: Int32, output: String) {
-        guard let path else { throw Missing() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return await BlockingPool.run { () -> (Int32, String) in
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-        }
+        let (status, output, _) = try await runKeepingErrors(arguments, environment: environment, in: folder)
+        return (status, output)
     }
 
     /// Runs `bifrost` as `run(_:environment:in:)` does, standard error kept; its exit status, standard output and error.
+    ///
+    /// Through `ChildProcess` (swift-subprocess), as every process Bifrost starts: Foundation's `Process`
+    /// waits for its children's ends on a run loop of its own, and in a test process that also starts
+    /// children through swift-subprocess, parallel runs were seen to wait for ends already gone.
     public static func runKeepingErrors(
         _ arguments: [String], environment: [String: String] = [:], in folder: String? = nil
     ) async throws -> (status: Int32, output: String, errors: String) {
         guard let path else { throw Missing() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
-        let (output, errors) = (Pipe(), Pipe())
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        // Standard error is read on a thread of its own, so that neither pipe fills while the other is read.
-        async let errorData = BlockingPool.run { errors.fileHandleForReading.readDataToEndOfFile() }
-        let (status, outputText) = await BlockingPool.run { () -> (Int32, String) in
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-        }
-        return (status, outputText, String(decoding: await errorData, as: UTF8.self))
+        var launch = ChildProcess.Launch(path, arguments)
+        launch.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        launch.workingDirectory = folder
+        launch.separateErrors = true
+        let child = try await ChildProcess.start(launch)
+        let (output, errors) = await child.capture(limit: 256 << 20)
+        let status = await child.wait()
+        return (status, String(decoding: output.bytes, as: UTF8.self), String(decoding: errors.bytes, as: UTF8.self))
     }
 }
