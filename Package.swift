@@ -111,7 +111,9 @@ let package = Package(
         // Test helpers only (mocks in process, sample states, fixtures): no product ships it.
         .target(
             name: "BifrostTesting",
-            dependencies: ["Harness", "Partners", "Flows", "Transport", "Wire", "ChildProcesses", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "Harness", "Partners", "Flows", "Transport", "Wire", "ChildProcesses", .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
