@@ -99,7 +99,7 @@ struct ServeIMTCommand: AsyncParsableCommand {
         discussion: """
             Partner routes: /auth/<id>/api/ and /webpayments/<id>/api/ (<id>: the state's biller_id, default 3401). \
             Without --state it serves a demo: the user icuser with the password s3cr3t-pass and the policy 20240903 with its bill. \
-            Admin routes under /__admin/: state (GET, PUT), journal (GET; ?offset=N&limit=M for one page), reset (POST), faults (GET, POST, DELETE), \
+            Admin routes under /__admin/: state (GET, PUT), journal (GET; ?offset=N&limit=M for one page), requests (GET; ?method=&path=&header.NAME=&body.PATH=: the matching entries and their count), reset (POST), faults (GET, POST, DELETE), \
             openapi.json (GET). One line per partner request goes to standard error. A request still in work after \
             --deadline-ms is answered 503; a connection whose request has not arrived whole within --read-timeout-ms is closed. SIGINT or SIGTERM stops the server within 2 s, requests in flight or not. \
             With --certify, each request of the partner's client is judged and the certification report written at the stop \
@@ -145,8 +145,10 @@ struct ServeICCommand: AsyncParsableCommand {
         abstract: "Serve the mock IC SOAP services (CloudInvoicing uploads and reports, WSDL at ?wsdl) and its admin API.",
         discussion: """
             Service: POST /portal/webservices/CloudInvoicing.asmx (SOAP 1.1 or 1.2); WSDL: GET …CloudInvoicing.asmx?wsdl. \
-            Admin routes under /__admin/: state (GET, PUT), journal (GET; ?offset=N&limit=M for one page), import (GET, ?date=mm/dd/yyyy), reset (POST), \
-            faults (GET, POST, DELETE), CloudInvoicing.wsdl (GET). \
+            Admin routes under /__admin/: state (GET, PUT), journal (GET; ?offset=N&limit=M for one page), requests (GET; ?method=&path=&header.NAME=&body.PATH=: the matching entries and their count), import (GET, ?date=mm/dd/yyyy), reset (POST), \
+            faults (GET, POST, DELETE), CloudInvoicing.wsdl (GET), clock (GET; PUT {"now": "2024-11-18T17:05:28Z", "running": false}; \
+            POST clock/advance {"seconds": 3600}). The clock, which SSO tokens expire on and payments are dated with, runs with the \
+            wall clock from --clock (default: the wall clock's time). \
             One line per request goes to standard error. A request still in work after --deadline-ms is answered 503 \
             (a SOAP Fault); a connection whose request has not arrived whole within --read-timeout-ms is closed. SIGINT or SIGTERM stops the server within 2 s, requests in flight or not. \
             With --certify, each request of the partner's client is judged and the certification report written at the stop \
@@ -163,12 +165,22 @@ struct ServeICCommand: AsyncParsableCommand {
     @Option(help: "A state file, YAML or JSON: a scenario's ic: block, with or without its ic: key (e.g. Tools/ic-state.yaml).")
     var state: String?
 
+    @Option(help: "Where the mock's clock starts, ISO 8601 with its zone (e.g. 2024-11-18T17:05:28Z); it runs on from there.")
+    var clock: String?
+
     @OptionGroup var certify: ServeCertifyOptions
 
-    func validate() throws { try ServeOptions.check(port: port) }
+    func validate() throws {
+        try ServeOptions.check(port: port)
+        if let clock, MockClock.date(clock) == nil {
+            throw ValidationError(
+                "--clock must be an ISO 8601 date and time with its zone, e.g. 2024-11-18T17:05:28Z; got \(clock)")
+        }
+    }
 
     func run() async throws {
         let state = try options.initialState(state, { try ICStandalone.state(file: $0) }, empty: ICState())
+        let start = clock.flatMap(MockClock.date)
         let deadline = Duration.milliseconds(options.deadlineMs)
         let expected = try certify.expectedFailures(kind: "ic")
         try await options.serve(
@@ -177,7 +189,7 @@ struct ServeICCommand: AsyncParsableCommand {
                 "mock IC on http://\(host):\($0)\(ICMock.cloudInvoicingPath) (WSDL: ?wsdl), admin /__admin/"
             },
             make: { log in
-                let standalone = ICStandalone(state: state, log: log, deadline: deadline)
+                let standalone = ICStandalone(state: state, log: log, deadline: deadline, clock: start)
                 return (
                     standalone.endpoint,
                     expected.map { certify.certifying(.ic(standalone.mock, state: state, expectedFailures: $0)) }

@@ -24,9 +24,10 @@ extension ICMock {
             return RESTAnswer.error(400, "WrongViewMode", refusal, field: "ViewMode")
         }
         let host = request.header("Host") ?? "localhost"
+        let now = clock.now
         return portal.withLock { portal -> MockResponse in
             if let token = parsed.remoteAuthenticationToken {
-                if let problem = portal.tokenProblem(token) {
+                if let problem = portal.tokenProblem(token, at: now) {
                     return RESTAnswer.error(401, problem.code, problem.message, field: "RemoteAuthenticationToken")
                 }
                 if let index = portal.tokens.firstIndex(where: { $0.value == token }) { portal.tokens[index].used = true }
@@ -78,6 +79,7 @@ extension ICMock {
         }
         let billerGUID = store.withLock { $0.state.billers.first?.guid ?? "" }
         let zone = store.withLock { $0.state.timeZone }
+        let paid = clock.now
         let taken = portal.withLock { portal -> Result<(ICPortal.PaymentPage, String, Date), MockResponseBox> in
             guard let index = portal.pages.firstIndex(where: { $0.id == id }) else {
                 return .failure(
@@ -88,7 +90,7 @@ extension ICMock {
                     MockResponseBox(PortalPage.error(status: 409, code: "AlreadyPaid", message: "page \(id) was paid")))
             }
             if outcome.approved { portal.pages[index].paid = true }
-            return .success((portal.pages[index], portal.nextID("payment"), portal.now))
+            return .success((portal.pages[index], portal.nextID("payment"), paid))
         }
         let (page, paymentGUID, now): (ICPortal.PaymentPage, String, Date)
         switch taken {

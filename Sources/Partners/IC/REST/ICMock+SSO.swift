@@ -156,6 +156,7 @@ extension ICMock {
         if let css, !SSOURL.isWebURL(css) {
             return RESTAnswer.error(400, "MalformedRequest", "CSSUrl must be an absolute http or https URL", field: "CSSUrl")
         }
+        let now = clock.now
         let answer = portal.withLock { portal -> MockResponse in
             if let refusal = portal.state.profile.refusal(loginTypeID: loginType) {
                 return RESTAnswer.error(400, "WrongLoginType", refusal, field: "LoginTypeID")
@@ -170,10 +171,10 @@ extension ICMock {
                     field: "EmailAddress")
             }
             let token = ICPortal.Token(
-                value: portal.nextSecret(), accountNumber: account, emailAddress: email, issued: portal.now, cssURL: css)
+                value: portal.nextSecret(), accountNumber: account, emailAddress: email, issued: now, cssURL: css)
             portal.tokens.append(token)
             if portal.tokens.count > ICPortal.limit { portal.tokens.removeFirst() }
-            let expires = portal.now.addingTimeInterval(Double(portal.state.tokenLifetime.components.seconds))
+            let expires = now.addingTimeInterval(Double(portal.state.tokenLifetime.components.seconds))
             return RESTAnswer.data(
                 .object([
                     "RemoteAuthenticationToken": .string(token.value), "ExpiresAt": .string(ICPortal.text(expires)),
@@ -216,8 +217,9 @@ extension ICMock {
             return refuse(
                 400, "MalformedRequest", "CustomReturnSiteName changes the sign-out tooltip of a ReturnUrl; give ReturnUrl too")
         }
+        let now = clock.now
         let opened = portal.withLock { portal -> Result<ICPortal.Token, MockResponseBox> in
-            if let problem = portal.tokenProblem(token) {
+            if let problem = portal.tokenProblem(token, at: now) {
                 return .failure(MockResponseBox(refuse(401, problem.code, problem.message)))
             }
             let index = portal.tokens.firstIndex { $0.value == token }!

@@ -2,7 +2,7 @@ import Foundation
 import Wire
 
 /// The REST services' mutable part: the state loaded, the tokens issued, the payment pages opened,
-/// the payments made and the postbacks sent, and the clock.
+/// the payments made and the postbacks sent. The time comes from the mock's clock (`MockClock`).
 struct ICPortal: Sendable {
     /// A RemoteAuthenticationToken as issued: whose, when, and whether a session used it.
     struct Token: Sendable {
@@ -35,7 +35,6 @@ struct ICPortal: Sendable {
     }
 
     var state: ICPortalState
-    var now: Date
     var tokens: [Token] = []
     var pages: [PaymentPage] = []
     var payments: [Payment] = []
@@ -49,7 +48,6 @@ struct ICPortal: Sendable {
 
     init(_ state: ICPortalState, ids: MockIDs) {
         self.state = state
-        self.now = state.clock
         self.ids = ids
     }
 
@@ -71,8 +69,8 @@ struct ICPortal: Sendable {
         state.customers.first { $0.accountNumber == account }
     }
 
-    /// Why `value` cannot open a session now; nil when it can.
-    func tokenProblem(_ value: String) -> (code: String, message: String)? {
+    /// Why `value` cannot open a session at `now`; nil when it can.
+    func tokenProblem(_ value: String, at now: Date) -> (code: String, message: String)? {
         guard let token = tokens.first(where: { $0.value == value }) else {
             return ("InvalidToken", "the RemoteAuthenticationToken was not issued by Remote Authentication")
         }
