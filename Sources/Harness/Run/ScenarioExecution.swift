@@ -68,7 +68,7 @@ struct ScenarioExecution {
             ]
             if !scenario.services.isEmpty { result.append(.init("services", StepRunner.encoded(reports))) }
             context.outputs[.result] = .json(.object(result))
-            return (context, failures)
+            return (context, failures + context.failures)
         }
         let wanted = { (output: Scenario.GoldenOutput) in
             keepsEveryOutput || output == .journal || scenario.golden.contains(output)

@@ -26,6 +26,7 @@ public enum StepRegistry {
         SAMLConfigurationStep.self,
         CloudPaymentsStep.self,
         RunStep.self,
+        VerifyStep.self,
     ]
 
     /// The keys of every kind.
