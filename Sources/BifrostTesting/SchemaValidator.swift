@@ -1,14 +1,15 @@
+import Foundation
 public import Wire
 
 /// Checks JSON values against a JSON Schema of the subset `bifrost schema` writes: `type`, `enum`,
-/// `properties`, `required`, `additionalProperties` (false or a schema), `items` and `oneOf`.
+/// `properties`, `required`, `additionalProperties` (false or a schema), `items`, `oneOf` and `pattern`.
 ///
 /// Annotations (`$schema`, `title`, `description`) are ignored; any other keyword is a violation
 /// of its own, so a schema that leaves the subset fails rather than passing unchecked.
 public struct SchemaValidator: Sendable {
     /// The keywords checked.
     public static let keywords: Set<String> = [
-        "type", "enum", "properties", "required", "additionalProperties", "items", "oneOf",
+        "type", "enum", "properties", "required", "additionalProperties", "items", "oneOf", "pattern",
     ]
     /// The keywords read and ignored.
     public static let annotations: Set<String> = ["$schema", "title", "description"]
@@ -62,6 +63,12 @@ public struct SchemaValidator: Sendable {
         if let allowed = schema["enum"]?.arrayValue, !allowed.contains(where: { Self.equal($0, value) }) {
             found.append("\(path): \(value.compactText) is not one of \(JSONValue.array(allowed).compactText)")
         }
+        if case .string(let text)? = schema["pattern"], case .string(let given) = value {
+            let matches = (try? NSRegularExpression(pattern: text)).map {
+                $0.firstMatch(in: given, range: NSRange(given.startIndex..., in: given)) != nil
+            }
+            if matches != true { found.append("\(path): \(value.compactText) does not match \(text)") }
+        }
         if let members = value.objectValue { found += checkMembers(members, against: schema, at: path) }
         if let elements = value.arrayValue, let items = schema["items"] {
             for (index, element) in elements.enumerated() { found += check(element, against: items, at: "\(path)[\(index)]") }
@@ -71,7 +78,12 @@ public struct SchemaValidator: Sendable {
             let matching = results.count(where: \.isEmpty)
             if matching == 0 {
                 // The alternative that came closest explains the refusal best.
-                let closest = results.min { $0.count < $1.count } ?? []
+                // An alternative of another type (a placeholder's string for a mapping) explains nothing.
+                let sameType = results.filter { !($0.count == 1 && $0[0].contains(" is not of type ")) }
+                // Problems are weighed without these summary lines, so a value wrapped in alternatives
+                // (a placeholder's) weighs as much as the value alone.
+                func weight(_ problems: [String]) -> Int { problems.count { !$0.contains(": matches none of the ") } }
+                let closest = (sameType.isEmpty ? results : sameType).min { weight($0) < weight($1) } ?? []
                 found.append("\(path): matches none of the \(alternatives.count) alternatives")
                 found += closest
             } else if matching > 1 {

@@ -63,11 +63,22 @@ import Wire
     }
 
     @Test func `a keyword outside the subset is reported, not ignored`() {
-        let schema: JSONValue = .object(["properties": .object(["name": .object(["type": "string", "pattern": "^a"])])])
-        #expect(SchemaValidator.unsupportedKeywords(in: schema) == ["$.properties.name: pattern"])
+        let schema: JSONValue = .object(["properties": .object(["name": .object(["type": "string", "minLength": .number("2")])])])
+        #expect(SchemaValidator.unsupportedKeywords(in: schema) == ["$.properties.name: minLength"])
         #expect(
             SchemaValidator(schema: schema).violations(of: .object(["name": "b"])) == [
-                "$.name: unsupported schema keyword pattern"
+                "$.name: unsupported schema keyword minLength"
+            ])
+    }
+
+    @Test func `a pattern is searched for in a string, as JSON Schema's regular expressions are`() {
+        let schema: JSONValue = .object([
+            "properties": .object(["name": .object(["type": "string", "pattern": #"^\{\{[a-z]+\}\}$"#])])
+        ])
+        #expect(SchemaValidator(schema: schema).violations(of: .object(["name": "{{due}}"])) == [])
+        #expect(
+            SchemaValidator(schema: schema).violations(of: .object(["name": "{{due}} "])) == [
+                #"$.name: "{{due}} " does not match ^\{\{[a-z]+\}\}$"#
             ])
     }
 }

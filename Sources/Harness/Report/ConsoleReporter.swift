@@ -32,13 +32,21 @@ public enum ConsoleReporter {
             lines.append("")
             lines.append("Not passed (re-run one with the command beside it):")
             for report in notPassed.sorted(by: { $0.label < $1.label }) {
-                lines.append("  \(label(report))  \(report.label)    bifrost run \(shellQuoted(report.file))")
+                lines.append("  \(label(report))  \(report.label)    \(rerun(report))")
             }
             let errors = notPassed.count { $0.verdict == .error }
             if errors > 0 { lines.append("\(errors) of them could not run: input errors (exit status 2)") }
         }
         lines.append("\(passed) passed, \(notPassed.count) failed" + (skipped > 0 ? ", \(skipped) skipped" : ""))
         return lines.joined(separator: "\n")
+    }
+
+    /// The command that re-runs one scenario: its file, and for a table's row `--filter '[row]'`.
+    static func rerun(_ report: ScenarioReport) -> String {
+        let command = "bifrost run \(shellQuoted(report.file))"
+        let name = (report.relativePath as NSString).lastPathComponent
+        guard name.hasSuffix("]"), let open = name.lastIndex(of: "[") else { return command }
+        return command + " --filter \(shellQuoted(String(name[open...])))"
     }
 
     static func label(_ report: ScenarioReport) -> String {

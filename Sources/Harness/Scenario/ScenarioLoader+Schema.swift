@@ -30,7 +30,11 @@ extension ScenarioLoader {
             "Long-running programs under test, started once the mocks serve and stopped after the steps."),
         .required(
             "steps", .list(StepRegistry.schema), "The steps, run in order: each a mapping of one step kind to its members."),
-        .optional("expect", .mapping(expectSchema), "What the run compares with the golden files."))
+        .optional("expect", .mapping(expectSchema), "What the run compares with the golden files."),
+        .optional(
+            "examples", .list(.dictionary(.any)),
+            "A scenario table: each row (row: its name, then a value per placeholder) fills the file's \"{{name}}\" placeholders and runs as scenario path[row], with its own golden folder."
+        ))
 
     /// The `settings:` block: seed 000's advanced settings, by id.
     static let settingsSchema = MappingSchema(
