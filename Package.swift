@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // libcurl through dlopen, at first use (Sources/CCurl/include/bifrost_curl.h); its headers come
@@ -62,6 +63,7 @@ let package = Package(
             dependencies: [
                 "Wire", "Transport", "ChildProcesses",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -69,6 +71,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // TLS for the stand-in partners: the one module that links swift-nio-ssl (BoringSSL), so the
+        // others build without it.
+        .target(
+            name: "MockTLS",
+            dependencies: [
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -108,7 +121,7 @@ let package = Package(
         .executableTarget(
             name: "bifrost",
             dependencies: [
-                "Harness", "Certification", "Support", "Partners", "Transport", "Wire", "ChildProcesses",
+                "Harness", "Certification", "Support", "Partners", "Transport", "Wire", "ChildProcesses", "MockTLS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],

@@ -2,6 +2,7 @@ import ArgumentParser
 import Certification
 import Foundation
 import Harness
+import MockTLS
 import Partners
 import Support
 
@@ -27,6 +28,26 @@ struct ServeOptions: ParsableArguments {
     @Option(help: "How long a connection may take to send a whole request (or stay idle) before it is closed, in milliseconds.")
     var readTimeoutMs = Int(MockServer.defaultReadTimeout.milliseconds)
 
+    @Option(help: "Serve HTTPS with this certificate chain, PEM (the server's certificate first); needs --tls-key.")
+    var tlsCert: String?
+
+    @Option(help: "The private key of --tls-cert, PEM.")
+    var tlsKey: String?
+
+    /// `https` with `--tls-cert`, `http` otherwise.
+    var scheme: String { tlsCert == nil ? "http" : "https" }
+
+    /// The TLS the options name, read now: a file that cannot be read exits 2 before the server listens.
+    func tls() throws -> MockTLS? {
+        guard let tlsCert, let tlsKey else { return nil }
+        do {
+            return try MockTLS(certificateFile: tlsCert, keyFile: tlsKey)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+    }
+
     /// Reads the state file with `load`, or gives `empty`; an unreadable file exits 2.
     func initialState<State>(_ file: String?, _ load: (String) throws -> State, empty: State) throws -> State {
         do {
@@ -43,6 +64,9 @@ struct ServeOptions: ParsableArguments {
     func validate() throws {
         guard deadlineMs > 0 else { throw ValidationError("--deadline-ms must be at least 1") }
         guard readTimeoutMs > 0 else { throw ValidationError("--read-timeout-ms must be at least 1") }
+        guard (tlsCert == nil) == (tlsKey == nil) else {
+            throw ValidationError("--tls-cert and --tls-key go together: the certificate chain and its private key")
+        }
     }
 
     /// A usage error unless `port` is 0 (any free port) to 65535.
@@ -62,9 +86,11 @@ struct ServeOptions: ParsableArguments {
         let (served, certifying) = make { line in if !quiet { log.append(line) } }
         let endpoint = certifying.map { served.observed(by: $0.certification) } ?? served
         let reportFailed = ReportFailure()
+        let tls = try tls()
         do {
             var handler = MockServer.Handler(endpoint, maximumBodySize: maximumBodySize)
             handler.readTimeout = .milliseconds(readTimeoutMs)
+            handler.wrapping = tls?.server
             try await MockServer.serve(
                 handler, host: host, port: port, services: [log],
                 onBound: { printError(banner($0)) },
@@ -102,6 +128,7 @@ struct ServeIMTCommand: AsyncParsableCommand {
             Admin routes under /__admin/: state (GET, PUT), journal (GET; ?offset=N&limit=M for one page), requests (GET; ?method=&path=&header.NAME=&body.PATH=: the matching entries and their count), reset (POST), faults (GET, POST, DELETE), \
             openapi.json (GET). One line per partner request goes to standard error. A request still in work after \
             --deadline-ms is answered 503; a connection whose request has not arrived whole within --read-timeout-ms is closed. SIGINT or SIGTERM stops the server within 2 s, requests in flight or not. \
+            With --tls-cert and --tls-key (PEM) it serves HTTPS only. \
             With --certify, each request of the partner's client is judged and the certification report written at the stop \
             (docs/certification.md). \
             Exit status: 0 stopped by a signal (whatever the report says), 2 a usage error, an unreadable state file, \
@@ -128,7 +155,9 @@ struct ServeIMTCommand: AsyncParsableCommand {
         let (auth, api, host) = (mock.authPath, mock.apiPath, options.host)
         try await options.serve(
             port: port, maximumBodySize: IMTMock.maximumBodySize,
-            banner: { "mock IMT on http://\(host):\($0): auth \(auth)/, data \(api)/, admin /__admin/" },
+            banner: { [scheme = options.scheme] in
+                "mock IMT on \(scheme)://\(host):\($0): auth \(auth)/, data \(api)/, admin /__admin/"
+            },
             make: { log in
                 let standalone = IMTStandalone(state: state, log: log, deadline: deadline)
                 return (
@@ -151,6 +180,7 @@ struct ServeICCommand: AsyncParsableCommand {
             wall clock from --clock (default: the wall clock's time). \
             One line per request goes to standard error. A request still in work after --deadline-ms is answered 503 \
             (a SOAP Fault); a connection whose request has not arrived whole within --read-timeout-ms is closed. SIGINT or SIGTERM stops the server within 2 s, requests in flight or not. \
+            With --tls-cert and --tls-key (PEM) it serves HTTPS only. \
             With --certify, each request of the partner's client is judged and the certification report written at the stop \
             (docs/certification.md). \
             Exit status: 0 stopped by a signal (whatever the report says), 2 a usage error, an unreadable state file, \
@@ -185,8 +215,8 @@ struct ServeICCommand: AsyncParsableCommand {
         let expected = try certify.expectedFailures(kind: "ic")
         try await options.serve(
             port: port, maximumBodySize: ICMock.maximumBodySize,
-            banner: { [host = options.host] in
-                "mock IC on http://\(host):\($0)\(ICMock.cloudInvoicingPath) (WSDL: ?wsdl), admin /__admin/"
+            banner: { [host = options.host, scheme = options.scheme] in
+                "mock IC on \(scheme)://\(host):\($0)\(ICMock.cloudInvoicingPath) (WSDL: ?wsdl), admin /__admin/"
             },
             make: { log in
                 let standalone = ICStandalone(state: state, log: log, deadline: deadline, clock: start)

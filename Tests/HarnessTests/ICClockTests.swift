@@ -56,7 +56,7 @@ import Wire
         let answer = standalone.handle(MockRequest(method: "GET", target: "/__admin/clock"))
         #expect(answer.status == 200)
         let json = try JSONParser.parse(answer.body)
-        return (try #require(json["now"]?.stringValue.flatMap(MockClock.date)), try #require(json["running"]?.boolValue))
+        return (try #require(json["now"]?.stringValue.flatMap(MockClock.date)), try #require(json["running"]?.boolValue as Bool?))
     }
 
     @Test func `the stand-in's clock runs with the wall clock, so a token expires at the time it is issued plus its lifetime`()

@@ -26,7 +26,7 @@ extension MockServer {
         stops: AsyncStream<String>? = nil,
         onBound: @escaping @Sendable (Int) -> Void, onStop: @escaping @Sendable (String) -> Void
     ) async throws {
-        let app = application(handler, host: host, port: port, logger: logger, onBound: onBound)
+        let app = try application(handler, host: host, port: port, logger: logger, onBound: onBound)
         let watch = StopWatch(stops: stops, onStop: onStop)
         var configuration = ServiceGroupConfiguration(
             services: services.map { .init(service: $0) } + [
