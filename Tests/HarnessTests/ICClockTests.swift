@@ -4,6 +4,7 @@ import Harness
 import Partners
 import Synchronization
 import Testing
+import Transport
 import Wire
 
 /// The clock of `bifrost serve ic`: it runs with the wall clock, and the admin API reads, sets and
@@ -110,10 +111,11 @@ import Wire
             #expect(page.status == 200, "\(String(decoding: page.body, as: UTF8.self))")
             let url = try #require(try JSONParser.parse(page.body)["Data"]?["CloudPaymentURL"]?.stringValue)
             let path = String(url[try #require(url.range(of: "/cloudpayments/")).lowerBound...])
-            let paid = standalone.handle(
-                MockRequest(
-                    method: "POST", target: path + "/pay", headers: [("Content-Type", "application/x-www-form-urlencoded")],
-                    body: Array("Amount=12.00&CardNumber=4111111111111111".utf8)))
+            // The payment waits for its postback: off the cooperative pool, which serves the listener (as a server does).
+            let pay = MockRequest(
+                method: "POST", target: path + "/pay", headers: [("Content-Type", "application/x-www-form-urlencoded")],
+                body: Array("Amount=12.00&CardNumber=4111111111111111".utf8))
+            let paid = await BlockingPool.run { standalone.handle(pay) }
             #expect(paid.status == 200)
         }
         let fields = try #require(postbacks.withLock { $0.first })
