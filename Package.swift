@@ -31,6 +31,9 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
     ],
     targets: [
         // libcurl through dlopen, at first use (Sources/CCurl/include/bifrost_curl.h); its headers come
@@ -82,6 +85,9 @@ let package = Package(
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -107,7 +113,7 @@ let package = Package(
         .target(
             name: "Harness",
             dependencies: [
-                "Support", "Flows", "Partners", "Wire", "Transport", "ChildProcesses",
+                "Support", "Flows", "Partners", "Wire", "Transport", "ChildProcesses", "MockTLS",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings

@@ -40,6 +40,16 @@ public struct MockTLS: Sendable {
         self.configuration = configuration
     }
 
+    /// A certificate chain and key given as PEM text (`TestCertificateAuthority`).
+    public init(certificatePEM: String, keyPEM: String) throws {
+        let chain = try NIOSSLCertificate.fromPEMBytes(Array(certificatePEM.utf8))
+        let key = try NIOSSLPrivateKey(bytes: Array(keyPEM.utf8), format: .pem)
+        var configuration = TLSConfiguration.makeServerConfiguration(
+            certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+        configuration.minimumTLSVersion = .tlsv12
+        self.configuration = configuration
+    }
+
     /// `base` with TLS around it: what `MockServer.Handler.wrapping` takes.
     public var server: @Sendable (HTTPServerBuilder) throws -> HTTPServerBuilder {
         { [configuration] base in try .tls(base, tlsConfiguration: configuration) }

@@ -1,5 +1,6 @@
 import Flows
 import Foundation
+import MockTLS
 import Partners
 import Support
 import Transport
@@ -32,6 +33,14 @@ struct ScenarioExecution {
         let imt2 = scenario.imt2.map { IMTMock(state: $0, journal: journal, partner: "imt2") }
         // Golden files show the IC's payment page and payment ids: derived, the same on every run.
         let ic = scenario.ic.map { ICMock(state: $0, journal: journal, ids: .derived) }
+        // tls: a test CA made for the run; its certificate in a file the run's clients and programs trust.
+        let authority = try scenario.tls ? TestCertificateAuthority() : nil
+        let caFile = try authority.map { authority in
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-ca-\(UUID().uuidString).pem").path
+            try authority.certificatePEM.write(toFile: file, atomically: true, encoding: .utf8)
+            return file
+        }
+        defer { if let caFile { try? FileManager.default.removeItem(atPath: caFile) } }
         var served: [(name: String, handler: MockServer.Handler)] = []
         let servesIMT = scenario.imt != nil || scenario.steps.contains { $0.needs.contains(.imt) }
         if servesIMT {
@@ -42,8 +51,14 @@ struct ScenarioExecution {
             served.append(("ic", .init(ic.handle, maximumBodySize: ICMock.maximumBodySize, oversized: ICMock.oversized)))
         }
 
+        if let authority {
+            for index in served.indices { served[index].handler.wrapping = authority.tls.server }
+        }
+        let scheme = authority == nil ? "http" : "https"
+        var (icClient, serviceClient) = (scenarioClient, client)
+        if let caFile { (icClient.configuration.caFile, serviceClient.configuration.caFile) = (caFile, caFile) }
         var (context, failures) = try await MockServer.withRunning(served.map(\.handler)) { ports in
-            let origins = Dictionary(uniqueKeysWithValues: zip(served.map(\.name), ports.map { "http://127.0.0.1:\($0)" }))
+            let origins = Dictionary(uniqueKeysWithValues: zip(served.map(\.name), ports.map { "\(scheme)://127.0.0.1:\($0)" }))
             var settings = scenario.settings
             for (name, mock) in [("imt", imt), ("imt2", imt2)] {
                 if let mock, let origin = origins[name] { settings = Self.filling(settings, mock: name, origin: origin, mock) }
@@ -55,9 +70,10 @@ struct ScenarioExecution {
                 ic: ic.flatMap { mock in origins["ic"].map { .init(mock: mock, origin: $0) } },
                 caller: IMTCaller(
                     settings: AdvancedSettings(settings), routing: scenario.routing,
-                    client: scenarioClient.observed(by: ClientJournal(journal, mockOrigins: Array(origins.values)))))
+                    client: icClient.observed(by: ClientJournal(journal, mockOrigins: Array(origins.values)))))
+            context.caFile = caFile
             var results: [JSONValue] = []
-            let services = await ServicesUnderTest.start(scenario.services, in: &context, client: client)
+            let services = await ServicesUnderTest.start(scenario.services, in: &context, client: serviceClient)
             if services.failures.isEmpty {
                 for step in scenario.steps { results.append(await StepRunner.run(step, in: &context)) }
             }

@@ -13,6 +13,10 @@ extension ScenarioLoader {
         .optional("covers", .list(.text), "The requirement ids of Scenarios/requirements.yaml the scenario checks."),
         .required(
             "clock", .text, "The scenario's \"now\": an ISO 8601 date and time with its zone, e.g. 2024-11-18T17:05:28Z."),
+        .optional(
+            "tls", .boolean,
+            "The mocks serve HTTPS with a certificate of a test CA made for the run; programs under test get the CA as BIFROST_CA_FILE (default false)."
+        ),
         .optional("timeout", .text, "The longest one HTTP exchange of IC's may take, e.g. 500ms or 2s (default 30s)."),
         .optional("settings", .mapping(settingsSchema), "IC's advanced settings by id."),
         .optional(

@@ -99,6 +99,9 @@ public enum ScenarioLoader {
         let timeout = errors.attempt { () throws(InputError) in
             try top["timeout"].map { node throws(InputError) in try Self.duration(node, reader, what: "timeout") }
         }
+        let tls = errors.attempt { () throws(InputError) in
+            try top["tls"].map { node throws(InputError) in try reader.bool(node, what: "tls") } ?? false
+        }
         let files = errors.attempt { () throws(InputError) in
             try top["files"].map { node throws(InputError) in try Self.files(node, reader) } ?? [:]
         }
@@ -115,7 +118,7 @@ public enum ScenarioLoader {
         let expectedFailure =
             golden == nil ? nil : errors.attempt { () throws(InputError) in try Self.expectedFailure(top["expect"], reader) }
         guard errors.isEmpty, let name, let description, let covers, let settings, let imt, let imt2, let ic, let routing,
-            let timeout, let golden, let services, let expectedFailure
+            let timeout, let golden, let services, let expectedFailure, let tls
         else { throw errors }
         var scenario = Scenario(
             file: file, relativePath: relativePath, name: name, description: description,
@@ -123,6 +126,7 @@ public enum ScenarioLoader {
             timeout: timeout, steps: steps, golden: golden)
         scenario.files = files
         scenario.services = services
+        scenario.tls = tls
         scenario.expectedFailure = expectedFailure ?? nil
         if let routing { scenario.routing = routing }
         return scenario
