@@ -92,7 +92,8 @@ import Wire
         let set = Self.send(standalone, "PUT", "/__admin/clock", json: #"{"now": "2024-11-18T11:05:28-06:00", "running": false}"#)
         #expect(set.status == 200)
         #expect(try JSONParser.parse(set.body) == .object(["now": "2024-11-18T17:05:28Z", "running": false]))
-        #expect(try Self.token(standalone).expiresAt == MockClock.date("2024-11-18T17:05:30Z"))
+        let issued = try Self.token(standalone)
+        #expect(issued.expiresAt == MockClock.date("2024-11-18T17:05:30Z"))
         let shown = try Self.clock(standalone)
         #expect(shown.now == MockClock.date("2024-11-18T17:05:28Z"))
         #expect(!shown.running)
@@ -102,10 +103,11 @@ import Wire
             postbacks.withLock { $0.append(MockRequest.decodeQuery(String(decoding: request.body, as: UTF8.self))) }
             return MockResponse(status: 200)
         }) { listener in
+            // Cloud Payments V2 is for registered payers: the request carries the session's token.
             let page = Self.send(
                 standalone, "POST", "/cloudpaymentsapi/v2",
                 json: #"""
-                    {"ViewMode":1,"PostBackURL":"\#(listener.url("/postback"))","Customers":[{"AccountNumber":"\#(Self.account)",
+                    {"ViewMode":1,"RemoteAuthenticationToken":"\#(issued.token)","PostBackURL":"\#(listener.url("/postback"))","Customers":[{"AccountNumber":"\#(Self.account)",
                     "Name":"Pat Lee","Invoices":[{"InvoiceNumber":"I-1","BalanceDue":12.00}]}]}
                     """#)
             #expect(page.status == 200, "\(String(decoding: page.body, as: UTF8.self))")

@@ -101,6 +101,7 @@ import Wire
             Self.partnerState + """
 
                 payments: [{transaction_id: "2984", account: "20240903", total_paid: "102.95", method: CC}]
+                refuse: [duplicate-transaction]
                 """
         let (status, printed) = try await withPartner(in: folder, state: posted) { origin in
             try await BifrostExecutable.run(

@@ -51,7 +51,7 @@ extension ClientCheck {
     /// check applies each, by the portal's profile: IC takes its full lists, the profile's are the partner's rules).
     static let icDefinitions = [
         soapEnvelope, schemaValid, credentialsAccepted, uploadedBIFs, reportWindows, ssoWorkflow, imtLoginType, aiLoginType,
-        samlSignIn, imtViewMode, aiViewMode, imtRedirect, aiRedirect,
+        imtViewMode, aiViewMode, imtRedirect, aiRedirect, samlSignIn,
     ]
 
     /// The SAML check: each Response the partner's identity provider posted to `POST /saml/{BillerGUID}/acs`,

@@ -4,7 +4,7 @@ import Wire
 extension ICMock {
     /// This mock's admin API (`AdminAPI`), its contract document `GET /__admin/CloudInvoicing.wsdl`,
     /// plus `GET /__admin/import?date=mm/dd/yyyy`: the import file consolidated from the uploads held
-    /// (default date: the mock clock's day, UTC), and the clock's rows (`ICMock+Clock.swift`).
+    /// (default date: the mock clock's day, UTC), and the clock's rows (`ICMock+AdminClock.swift`).
     ///
     /// - Parameters:
     ///   - decodeState: reads a state document (YAML or JSON, a scenario's `ic:` block) named `origin` in its errors.
