@@ -6,14 +6,14 @@
 #   Benchmarks/parallel.sh             # COPIES=50 RUNS=5 Benchmarks/parallel.sh for more samples
 #
 # Environment: COPIES (default 20), RUNS (each configuration's runs, the best wall time kept;
-# default 3), SCENARIO (default Scenarios/imt-mips-apps/rtdr/both-blocked.yaml).
+# default 3), SCENARIO (default Scenarios/imt-mips-apps/rtdr/zero-balance.yaml).
 # Without a stall, the wall time at --jobs 4 is at most the wall time at --jobs 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ci/setup
 copies=${COPIES:-20}
 runs=${RUNS:-3}
-scenario=${SCENARIO:-Scenarios/imt-mips-apps/rtdr/both-blocked.yaml}
+scenario=${SCENARIO:-Scenarios/imt-mips-apps/rtdr/zero-balance.yaml}
 golden="Golden/${scenario#Scenarios/}"
 golden=${golden%.yaml}
 

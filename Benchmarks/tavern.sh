@@ -2,7 +2,7 @@
 # Bifrost against Tavern (a YAML API test runner from PyPI) on the same work: COPIES RTDR
 # exchanges — open a session, GET payments-due for the policy and check current_due, close the
 # session — as Tavern tests against `bifrost serve imt`, and as Bifrost scenarios (copies of
-# Scenarios/imt-mips-apps/rtdr/both-blocked.yaml), in the same run, release build.
+# Scenarios/imt-mips-apps/rtdr/zero-balance.yaml), in the same run, release build.
 #
 #   Benchmarks/tavern.sh               # COPIES=50 RUNS=5 Benchmarks/tavern.sh
 #
@@ -78,8 +78,8 @@ done
 mkdir -p "$dir/Scenarios" "$dir/Golden"
 cp Scenarios/requirements.yaml "$dir/Scenarios/"
 for i in $(seq -w 1 "$copies"); do
-  cp Scenarios/imt-mips-apps/rtdr/both-blocked.yaml "$dir/Scenarios/copy-$i.yaml"
-  cp -r Golden/imt-mips-apps/rtdr/both-blocked "$dir/Golden/copy-$i"
+  cp Scenarios/imt-mips-apps/rtdr/zero-balance.yaml "$dir/Scenarios/copy-$i.yaml"
+  cp -r Golden/imt-mips-apps/rtdr/zero-balance "$dir/Golden/copy-$i"
 done
 
 # The best wall time of RUNS runs of a command, in milliseconds; the command must succeed.

@@ -84,7 +84,12 @@ public struct SchemaValidator: Sendable {
             let matching = results.count(where: \.isEmpty)
             if matching == 0 {
                 // The alternative that came closest explains the refusal best.
-                let closest = results.min { $0.count < $1.count } ?? []
+                // An alternative of another type (a placeholder's string for a mapping) explains nothing.
+                let sameType = results.filter { !($0.count == 1 && $0[0].contains(" is not of type ")) }
+                // Problems are weighed without these summary lines, so a value wrapped in alternatives
+                // (a placeholder's) weighs as much as the value alone.
+                func weight(_ problems: [String]) -> Int { problems.count { !$0.contains(": matches none of the ") } }
+                let closest = (sameType.isEmpty ? results : sameType).min { weight($0) < weight($1) } ?? []
                 found.append("\(path): matches none of the \(alternatives.count) alternatives")
                 found += closest
             } else if matching > 1 {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Certification
 import Foundation
 import Harness
+import MockTLS
 import Partners
 import Support
 import Synchronization
@@ -29,6 +30,26 @@ struct ServeOptions: ParsableArguments {
     @Option(help: "How long a connection may take to send a whole request (or stay idle) before it is closed, in milliseconds.")
     var readTimeoutMs = Int(MockServer.defaultReadTimeout.milliseconds)
 
+    @Option(help: "Serve HTTPS with this certificate chain, PEM (the server's certificate first); needs --tls-key.")
+    var tlsCert: String?
+
+    @Option(help: "The private key of --tls-cert, PEM.")
+    var tlsKey: String?
+
+    /// `https` with `--tls-cert`, `http` otherwise.
+    var scheme: String { tlsCert == nil ? "http" : "https" }
+
+    /// The TLS the options name, read now: a file that cannot be read exits 2 before the server listens.
+    func tls() throws -> MockTLS? {
+        guard let tlsCert, let tlsKey else { return nil }
+        do {
+            return try MockTLS(certificateFile: tlsCert, keyFile: tlsKey)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+    }
+
     /// Reads the state file with `load`, or gives `empty`; an unreadable file exits 2.
     func initialState<State>(_ file: String?, _ load: (String) throws -> State, empty: State) throws -> State {
         do {
@@ -45,6 +66,9 @@ struct ServeOptions: ParsableArguments {
     func validate() throws {
         guard deadlineMs > 0 else { throw ValidationError("--deadline-ms must be at least 1") }
         guard readTimeoutMs > 0 else { throw ValidationError("--read-timeout-ms must be at least 1") }
+        guard (tlsCert == nil) == (tlsKey == nil) else {
+            throw ValidationError("--tls-cert and --tls-key go together: the certificate chain and its private key")
+        }
     }
 
     /// A usage error unless `port` is 0 (any free port) to 65535.
@@ -63,11 +87,13 @@ struct ServeOptions: ParsableArguments {
     ) async throws {
         let log = RequestLog()
         let quiet = self.quiet
+        let tls = try self.tls()
         let (served, certifying) = make { line in if !quiet { log.append(line) } }
         let handlers = served.map { endpoint in
             var handler = MockServer.Handler(
                 certifying.map { endpoint.observed(by: $0.certification) } ?? endpoint, maximumBodySize: maximumBodySize)
             handler.readTimeout = .milliseconds(readTimeoutMs)
+            handler.wrapping = tls?.server
             return handler
         }
         let reportFailed = ReportFailure()
@@ -133,9 +159,10 @@ struct ServeIMTCommand: AsyncParsableCommand {
         discussion: """
             Partner routes: /auth/<id>/api/ and /webpayments/<id>/api/ (<id>: the state's biller_id, default 3401). \
             Without --state it serves a demo: the user icuser with the password s3cr3t-pass and the policy 20240903 with its bill. \
-            Admin routes under /__admin/: state (GET, PUT), journal (GET; ?offset=N&limit=M for one page), reset (POST), faults (GET, POST, DELETE), \
+            Admin routes under /__admin/: state (GET, PUT), journal (GET; ?offset=N&limit=M for one page), requests (GET; ?method=&path=&header.NAME=&body.PATH=: the matching entries and their count), reset (POST), faults (GET, POST, DELETE), \
             openapi.json (GET). One line per partner request goes to standard error. A request still in work after \
             --deadline-ms is answered 503; a connection whose request has not arrived whole within --read-timeout-ms is closed. SIGINT or SIGTERM stops the server within 2 s, requests in flight or not. \
+            With --tls-cert and --tls-key (PEM) it serves HTTPS only. \
             With --certify, each request of the partner's client is judged and the certification report written at the stop \
             (docs/certification.md). \
             Exit status: 0 stopped by a signal (whatever the report says), 2 a usage error, an unreadable state file, \
@@ -189,13 +216,13 @@ struct ServeIMTCommand: AsyncParsableCommand {
         let standalone = Served<IMTStandalone>()
         try await options.serve(
             port: port, alsoPorts: authPort.map { [$0] } ?? [], maximumBodySize: IMTMock.maximumBodySize,
-            banner: { ports in
+            banner: { [scheme = options.scheme] ports in
                 guard ports.count > 1 else {
-                    return "mock IMT on http://\(host):\(ports[0]): auth \(auth)/, data \(api)/, admin /__admin/"
+                    return "mock IMT on \(scheme)://\(host):\(ports[0]): auth \(auth)/, data \(api)/, admin /__admin/"
                 }
-                let authOrigin = "http://\(authHost):\(ports[1])"
+                let authOrigin = "\(scheme)://\(authHost):\(ports[1])"
                 standalone.value.withLock { $0?.authListens(at: authOrigin) }
-                return "mock IMT: data http://\(host):\(ports[0])\(api)/, admin http://\(host):\(ports[0])/__admin/, "
+                return "mock IMT: data \(scheme)://\(host):\(ports[0])\(api)/, admin \(scheme)://\(host):\(ports[0])/__admin/, "
                     + "auth \(authOrigin)\(auth)/"
             },
             make: { log in
@@ -215,10 +242,13 @@ struct ServeICCommand: AsyncParsableCommand {
         abstract: "Serve the mock IC SOAP services (CloudInvoicing uploads and reports, WSDL at ?wsdl) and its admin API.",
         discussion: """
             Service: POST /portal/webservices/CloudInvoicing.asmx (SOAP 1.1 or 1.2); WSDL: GET …CloudInvoicing.asmx?wsdl. \
-            Admin routes under /__admin/: state (GET, PUT), journal (GET; ?offset=N&limit=M for one page), import (GET, ?date=mm/dd/yyyy), reset (POST), \
-            faults (GET, POST, DELETE), CloudInvoicing.wsdl (GET). \
+            Admin routes under /__admin/: state (GET, PUT), journal (GET; ?offset=N&limit=M for one page), requests (GET; ?method=&path=&header.NAME=&body.PATH=: the matching entries and their count), import (GET, ?date=mm/dd/yyyy), reset (POST), \
+            faults (GET, POST, DELETE), CloudInvoicing.wsdl (GET), clock (GET; PUT {"now": "2024-11-18T17:05:28Z", "running": false}; \
+            POST clock/advance {"seconds": 3600}). The clock, which SSO tokens expire on and payments are dated with, runs with the \
+            wall clock from --clock (default: the wall clock's time). \
             One line per request goes to standard error. A request still in work after --deadline-ms is answered 503 \
             (a SOAP Fault); a connection whose request has not arrived whole within --read-timeout-ms is closed. SIGINT or SIGTERM stops the server within 2 s, requests in flight or not. \
+            With --tls-cert and --tls-key (PEM) it serves HTTPS only. \
             With --certify, each request of the partner's client is judged and the certification report written at the stop \
             (docs/certification.md). \
             Exit status: 0 stopped by a signal (whatever the report says), 2 a usage error, an unreadable state file, \
@@ -233,29 +263,41 @@ struct ServeICCommand: AsyncParsableCommand {
     @Option(help: "A state file, YAML or JSON: a scenario's ic: block, with or without its ic: key (e.g. Tools/ic-state.yaml).")
     var state: String?
 
+    @Option(help: "Where the mock's clock starts, ISO 8601 with its zone (e.g. 2024-11-18T17:05:28Z); it runs on from there.")
+    var clock: String?
+
     @OptionGroup var certify: ServeCertifyOptions
 
     @OptionGroup var recording: ServeRecordOptions
 
-    func validate() throws { try ServeOptions.check(port: port) }
+    func validate() throws {
+        try ServeOptions.check(port: port)
+        if let clock, MockClock.date(clock) == nil {
+            throw ValidationError(
+                "--clock must be an ISO 8601 date and time with its zone, e.g. 2024-11-18T17:05:28Z; got \(clock)")
+        }
+    }
 
     func run() async throws {
         if let proxy = try ServeOptions.proxy(
             partner: "ic", proxyTo: recording.proxyTo, record: recording.record, transport: recording.transport)
         {
-            if certify.certify || state != nil { throw ValidationError("--proxy-to serves no mock: drop --certify and --state") }
+            if certify.certify || state != nil || clock != nil {
+                throw ValidationError("--proxy-to serves no mock: drop --certify, --state and --clock")
+            }
             return try await recording.serve(proxy, options: options, port: port, maximumBodySize: ICMock.maximumBodySize)
         }
         let state = try options.initialState(state, { try ICStandalone.state(file: $0) }, empty: ICState())
+        let start = clock.flatMap(MockClock.date)
         let deadline = Duration.milliseconds(options.deadlineMs)
         let expected = try certify.expectedFailures(kind: "ic")
         try await options.serve(
             port: port, maximumBodySize: ICMock.maximumBodySize,
-            banner: { [host = options.host] in
-                "mock IC on http://\(host):\($0[0])\(ICMock.cloudInvoicingPath) (WSDL: ?wsdl), admin /__admin/"
+            banner: { [host = options.host, scheme = options.scheme] in
+                "mock IC on \(scheme)://\(host):\($0[0])\(ICMock.cloudInvoicingPath) (WSDL: ?wsdl), admin /__admin/"
             },
             make: { log in
-                let standalone = ICStandalone(state: state, log: log, deadline: deadline)
+                let standalone = ICStandalone(state: state, log: log, deadline: deadline, clock: start)
                 return (
                     [standalone.endpoint],
                     expected.map { certify.certifying(.ic(standalone.mock, state: state, expectedFailures: $0)) }

@@ -21,12 +21,12 @@ struct ServeRecordOptions: ParsableArguments {
 
     /// Serves `proxy` until SIGINT or SIGTERM, then writes its recording if `--record` names a folder.
     func serve(_ proxy: RecordingProxy, options: ServeOptions, port: Int, maximumBodySize: Int) async throws {
-        let (record, host) = (self.record, options.host)
+        let (record, host, scheme) = (self.record, options.host, options.scheme)
         let partner = proxy.partner
         try await options.serve(
             port: port, maximumBodySize: maximumBodySize,
             banner: {
-                "recording proxy for \(partner) on http://\(host):\($0[0])/, forwarding to \(RecordingProxy.origin(proxy.base))"
+                "recording proxy for \(partner) on \(scheme)://\(host):\($0[0])/, forwarding to \(RecordingProxy.origin(proxy.base))"
                     + (record.map { ", recording into \($0) at the stop" } ?? "")
             },
             make: { log in

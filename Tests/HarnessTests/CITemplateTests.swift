@@ -178,7 +178,7 @@ import Wire
         #expect(try Self.readmeCommand(containing: "swift test") == ["ci/setup --tests", "swift test"])
         #expect(try SourceTree.text(".ci/run").contains("ci/setup --tests && swift test"))
         let lists = try SourceTree.text("ci/setup").split(separator: "\n").filter { $0.contains("=(") }
-        #expect(lists.contains("tests=(chromium)"), "chromium with --tests")
+        #expect(lists.contains("tests=(chromium openssl)"), "chromium and openssl with --tests")
         #expect(lists.first { $0.hasPrefix("suite=(") }?.contains("chromium") == false, "not for the suite")
     }
 

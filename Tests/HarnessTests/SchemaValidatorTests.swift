@@ -71,6 +71,17 @@ import Wire
             ])
     }
 
+    @Test func `a pattern is searched for in a string, as JSON Schema's regular expressions are`() {
+        let schema: JSONValue = .object([
+            "properties": .object(["name": .object(["type": "string", "pattern": #"^\{\{[a-z]+\}\}$"#])])
+        ])
+        #expect(SchemaValidator(schema: schema).violations(of: .object(["name": "{{due}}"])) == [])
+        #expect(
+            SchemaValidator(schema: schema).violations(of: .object(["name": "{{due}} "])) == [
+                #"$.name: "{{due}} " does not match the pattern ^\{\{[a-z]+\}\}$"#
+            ])
+    }
+
     @Test func `pattern checks a string anywhere unless anchored; minimum and maximum bound a number`() {
         let schema: JSONValue = .object([
             "properties": .object([

@@ -6,7 +6,11 @@ extension GoldenStore {
     /// not load): left behind by a renamed or deleted scenario. `.pending` files do not count.
     func unreferenced(by scenarios: [Scenario], skipping skipped: [String], under folders: [String]) -> [String] {
         let referenced = Set(scenarios.flatMap { scenario in scenario.golden.map { path(of: scenario, output: $0) } })
-        let skippedFolders = skipped.map { (root as NSString).appendingPathComponent($0) + "/" }
+        // A table file that did not load skips its rows' folders too (`path[row]/`).
+        let skippedFolders = skipped.flatMap { path in
+            let folder = (root as NSString).appendingPathComponent(path)
+            return [folder + "/", folder + "["]
+        }
         var found: [String] = []
         for folder in Set(folders) {
             let base = folder.isEmpty ? root : (root as NSString).appendingPathComponent(folder)

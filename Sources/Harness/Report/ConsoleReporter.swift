@@ -34,7 +34,7 @@ public enum ConsoleReporter {
             lines.append("")
             lines.append("Not passed (re-run one with the command beside it):")
             for report in notPassed.sorted(by: { $0.label < $1.label }) {
-                let command = rerun?.command(for: report) ?? "bifrost run \(shellQuoted(report.file))"
+                let command = rerun?.command(for: report) ?? Self.rerun(report)
                 lines.append("  \(label(report))  \(report.label)    \(command)")
             }
             let errors = notPassed.count { $0.verdict == .error }
@@ -42,6 +42,20 @@ public enum ConsoleReporter {
         }
         lines.append("\(passed) passed, \(notPassed.count) failed" + (skipped > 0 ? ", \(skipped) skipped" : ""))
         return lines.joined(separator: "\n")
+    }
+
+    /// The command that re-runs one scenario: its file, and for a table's row `--filter '[row]'`.
+    static func rerun(_ report: ScenarioReport) -> String {
+        let command = "bifrost run \(shellQuoted(report.file))"
+        guard let row = row(of: report) else { return command }
+        return command + " --filter \(shellQuoted(row))"
+    }
+
+    /// `[row]` when `report` is a row of a scenario table, else nil.
+    static func row(of report: ScenarioReport) -> String? {
+        let name = (report.relativePath as NSString).lastPathComponent
+        guard name.hasSuffix("]"), let open = name.lastIndex(of: "[") else { return nil }
+        return String(name[open...])
     }
 
     static func label(_ report: ScenarioReport) -> String {

@@ -6,7 +6,8 @@
 /// (`--filter`, `--covers`, `--shard`) or shape the output (`--jobs`, `--junit`, `--report`,
 /// `--keep-artifacts`, `--fail-fast`) are left out. When the file alone would have another suite
 /// root (a suite without `requirements.yaml`), its path under the root and so its golden files
-/// would differ: the command then names the run's root and filters on the scenario's path.
+/// would differ: the command then names the run's root and filters on the scenario's path. A row
+/// of a scenario table is its file filtered on `[row]`.
 public struct RerunCommand: Sendable {
     /// The run's suite root.
     public var suiteRoot: String
@@ -26,6 +27,8 @@ public struct RerunCommand: Sendable {
         var words = ["bifrost", "run"]
         if Suite.suiteRoot(for: report.file) == suiteRoot {
             words.append(report.file)
+            // A table's row: the file holds every row, the filter picks this one.
+            if let row = ConsoleReporter.row(of: report) { words += ["--filter", row] }
         } else {
             words += [suiteRoot, "--filter", report.relativePath]
         }

@@ -46,6 +46,10 @@ public struct ScenarioContext: Sendable {
     public internal(set) var services: [Service] = []
     /// The RemoteAuthenticationToken the last `sso-login` stored for the payer's session (a secret).
     public var remoteAuthenticationToken: String?
+    /// With `tls: true`, the file holding the run's test CA certificate (PEM), which the mocks' certificate chains to.
+    public internal(set) var caFile: String?
+    /// Assertions that failed (a `verify` step's count): the scenario fails whatever its golden files say.
+    public var failures: [String] = []
     /// Origins a step served for the run only (a postback listener), and the placeholder each reads in the outputs.
     public var servedOrigins: [String: String] = [:]
 

@@ -1,5 +1,6 @@
 import Flows
 import Foundation
+import MockTLS
 import Partners
 import Support
 import Transport
@@ -32,6 +33,14 @@ struct ScenarioExecution {
         let imt2 = scenario.imt2.map { IMTMock(state: $0, journal: journal, partner: "imt2") }
         // Golden files show the IC's payment page and payment ids: derived, the same on every run.
         let ic = scenario.ic.map { ICMock(state: $0, journal: journal, ids: .derived) }
+        // tls: a test CA made for the run; its certificate in a file the run's clients and programs trust.
+        let authority = try scenario.tls ? TestCertificateAuthority() : nil
+        let caFile = try authority.map { authority in
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("bifrost-ca-\(UUID().uuidString).pem").path
+            try authority.certificatePEM.write(toFile: file, atomically: true, encoding: .utf8)
+            return file
+        }
+        defer { if let caFile { try? FileManager.default.removeItem(atPath: caFile) } }
         var served: [(name: String, handler: MockServer.Handler)] = []
         let servesIMT = scenario.imt != nil || scenario.steps.contains { $0.needs.contains(.imt) }
         // Each IMT serves its auth and data APIs on two origins, as IMT's two hosts do.
@@ -47,13 +56,19 @@ struct ScenarioExecution {
             served.append(("ic", .init(ic.handle, maximumBodySize: ICMock.maximumBodySize, oversized: ICMock.oversized)))
         }
 
+        if let authority {
+            for index in served.indices { served[index].handler.wrapping = authority.tls.server }
+        }
+        let scheme = authority == nil ? "http" : "https"
+        var (icClient, serviceClient) = (scenarioClient, client)
+        if let caFile { (icClient.configuration.caFile, serviceClient.configuration.caFile) = (caFile, caFile) }
         var (context, failures) = try await MockServer.withRunning(served.map(\.handler)) { ports in
             // The auth API's host is `localhost`, the data API's `127.0.0.1`: two hosts, so a cookie
             // jar keyed by host does not carry the session cookie from one to the other.
             let origins = Dictionary(
                 uniqueKeysWithValues: zip(
                     served.map(\.name),
-                    zip(served, ports).map { "http://\($0.0.name.hasSuffix(".auth") ? "localhost" : "127.0.0.1"):\($0.1)" }))
+                    zip(served, ports).map { "\(scheme)://\($0.0.name.hasSuffix(".auth") ? "localhost" : "127.0.0.1"):\($0.1)" }))
             var settings = scenario.settings
             for (name, mock) in [("imt", imt), ("imt2", imt2)] {
                 if let mock, let origin = origins[name], let authOrigin = origins[name + ".auth"] {
@@ -69,9 +84,10 @@ struct ScenarioExecution {
                 ic: ic.flatMap { mock in origins["ic"].map { .init(mock: mock, origin: $0) } },
                 caller: IMTCaller(
                     settings: AdvancedSettings(settings), routing: scenario.routing,
-                    client: scenarioClient.observed(by: ClientJournal(journal, mockOrigins: Array(origins.values)))))
+                    client: icClient.observed(by: ClientJournal(journal, mockOrigins: Array(origins.values)))))
+            context.caFile = caFile
             var results: [JSONValue] = []
-            let services = await ServicesUnderTest.start(scenario.services, in: &context, client: client)
+            let services = await ServicesUnderTest.start(scenario.services, in: &context, client: serviceClient)
             if services.failures.isEmpty {
                 for step in scenario.steps { results.append(await StepRunner.run(step, in: &context)) }
             }
@@ -82,7 +98,7 @@ struct ScenarioExecution {
             ]
             if !scenario.services.isEmpty { result.append(.init("services", StepRunner.encoded(reports))) }
             context.outputs[.result] = .json(.object(result))
-            return (context, failures)
+            return (context, failures + context.failures)
         }
         let wanted = { (output: Scenario.GoldenOutput) in
             keepsEveryOutput || output == .journal || output == .result || scenario.golden.contains(output)

@@ -106,7 +106,11 @@ public struct Suite: Sendable {
         for (file, outcome) in zip(files, loaded.dropFirst(hasCatalog ? 1 : 0)) {
             guard case .scenario(let result) = outcome else { continue }
             do {
-                suite.scenarios.append(try checkCovers(try result.get(), file: file, catalog: catalog))
+                // A table's rows are checked together: one unknown id makes the whole file unloadable.
+                let rows = try result.get()
+                var checked: [Scenario] = []
+                for row in rows { checked.append(try checkCovers(row, file: file, catalog: catalog)) }
+                suite.scenarios += checked
             } catch {
                 suite.unloadable.append(
                     Unloadable(file: file, relativePath: ScenarioLoader.relativePath(of: file, under: root), errors: error))
@@ -126,14 +130,14 @@ public struct Suite: Sendable {
             switch self {
             case .catalog(let file): .catalog(Result { () throws(InputError) in try RequirementCatalog.load(file: file) })
             case .scenario(let file):
-                .scenario(Result { () throws(InputErrors) in try ScenarioLoader.load(file: file, suiteRoot: root) })
+                .scenario(Result { () throws(InputErrors) in try ScenarioLoader.loadAll(file: file, suiteRoot: root) })
             }
         }
     }
 
     private enum Loaded: Sendable {
         case catalog(Result<RequirementCatalog, InputError>)
-        case scenario(Result<Scenario, InputErrors>)
+        case scenario(Result<[Scenario], InputErrors>)
     }
 
     /// The scenario, once every id it covers is found in the catalog.

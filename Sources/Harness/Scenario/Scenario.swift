@@ -51,6 +51,8 @@ public struct Scenario: Sendable {
     public var golden: [GoldenOutput]
     /// Text the scenario's differences must hold: set, the scenario teaches a wrong program and passes only by failing so.
     public var expectedFailure: String?
+    /// Whether the mocks serve HTTPS with a certificate of a test CA made for the run (`BIFROST_CA_FILE`).
+    public var tls = false
     /// BIF files written in the scenario, by name.
     public var files: [String: String] = [:]
 

@@ -15,6 +15,10 @@ extension ScenarioLoader {
             "clock", .formatted(.dateTime),
             "The scenario's \"now\": an ISO 8601 date and time with its zone, e.g. 2024-11-18T17:05:28Z."),
         .optional(
+            "tls", .boolean,
+            "The mocks serve HTTPS with a certificate of a test CA made for the run; programs under test get the CA as BIFROST_CA_FILE (default false)."
+        ),
+        .optional(
             "timeout", .formatted(.duration), "The longest one HTTP exchange of IC's may take, e.g. 500ms or 2s (default 30s)."),
         .optional("settings", .mapping(settingsSchema), "IC's advanced settings by id."),
         .optional(
@@ -32,7 +36,11 @@ extension ScenarioLoader {
             "Long-running programs under test, started once the mocks serve and stopped after the steps."),
         .required(
             "steps", .list(StepRegistry.schema), "The steps, run in order: each a mapping of one step kind to its members."),
-        .optional("expect", .mapping(expectSchema), "What the run compares with the golden files."))
+        .optional("expect", .mapping(expectSchema), "What the run compares with the golden files."),
+        .optional(
+            "examples", .list(.dictionary(.any)),
+            "A scenario table: each row (row: its name, then a value per placeholder) fills the file's \"{{name}}\" placeholders and runs as scenario path[row], with its own golden folder."
+        ))
 
     /// The `settings:` block: seed 000's advanced settings, by id.
     static let settingsSchema = MappingSchema(

@@ -12,15 +12,52 @@ public enum ScenarioLoader {
     /// The placeholders a setting's value may use.
     static let templates = ["imt", "imt2"].flatMap { mock in ["auth", "api", "origin"].map { "{\(mock).\($0)}" } }
 
-    /// Loads `file`, whose golden folder is its path under `suiteRoot` without `.yaml`.
+    /// Loads `file`, a scenario without `examples:`, whose golden folder is its path under `suiteRoot` without `.yaml`.
+    public static func load(file: String, suiteRoot: String) throws(InputErrors) -> Scenario {
+        let scenarios = try loadAll(file: file, suiteRoot: suiteRoot)
+        guard scenarios.count == 1, let scenario = scenarios.first else {
+            throw InputErrors(errors: [
+                InputError(
+                    file: file, line: 1, column: 1,
+                    message: "the file is a scenario table of \(scenarios.count) rows, each a scenario of its own")
+            ])
+        }
+        return scenario
+    }
+
+    /// Loads `file`: one scenario, whose golden folder is its path under `suiteRoot` without `.yaml`,
+    /// or, when it has `examples:`, one per row (`ScenarioTable`), each named and filed `path[row]`.
     ///
     /// Each top-level section and each step is read on its own, so one run reports every
-    /// broken section and step of the file (up to ``InputErrors/limit``), not only the first.
-    public static func load(file: String, suiteRoot: String) throws(InputErrors) -> Scenario {
+    /// broken section and step of the file (up to ``InputErrors/limit``), not only the first; an
+    /// error every row makes is reported once.
+    public static func loadAll(file: String, suiteRoot: String) throws(InputErrors) -> [Scenario] {
         var errors = InputErrors()
         let reader = YAMLReader(file: file)
         guard let text = errors.attempt({ () throws(InputError) in try InputError.text(ofFile: file) }),
-            let root = errors.attempt({ () throws(InputError) in try reader.root(of: text) }),
+            let root = errors.attempt({ () throws(InputError) in try reader.root(of: text) })
+        else { throw errors }
+        let relative = relativePath(of: file, under: suiteRoot)
+        let table = try ScenarioTable(root: root, reader: reader)
+        if table.rows.isEmpty { return [try load(root: root, reader: reader, file: file, relativePath: relative)] }
+        var scenarios: [Scenario] = []
+        var seen = Set<InputError>()
+        for row in table.rows {
+            do {
+                let filled = try table.filled(root, with: row)
+                scenarios.append(try load(root: filled, reader: reader, file: file, relativePath: "\(relative)[\(row.name)]"))
+            } catch {
+                for found in error.errors where seen.insert(found).inserted { errors.append(found) }
+            }
+        }
+        if !errors.isEmpty { throw errors }
+        return scenarios
+    }
+
+    /// Reads the scenario at `root`, already free of placeholders.
+    static func load(root: Node, reader: YAMLReader, file: String, relativePath: String) throws(InputErrors) -> Scenario {
+        var errors = InputErrors()
+        guard
             let top = errors.attempt({ () throws(InputError) in
                 try reader.mapping(root, what: "a scenario", schema: Self.schema)
             })
@@ -62,6 +99,9 @@ public enum ScenarioLoader {
         let timeout = errors.attempt { () throws(InputError) in
             try top["timeout"].map { node throws(InputError) in try Self.duration(node, reader, what: "timeout") }
         }
+        let tls = errors.attempt { () throws(InputError) in
+            try top["tls"].map { node throws(InputError) in try reader.bool(node, what: "tls") } ?? false
+        }
         let files = errors.attempt { () throws(InputError) in
             try top["files"].map { node throws(InputError) in try Self.files(node, reader) } ?? [:]
         }
@@ -78,14 +118,15 @@ public enum ScenarioLoader {
         let expectedFailure =
             golden == nil ? nil : errors.attempt { () throws(InputError) in try Self.expectedFailure(top["expect"], reader) }
         guard errors.isEmpty, let name, let description, let covers, let settings, let imt, let imt2, let ic, let routing,
-            let timeout, let golden, let services, let expectedFailure
+            let timeout, let golden, let services, let expectedFailure, let tls
         else { throw errors }
         var scenario = Scenario(
-            file: file, relativePath: relativePath(of: file, under: suiteRoot), name: name, description: description,
+            file: file, relativePath: relativePath, name: name, description: description,
             profile: profile, covers: covers, clock: clock, settings: settings, imt: imt, imt2: imt2, ic: ic,
             timeout: timeout, steps: steps, golden: golden)
         scenario.files = files
         scenario.services = services
+        scenario.tls = tls
         scenario.expectedFailure = expectedFailure ?? nil
         if let routing { scenario.routing = routing }
         return scenario

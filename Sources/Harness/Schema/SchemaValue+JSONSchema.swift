@@ -4,7 +4,27 @@ import Yams
 extension SchemaValue {
     /// The value as JSON Schema, in the subset `bifrost schema` writes: `type`, `enum`, `pattern`,
     /// `minimum`, `maximum`, `items`, `properties`, `required`, `additionalProperties` and `oneOf`.
+    /// Where a value is not text, a `{{name}}` placeholder of a scenario table (`ScenarioTable`) is
+    /// one more alternative.
     func jsonSchema(description: String?) -> JSONValue {
+        switch self {
+        case .text, .any: return plainSchema(description: description)
+        default:
+            var schema: [JSONValue.Member] = []
+            if let description, !description.isEmpty { schema.append(.init("description", .string(description))) }
+            schema.append(.init("oneOf", [plainSchema(description: nil), Self.placeholder]))
+            return .object(schema)
+        }
+    }
+
+    /// A quoted `"{{name}}"`, which each row of `examples:` fills.
+    static let placeholder: JSONValue = .object([
+        "description": "A placeholder each row of examples: fills with its value.", "type": "string",
+        "pattern": #"^\{\{[A-Za-z0-9_-]+\}\}$"#,
+    ])
+
+    /// The value's own schema, without the placeholder alternative.
+    private func plainSchema(description: String?) -> JSONValue {
         var schema: [JSONValue.Member] = []
         if let description, !description.isEmpty { schema.append(.init("description", .string(description))) }
         switch self {
@@ -13,6 +33,7 @@ extension SchemaValue {
             let types = format.types
             schema.append(.init("type", types.count == 1 ? .string(types[0]) : .array(types.map(JSONValue.string))))
             schema.append(.init("pattern", .string(format.pattern)))
+        case .any: break
         case .integer: schema.append(.init("type", "integer"))
         case .boundedInteger(let minimum, let maximum):
             schema += [.init("type", "integer"), .init("minimum", .number(String(minimum)))]
@@ -24,7 +45,7 @@ extension SchemaValue {
         case .dictionary(let value):
             schema += [.init("type", "object"), .init("additionalProperties", value.jsonSchema(description: nil))]
         case .mapping(let mapping): return mapping.jsonSchema(description: description)
-        case .oneOf(let kinds): schema.append(.init("oneOf", .array(kinds.map { $0.jsonSchema(description: nil) })))
+        case .oneOf(let kinds): schema.append(.init("oneOf", .array(kinds.map { $0.plainSchema(description: nil) })))
         }
         return .object(schema)
     }

@@ -20,6 +20,8 @@ public indirect enum SchemaValue: Sendable {
     case mapping(MappingSchema)
     /// Exactly one of these kinds.
     case oneOf([SchemaValue])
+    /// Any YAML value (a row of `examples:`).
+    case any
 
     /// One of the names of `T`'s cases.
     public static func choice<T: RawRepresentable & CaseIterable>(of type: T.Type) -> SchemaValue where T.RawValue == String {

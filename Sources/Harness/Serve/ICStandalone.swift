@@ -1,3 +1,4 @@
+public import Foundation
 public import Partners
 public import Support
 import Wire
@@ -10,7 +11,8 @@ import Wire
 /// | `GET /__admin/state` | the billers (keys redacted), the files taken and the report records |
 /// | `PUT /__admin/state` | replaces the state (an `ic:` block, YAML or JSON), faults included |
 /// | `GET /__admin/journal` | the exchanges so far (the last 10,000); `?offset=N&limit=M`: one page |
-/// | `GET /__admin/import?date=mm/dd/yyyy` | the import file consolidated from the uploads held (default date: today, UTC) |
+/// | `GET /__admin/import?date=mm/dd/yyyy` | the import file consolidated from the uploads held (default date: the clock's day, UTC) |
+/// | `GET`, `PUT /__admin/clock`, `POST /__admin/clock/advance` | the REST services' clock: read, set (running or stopped), move on |
 /// | `POST /__admin/reset` | back to the state last loaded; journal emptied |
 /// | `GET`, `POST`, `DELETE /__admin/faults` | the faults left; add one (`{route: "POST /CloudInvoicing.asmx/<Operation>", status: 503}`); remove all |
 /// | `GET /__admin/CloudInvoicing.wsdl` | the contract served, the WSDL |
@@ -19,12 +21,19 @@ public final class ICStandalone: Sendable {
     public let admin: AdminAPI
     let log: @Sendable (String) -> Void
 
-    /// A stand-in serving `state`, logging each request to `log`, answering 503 past `deadline`.
-    /// A stand-in judges SAML assertions' validity windows on the system clock, as IC does.
-    public init(state: ICState, log: @escaping @Sendable (String) -> Void, deadline: Duration = MockEndpoint.defaultDeadline) {
+    /// A stand-in serving `state`, logging each request to `log`, answering 503 past `deadline`. Its
+    /// clock runs with the wall clock, from `clock` when given (a scenario's clock only stands still in a run).
+    /// It judges SAML assertions' validity windows on the system clock, as IC does, whatever its clock says:
+    /// the partner's identity provider signs at the time of day.
+    public init(
+        state: ICState, log: @escaping @Sendable (String) -> Void, deadline: Duration = MockEndpoint.defaultDeadline,
+        clock: Date? = nil
+    ) {
         var state = state
         state.portal.systemClock = true
-        let mock = ICMock(state: state, journal: Journal(limit: IMTStandalone.journalLimit), deadline: deadline)
+        let mock = ICMock(
+            state: state, journal: Journal(limit: IMTStandalone.journalLimit), deadline: deadline,
+            clock: .running(from: clock))
         self.mock = mock
         self.log = log
         self.admin = mock.adminAPI(

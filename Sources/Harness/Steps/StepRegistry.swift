@@ -29,6 +29,7 @@ public enum StepRegistry {
         VirtualSiteStep.self,
         RunStep.self,
         ReplayStep.self,
+        VerifyStep.self,
     ]
 
     /// The keys of every kind.

@@ -20,6 +20,9 @@ extension AdminAPI {
                 Route("GET", "journal", base: "admin", contract: .openAPI(operationID: "getJournal")) { admin, request, _ in
                     admin.journal(request)
                 },
+                Route("GET", "requests", base: "admin", contract: .openAPI(operationID: "getRequests")) { admin, request, _ in
+                    admin.requests(request)
+                },
                 Route("POST", "reset", base: "admin", contract: .openAPI(operationID: "reset")) { admin, _, _ in
                     admin.target.reset()
                     return MockResponse(status: 204)

@@ -7,6 +7,7 @@ public import Wire
 /// | `GET /__admin/state` | the state now (secrets redacted) |
 /// | `PUT /__admin/state` | loads a state (YAML or JSON, a scenario's `imt:` or `ic:` block) |
 /// | `GET /__admin/journal` | the exchanges so far; `?offset=N&limit=M`: one page of them (`AdminAPI+Journal.swift`) |
+/// | `GET /__admin/requests` | the entries matching `method`, `path`, `header.NAME`, `body.PATH`, and their count (`AdminAPI+Requests.swift`) |
 /// | `POST /__admin/reset` | back to the state last loaded; journal emptied |
 /// | `GET`, `POST`, `DELETE /__admin/faults` | the faults left; arm one (a scenario fault); disarm all |
 /// | `GET /__admin/<contract>` | the contract served: `openapi.json` (IMT), `CloudInvoicing.wsdl` (IC) |

@@ -4,7 +4,7 @@ import Wire
 extension ICMock {
     /// This mock's admin API (`AdminAPI`), its contract document `GET /__admin/CloudInvoicing.wsdl`,
     /// plus `GET /__admin/import?date=mm/dd/yyyy`: the import file consolidated from the uploads held
-    /// (default date: today, UTC).
+    /// (default date: the mock clock's day, UTC), and the clock's rows (`ICMock+AdminClock.swift`).
     ///
     /// - Parameters:
     ///   - decodeState: reads a state document (YAML or JSON, a scenario's `ic:` block) named `origin` in its errors.
@@ -23,13 +23,13 @@ extension ICMock {
                 fault: { text, origin in .fault(try decodeFault(text, origin)) }, reset: { [self] in reset() },
                 contract: ("CloudInvoicing.wsdl", .wsdlDocument, { [self] request in wsdl(request) }),
                 unknownRoute: { "\($0.method) \($0.path) is not an admin route of the mock IC" },
-                extraRoutes: [importRoute]))
+                extraRoutes: [importRoute] + clockRoutes))
     }
 
     /// `GET /__admin/import`: the consolidated file as text; 400 for a bad date, 409 when there is nothing to consolidate.
     func importAnswer(_ request: MockRequest) -> MockResponse {
         let given = request.query.first { $0.name == "date" }?.value
-        guard let date = given.map({ BIFDate($0) }) ?? Self.today() else {
+        guard let date = given.map({ BIFDate($0) }) ?? Self.today(clock.now) else {
             return .error(
                 JSONAPIError(
                     status: 400, code: "invalid-date", title: "Invalid date", detail: "date must be mm/dd/yyyy",
@@ -47,8 +47,8 @@ extension ICMock {
         }
     }
 
-    /// Today's date in UTC.
-    static func today(_ now: Date = Date()) -> BIFDate? {
+    /// The day of `now` in UTC.
+    static func today(_ now: Date) -> BIFDate? {
         var calendar = Calendar(identifier: .gregorian)
         guard let utc = TimeZone(identifier: "UTC") else { return nil }
         calendar.timeZone = utc

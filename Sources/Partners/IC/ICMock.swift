@@ -55,12 +55,18 @@ public final class ICMock: Sendable {
 
     /// Where payment page and payment ids come from (tokens are always random).
     let ids: MockIDs
+    /// The REST services' "now": tokens expire on it, payments are dated with it. It is the server's, not
+    /// the state's: loading a state or a reset leaves it where it is.
+    public let clock: MockClock
 
     /// A mock serving `state`. `ids`: `.random` for a stand-in anyone on the host can reach,
-    /// `.derived` for a scenario run, whose golden files show the ids.
+    /// `.derived` for a scenario run, whose golden files show the ids. `clock`: nil for one stopped at
+    /// the state's clock (a scenario's), a running one for a stand-in.
     public init(
-        state: ICState, journal: Journal = Journal(), deadline: Duration = MockEndpoint.defaultDeadline, ids: MockIDs = .random
+        state: ICState, journal: Journal = Journal(), deadline: Duration = MockEndpoint.defaultDeadline, ids: MockIDs = .random,
+        clock: MockClock? = nil
     ) {
+        self.clock = clock ?? .stopped(at: state.portal.clock)
         self.journal = journal
         self.deadline = deadline
         self.ids = ids

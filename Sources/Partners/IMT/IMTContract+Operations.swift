@@ -211,6 +211,53 @@ extension IMTContract {
           }
         }
         """#,
+        "getRequests": #"""
+        {
+          "tags": ["admin"], "operationId": "getRequests",
+          "summary": "The journal entries matching every parameter given, and their count (request verification).",
+          "description": "A path matches the request's path or its last segments (/payments/ matches /webpayments/3401/api/payments/; a * segment matches any one). header.NAME matches a header's value as sent (* for present; a secret header only with *). body.PATH matches the scalar at a dotted path of the body as journaled (secrets redacted): JSON members and array indexes, form fields, XML elements by local name; numbers compare as decimals.",
+          "security": [],
+          "parameters": [
+            {"name": "method", "in": "query", "schema": {"type": "string"}, "description": "The HTTP method, any case."},
+            {"name": "path", "in": "query", "schema": {"type": "string"}, "description": "The path, or its last segments."},
+            {
+              "name": "header.NAME", "in": "query", "schema": {"type": "string"},
+              "description": "A header's value as sent, e.g. header.Content-Type=application/vnd.api+json; * for present."
+            },
+            {
+              "name": "body.PATH", "in": "query", "schema": {"type": "string"},
+              "description": "The scalar at a dotted body path, e.g. body.data.attributes.bill_amount_paid=41.25."
+            },
+            {
+              "name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 500},
+              "description": "The most entries in data; meta.count counts them all."
+            }
+          ],
+          "responses": {
+            "200": {
+              "description": "The matching entries, oldest first, and how many match.",
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object", "required": ["data", "meta"],
+                    "properties": {
+                      "data": {"type": "array", "items": {"$ref": "#/components/schemas/JournalEntry"}},
+                      "meta": {
+                        "type": "object", "required": ["count", "limit"],
+                        "properties": {
+                          "count": {"type": "integer", "description": "The entries kept that match."},
+                          "limit": {"type": "integer"}
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "400": {"$ref": "#/components/responses/BadRequest"}
+          }
+        }
+        """#,
         "reset": #"""
         {
           "tags": ["admin"], "operationId": "reset", "summary": "Back to the starting state; the journal is emptied.",

@@ -104,6 +104,19 @@ public final class Journal: Sendable {
             nextOffset: last.flatMap { $0 < recorded ? $0 : nil })
     }
 
+    /// The entries kept that `query` matches, oldest first: the first `limit` of them rendered, and
+    /// how many match in all. The scan works on a copy, so handlers journaling meanwhile do not wait for it.
+    public func matching(_ query: JournalQuery, limit: Int) -> (entries: [JSONValue], count: Int) {
+        let kept = entries.withLock { $0.inOrder }
+        var count = 0
+        var shown: [JSONValue] = []
+        for exchange in kept where query.matches(partner: exchange.partner, request: exchange.request) {
+            count += 1
+            if shown.count < limit { shown.append(Self.json(exchange)) }
+        }
+        return (shown, count)
+    }
+
     /// Forgets every entry.
     public func reset() { entries.withLock { $0 = Entries() } }
 

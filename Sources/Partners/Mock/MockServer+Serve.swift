@@ -31,8 +31,8 @@ extension MockServer {
     ) async throws {
         let listeners = [(handler, port)] + also.map { ($0.handler, $0.port) }
         let bound = Mutex([Int?](repeating: nil, count: listeners.count))
-        let apps = listeners.enumerated().map { index, listener in
-            application(listener.0, host: host, port: listener.1, logger: logger) { port in
+        let apps = try listeners.enumerated().map { index, listener in
+            try application(listener.0, host: host, port: listener.1, logger: logger) { port in
                 let ports: [Int]? = bound.withLock { ports in
                     ports[index] = port
                     return ports.contains(nil) ? nil : ports.compactMap { $0 }

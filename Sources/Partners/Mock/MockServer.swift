@@ -1,4 +1,5 @@
 import Hummingbird
+public import HummingbirdCore
 public import Logging
 import NIOCore
 import ServiceLifecycle
@@ -62,7 +63,7 @@ public enum MockServer {
         body: (Int) async throws -> T
     ) async throws -> T {
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = application(handler, host: host, port: port, logger: logger) { bound in
+        let app = try application(handler, host: host, port: port, logger: logger) { bound in
             portContinuation.yield(bound)
             portContinuation.finish()
         }
@@ -94,11 +95,13 @@ public enum MockServer {
     /// The Hummingbird application serving `handler`; `onBound` gets the port once it listens.
     static func application(
         _ handler: Handler, host: String, port: Int, logger: Logger, onBound: @escaping @Sendable (Int) -> Void
-    ) -> some ApplicationProtocol {
+    ) throws -> some ApplicationProtocol {
         let readTimeout = TimeAmount.nanoseconds(handler.readTimeout.nanoseconds)
+        let http1 = HTTPServerBuilder.http1(
+            configuration: .init(additionalChannelHandlers: [RequestReadTimeout(timeout: readTimeout)]))
         return Application(
             responder: MockResponder(handler: handler),
-            server: .http1(configuration: .init(additionalChannelHandlers: [RequestReadTimeout(timeout: readTimeout)])),
+            server: try handler.wrapping.map { try $0(http1) } ?? http1,
             configuration: .init(address: .hostname(host, port: port)),
             onServerRunning: { channel in onBound(channel.localAddress?.port ?? 0) },
             logger: logger)
@@ -115,6 +118,8 @@ extension MockServer {
         let maximumBodySize: Int
         /// How long a connection may take to send a whole request before it is closed.
         public var readTimeout = MockServer.defaultReadTimeout
+        /// Wraps the HTTP/1 server, e.g. in TLS (`MockTLS`, which keeps swift-nio-ssl out of this module); nil: plain HTTP.
+        public var wrapping: (@Sendable (HTTPServerBuilder) throws -> HTTPServerBuilder)?
 
         /// A handler function, answering past `deadline` by the request's media type (a SOAP Fault or a JSON:API error).
         public init(

@@ -14,6 +14,7 @@ import Partners
 /// | `BIFROST_IC_BILLER_GUID`, `BIFROST_IC_WEB_SERVICE_KEY` | the first biller of the scenario's `ic.billers` |
 /// | `BIFROST_OUTPUT_DIR` | an empty folder for the files the step compares (`outputs:`) |
 /// | `BIFROST_SCENARIO_DIR`, `BIFROST_CLOCK` | the scenario file's folder, the scenario's clock (ISO 8601) |
+/// | `BIFROST_CA_FILE` | with `tls: true`, the PEM certificate of the run's test CA, which signed the mocks' certificate |
 /// | `BIFROST_SERVICE_<NAME>_URL`, `…_PORT` | each service under test (`services:`), its name upper-cased with `-` as `_` |
 enum ProgramVariables {
     static func of(_ context: ScenarioContext, outputFolder: String?) -> [String: String] {
@@ -22,6 +23,7 @@ enum ProgramVariables {
             "BIFROST_CLOCK": context.clock.text,
         ]
         if let outputFolder { variables["BIFROST_OUTPUT_DIR"] = outputFolder }
+        if let caFile = context.caFile { variables["BIFROST_CA_FILE"] = caFile }
         for (prefix, endpoint, state) in [
             ("BIFROST_IMT", context.imt, context.scenario.imt), ("BIFROST_IMT2", context.imt2, context.scenario.imt2),
         ] {

@@ -31,8 +31,9 @@ extension ICMock {
                 "Cloud Payments V2 is for registered payers (seed 003: \"City of Boulder is only using the CPV2 payment page for registered user\"): send the session's RemoteAuthenticationToken, or redirect an unregistered payer to the Virtual Site, http://\(host)/virtualsite?BillerGUID=\(guid)&AccountNumber=…",
                 field: "RemoteAuthenticationToken")
         }
+        let now = clock.now
         return portal.withLock { portal -> MockResponse in
-            if let token = parsed.remoteAuthenticationToken, let problem = portal.tokenProblem(token) {
+            if let token = parsed.remoteAuthenticationToken, let problem = portal.tokenProblem(token, at: now) {
                 return RESTAnswer.error(401, problem.code, problem.message, field: "RemoteAuthenticationToken")
             }
             var created: [String] = []
@@ -151,6 +152,7 @@ extension ICMock {
         }
         let billerGUID = store.withLock { $0.state.billers.first?.guid ?? "" }
         let zone = store.withLock { $0.state.timeZone }
+        let paid = clock.now
         let taken = portal.withLock { portal -> Result<(ICPortal.PaymentPage, String, Date), MockResponseBox> in
             guard let index = portal.pages.firstIndex(where: { $0.id == id }) else {
                 return .failure(
@@ -165,7 +167,7 @@ extension ICMock {
                     MockResponseBox(PortalPage.error(status: refusal.status, code: refusal.code, message: refusal.message)))
             }
             if approved { portal.pages[index].paid = true }
-            return .success((portal.pages[index], portal.nextID("payment"), portal.now))
+            return .success((portal.pages[index], portal.nextID("payment"), paid))
         }
         let (page, paymentGUID, now): (ICPortal.PaymentPage, String, Date)
         switch taken {

@@ -61,7 +61,5 @@ extension ICMock {
 
 extension ICMock {
     /// Moves the REST services' clock on by `seconds`: tokens expire on it (a scenario's `wait`).
-    public func advanceClock(seconds: Int) {
-        portal.withLock { $0.now = $0.now.addingTimeInterval(Double(seconds)) }
-    }
+    public func advanceClock(seconds: Int) { clock.advance(by: seconds) }
 }

@@ -77,7 +77,7 @@ extension ICMock {
                 "the assertion is for \(response.audiences.isEmpty ? "no audience" : response.audiences.map { "'\($0)'" }.joined(separator: ", ")), not IC's '\(audience)' (SAML profiles 4.1.4.2)"
             )
         }
-        let now = portal.withLock { $0.state.systemClock ? Date() : $0.now }
+        let now = portal.withLock { $0.state.systemClock } ? Date() : clock.now
         if let problem = Self.windowProblem(response, now: now) { return refuse(403, "OutsideValidity", problem) }
         guard let email = response.attributes["Email"]?.first, !email.isEmpty else {
             return refuse(

@@ -191,6 +191,7 @@ extension ICMock {
         if let css, !SSOURL.isWebURL(css) {
             return RESTAnswer.error(400, "MalformedRequest", "CSSUrl must be an absolute http or https URL", field: "CSSUrl")
         }
+        let now = clock.now
         let answer = portal.withLock { portal -> MockResponse in
             if let refusal = SSOProfile.icRefusal(loginTypeID: loginType) {
                 return RESTAnswer.error(400, "WrongLoginType", refusal, field: "LoginTypeID")
@@ -212,10 +213,10 @@ extension ICMock {
             }
             let token = ICPortal.Token(
                 value: portal.nextSecret(), accountNumber: account, emailAddress: user.emailAddress,
-                issued: portal.now, cssURL: css, firstSignIn: firstSignIn)
+                issued: now, cssURL: css, firstSignIn: firstSignIn)
             portal.tokens.append(token)
             if portal.tokens.count > ICPortal.limit { portal.tokens.removeFirst() }
-            let expires = portal.now.addingTimeInterval(Double(portal.state.tokenLifetime.components.seconds))
+            let expires = now.addingTimeInterval(Double(portal.state.tokenLifetime.components.seconds))
             return RESTAnswer.data(
                 .object([
                     "RemoteAuthenticationToken": .string(token.value), "ExpiresAt": .string(ICPortal.text(expires)),
@@ -257,8 +258,9 @@ extension ICMock {
         let returnURL = value("ReturnUrl")
         // Seed 003 says what CustomReturnSiteName does with a ReturnUrl, not that it needs one: a warning, not a refusal.
         let siteNameAlone = value("CustomReturnSiteName") != nil && returnURL == nil
+        let now = clock.now
         let opened = portal.withLock { portal -> Result<ICPortal.Token, MockResponseBox> in
-            if let problem = portal.tokenProblem(token) {
+            if let problem = portal.tokenProblem(token, at: now) {
                 return .failure(MockResponseBox(refuse(401, problem.code, problem.message)))
             }
             guard let session = portal.tokens.first(where: { $0.value == token }) else {

@@ -2,7 +2,7 @@ import Foundation
 import Wire
 
 /// The REST services' mutable part: the state loaded, the tokens issued, the payment pages opened,
-/// the payments made and the postbacks sent, and the clock.
+/// the payments made and the postbacks sent. The time comes from the mock's clock (`MockClock`).
 struct ICPortal: Sendable {
     /// A RemoteAuthenticationToken as issued: whose and when.
     struct Token: Sendable {
@@ -38,7 +38,6 @@ struct ICPortal: Sendable {
     }
 
     var state: ICPortalState
-    var now: Date
     var tokens: [Token] = []
     var pages: [PaymentPage] = []
     var payments: [Payment] = []
@@ -54,7 +53,6 @@ struct ICPortal: Sendable {
 
     init(_ state: ICPortalState, ids: MockIDs) {
         self.state = state
-        self.now = state.clock
         self.ids = ids
     }
 
@@ -76,10 +74,10 @@ struct ICPortal: Sendable {
         state.customers.first { $0.accountNumber == account }
     }
 
-    /// Why `value` cannot serve a request now; nil when it can. A token serves its session's
+    /// Why `value` cannot serve a request at `now`; nil when it can. A token serves its session's
     /// SSOConnect redirects and Cloud Payments V2 requests until it expires (seed 003, SSO-AI-006:
     /// "AI stores Remote Authentication Token (per session) for use in CloudSSO Redirect").
-    func tokenProblem(_ value: String) -> (code: String, message: String)? {
+    func tokenProblem(_ value: String, at now: Date) -> (code: String, message: String)? {
         guard let token = tokens.first(where: { $0.value == value }) else {
             return ("InvalidToken", "the RemoteAuthenticationToken was not issued by Remote Authentication")
         }

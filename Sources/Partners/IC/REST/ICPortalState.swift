@@ -63,7 +63,7 @@ public struct ICPortalState: Sendable {
     public var siteName: String
     /// How long a RemoteAuthenticationToken stays valid after it is issued.
     public var tokenLifetime: Duration
-    /// The mock's "now" when it starts: the scenario's clock.
+    /// The scenario's clock: where a scenario's mock clock stands at the start, and what derived ids are named from.
     public var clock: Date
     public var customers: [Customer]
     /// The biller's SAML SSO set-up; nil: SAML sign-in is not set up (its endpoints answer 404).
